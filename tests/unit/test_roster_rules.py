@@ -1,0 +1,542 @@
+"""The roster rules of a case: every rule firing and not firing, the two worked examples from
+STEP-UP.md, the boundaries, the suggested roster, and properties over random rosters."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coordinator import i18n
+from coordinator.domain.roster_rules import (
+    RULE_CODES,
+    BookedSlot,
+    Candidate,
+    Finding,
+    Participant,
+    RosterContext,
+    Severity,
+    check_roster,
+    count_by_severity,
+    suggest_roster,
+)
+from coordinator.domain.vocab import Attendance, ChallengeKind, Part, Profession, RosterRole
+
+HEALTH = frozenset({ChallengeKind.HEALTH})
+FAMILY = frozenset({ChallengeKind.FAMILY})
+OTHER = frozenset({ChallengeKind.OTHER})
+
+SLOT = (datetime(2026, 12, 3, 8, 30), datetime(2026, 12, 3, 9, 30))
+
+
+def pro(
+    name: str,
+    profession: Profession,
+    part: Part = Part.BOTH,
+    *,
+    attendance: Attendance = Attendance.INVITED,
+    authority: bool = False,
+    person_id: int | None = None,
+) -> Participant:
+    return Participant(
+        name=name,
+        role=RosterRole.PROFESSIONAL,
+        part=part,
+        attendance=attendance,
+        profession=profession,
+        decision_authority=authority,
+        person_id=person_id,
+    )
+
+
+def citizen(
+    name: str = "Mads", part: Part = Part.MEETING, attendance: Attendance = Attendance.INVITED
+) -> Participant:
+    return Participant(name=name, role=RosterRole.CITIZEN, part=part, attendance=attendance)
+
+
+def network(name: str, profession: Profession | None = None) -> Participant:
+    return Participant(name=name, role=RosterRole.NETWORK, part=Part.MEETING, profession=profession)
+
+
+CASEWORKER = pro("Sara Sagsbehandler", Profession.CASEWORKER, authority=True, person_id=1)
+JOBBROKER = pro("Jonas Jobformidler", Profession.JOBBROKER, person_id=2)
+NURSE = pro("Nina Sygeplejerske", Profession.NURSE, person_id=3)
+HEALTH_VISITOR = pro("Hanne Sundhedsplejerske", Profession.HEALTH_VISITOR, person_id=4)
+FAMILY_COUNSELLOR = pro("Frede Familierådgiver", Profession.FAMILY_COUNSELLOR, person_id=5)
+
+#: A roster that satisfies every rule for a case with no special challenge.
+BASE = (citizen(), CASEWORKER, JOBBROKER)
+
+
+def ctx(
+    participants: tuple[Participant, ...] = BASE,
+    challenges: frozenset[ChallengeKind] = OTHER,
+    **kwargs,
+) -> RosterContext:
+    return RosterContext(participants=participants, challenges=challenges, **kwargs)
+
+
+def codes(context: RosterContext) -> list[str]:
+    return [finding.code for finding in check_roster(context)]
+
+
+def test_a_sound_roster_has_no_findings() -> None:
+    assert check_roster(ctx()) == []
+
+
+# Every rule code: a context where it fires, and a near-identical one where it does not.
+BOOKED_ELSEWHERE = BookedSlot(
+    case_id=9,
+    label="Case 2, 2026-12-03",
+    start=datetime(2026, 12, 3, 9, 0),
+    end=datetime(2026, 12, 3, 10, 0),
+    person_ids=frozenset({2}),
+)
+NEXT_SLOT = dataclasses.replace(
+    BOOKED_ELSEWHERE, start=datetime(2026, 12, 3, 9, 30), end=datetime(2026, 12, 3, 10, 30)
+)
+DECLINED_CASEWORKER = dataclasses.replace(CASEWORKER, attendance=Attendance.DECLINED)
+PRESENT_CASEWORKER = dataclasses.replace(CASEWORKER, attendance=Attendance.PRESENT)
+NETWORK_FOUR = tuple(network(f"Relative {i}") for i in range(4))
+
+RULE_CASES: dict[str, tuple[RosterContext, RosterContext]] = {
+    "missing-citizen": (ctx((CASEWORKER, JOBBROKER)), ctx()),
+    "missing-caseworker": (ctx((citizen(), JOBBROKER)), ctx()),
+    "missing-jobbroker": (ctx((citizen(), CASEWORKER)), ctx()),
+    "missing-health-professional": (ctx(BASE, HEALTH), ctx((*BASE, NURSE), HEALTH)),
+    "missing-family-professional": (ctx(BASE, FAMILY), ctx((*BASE, FAMILY_COUNSELLOR), FAMILY)),
+    # 3 + 4 network persons = 7 is the limit; one more nurse makes 8.
+    "circle-too-large": (ctx((*BASE, *NETWORK_FOUR, NURSE)), ctx((*BASE, *NETWORK_FOUR))),
+    "no-decision-authority": (
+        ctx((citizen(), dataclasses.replace(CASEWORKER, decision_authority=False), JOBBROKER)),
+        ctx(),
+    ),
+    "citizen-in-pre-meeting": (ctx((citizen(part=Part.BOTH), CASEWORKER, JOBBROKER)), ctx()),
+    "no-coordinator": (ctx(day_has_coordinator=False), ctx(day_has_coordinator=True)),
+    "double-booked": (
+        ctx(slot=SLOT, other_slots=(BOOKED_ELSEWHERE,)),
+        ctx(slot=SLOT, other_slots=(NEXT_SLOT,)),
+    ),
+    "required-absent": (
+        ctx((citizen(), DECLINED_CASEWORKER, JOBBROKER)),
+        ctx((citizen(), PRESENT_CASEWORKER, JOBBROKER)),
+    ),
+}
+
+
+def test_rule_cases_cover_every_code() -> None:
+    assert set(RULE_CASES) == set(RULE_CODES)
+    assert len(RULE_CODES) == len(set(RULE_CODES))
+
+
+@pytest.mark.parametrize("code", RULE_CODES)
+def test_rule_fires(code: str) -> None:
+    firing, _ = RULE_CASES[code]
+    assert code in codes(firing)
+
+
+@pytest.mark.parametrize("code", RULE_CODES)
+def test_rule_does_not_fire(code: str) -> None:
+    _, quiet = RULE_CASES[code]
+    assert code not in codes(quiet)
+
+
+EXPECTED_SEVERITY = {
+    "missing-citizen": Severity.ERROR,
+    "missing-caseworker": Severity.ERROR,
+    "missing-jobbroker": Severity.ERROR,
+    "missing-health-professional": Severity.ERROR,
+    "missing-family-professional": Severity.ERROR,
+    "circle-too-large": Severity.WARNING,
+    "no-decision-authority": Severity.WARNING,
+    "citizen-in-pre-meeting": Severity.ERROR,
+    "no-coordinator": Severity.WARNING,
+    "double-booked": Severity.WARNING,
+    "required-absent": Severity.ERROR,
+}
+
+
+@pytest.mark.parametrize("code", RULE_CODES)
+def test_rule_severity_and_translated_message(code: str) -> None:
+    firing, _ = RULE_CASES[code]
+    i18n.set_language("en")
+    english = next(f for f in check_roster(firing) if f.code == code)
+    i18n.set_language("da")
+    danish = next(f for f in check_roster(firing) if f.code == code)
+    assert english.severity is EXPECTED_SEVERITY[code]
+    assert english.message and danish.message
+    assert english.message != danish.message, "the Danish catalog lacks this message"
+    assert "{" not in danish.message, "a placeholder was left unformatted"
+
+
+# --- the worked examples of STEP-UP.md ------------------------------------------------------
+
+
+def test_health_example_with_the_nurse_is_sound() -> None:
+    """The man in his mid-30s who "locks up": caseworker, job broker and a nurse from the health
+    administration; no family adviser is needed."""
+    roster = (citizen("Mads, mid-30s"), CASEWORKER, JOBBROKER, NURSE)
+    findings = codes(ctx(roster, HEALTH))
+    assert "missing-health-professional" not in findings
+    assert findings == []
+
+
+def test_health_example_without_the_nurse_lacks_a_health_professional() -> None:
+    roster = (citizen("Mads, mid-30s"), CASEWORKER, JOBBROKER)
+    assert codes(ctx(roster, HEALTH)) == ["missing-health-professional"]
+
+
+def test_family_example_with_health_visitor_and_family_counsellor_is_sound() -> None:
+    """The woman in her late 30s with two children and a bowel disease: a health and a family
+    case; the health visitor and the family counsellor were added."""
+    roster = (citizen("Karen, late 30s"), CASEWORKER, JOBBROKER, HEALTH_VISITOR, FAMILY_COUNSELLOR)
+    assert codes(ctx(roster, HEALTH | FAMILY)) == []
+
+
+def test_health_visitor_alone_covers_both_health_and_family() -> None:
+    roster = (*BASE, HEALTH_VISITOR)
+    assert codes(ctx(roster, HEALTH | FAMILY)) == []
+
+
+def test_family_counsellor_does_not_cover_health() -> None:
+    roster = (*BASE, FAMILY_COUNSELLOR)
+    assert codes(ctx(roster, HEALTH | FAMILY)) == ["missing-health-professional"]
+
+
+# --- details of the rules --------------------------------------------------------------------
+
+
+def test_network_person_counts_for_the_circle_not_for_professions() -> None:
+    relative_nurse = network("Aunt Bodil", Profession.NURSE)
+    assert codes(ctx((*BASE, relative_nurse), HEALTH)) == ["missing-health-professional"]
+
+
+def test_professional_only_in_pre_meeting_is_not_in_the_meeting() -> None:
+    pre_only = pro("Sara", Profession.CASEWORKER, Part.PRE, authority=True)
+    # Not in the meeting: neither a caseworker there nor decision authority there.
+    assert codes(ctx((citizen(), pre_only, JOBBROKER))) == [
+        "missing-caseworker",
+        "no-decision-authority",
+    ]
+
+
+def test_citizen_only_in_pre_meeting_is_both_missing_and_misplaced() -> None:
+    roster = (citizen(part=Part.PRE), CASEWORKER, JOBBROKER)
+    assert codes(ctx(roster)) == ["missing-citizen", "citizen-in-pre-meeting"]
+
+
+def test_declined_caseworker_is_required_absent_not_missing() -> None:
+    declined = dataclasses.replace(CASEWORKER, attendance=Attendance.DECLINED)
+    findings = check_roster(ctx((citizen(), declined, JOBBROKER)))
+    assert [f.code for f in findings] == ["required-absent", "no-decision-authority"]
+    assert findings[0].subject == declined.name
+    assert declined.name in findings[0].message
+
+
+@pytest.mark.parametrize("attendance", [Attendance.DECLINED, Attendance.ABSENT])
+def test_absent_citizen_is_required_absent(attendance: Attendance) -> None:
+    roster = (citizen(attendance=attendance), CASEWORKER, JOBBROKER)
+    assert codes(ctx(roster)) == ["required-absent"]
+
+
+@pytest.mark.parametrize(
+    "attendance", [Attendance.INVITED, Attendance.CONFIRMED, Attendance.PRESENT]
+)
+def test_coming_attendance_is_not_required_absent(attendance: Attendance) -> None:
+    roster = (citizen(), CASEWORKER, dataclasses.replace(JOBBROKER, attendance=attendance))
+    assert codes(ctx(roster)) == []
+
+
+def test_declined_health_professional_with_a_stand_in_is_fine() -> None:
+    declined_nurse = dataclasses.replace(NURSE, attendance=Attendance.DECLINED)
+    psychologist = pro("Per Psykolog", Profession.PSYCHOLOGIST)
+    assert codes(ctx((*BASE, declined_nurse, psychologist), HEALTH)) == []
+
+
+def test_declined_sole_health_professional_is_required_absent() -> None:
+    declined_nurse = dataclasses.replace(NURSE, attendance=Attendance.ABSENT)
+    findings = check_roster(ctx((*BASE, declined_nurse), HEALTH))
+    assert [(f.code, f.subject) for f in findings] == [("required-absent", NURSE.name)]
+
+
+def test_declined_sole_family_professional_is_required_absent() -> None:
+    declined = dataclasses.replace(FAMILY_COUNSELLOR, attendance=Attendance.DECLINED)
+    assert codes(ctx((*BASE, declined), FAMILY)) == ["required-absent"]
+
+
+@pytest.mark.parametrize(("size", "fires"), [(6, False), (7, False), (8, True)])
+def test_circle_boundary_at_the_default_of_seven(size: int, fires: bool) -> None:
+    roster = BASE + tuple(network(f"Relative {i}") for i in range(size - len(BASE)))
+    assert ("circle-too-large" in codes(ctx(roster))) is fires
+
+
+def test_circle_limit_is_configurable() -> None:
+    assert "circle-too-large" in codes(ctx(BASE, max_circle=2))
+    assert "circle-too-large" not in codes(ctx(BASE, max_circle=3))
+
+
+def test_circle_counts_neither_declined_nor_pre_meeting_only() -> None:
+    extra = (
+        *NETWORK_FOUR,
+        dataclasses.replace(NURSE, attendance=Attendance.DECLINED),
+        pro("Pia, pre only", Profession.OTHER, Part.PRE),
+    )
+    assert "circle-too-large" not in codes(ctx((*BASE, *extra)))
+
+
+def test_circle_message_names_count_and_limit() -> None:
+    i18n.set_language("en")
+    roster = BASE + tuple(network(f"Relative {i}") for i in range(6))
+    (finding,) = check_roster(ctx(roster))
+    assert "9" in finding.message and "7" in finding.message
+
+
+def test_decision_authority_must_be_coming_and_professional() -> None:
+    no_authority_caseworker = dataclasses.replace(CASEWORKER, decision_authority=False)
+    declined_boss = pro(
+        "Bo, team leader", Profession.OTHER, authority=True, attendance=Attendance.DECLINED
+    )
+    powerful_relative = dataclasses.replace(network("Uncle"), decision_authority=True)
+    roster = (citizen(), no_authority_caseworker, JOBBROKER, declined_boss, powerful_relative)
+    assert codes(ctx(roster)) == ["no-decision-authority"]
+
+
+def test_max_circle_below_one_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        ctx(max_circle=0)
+
+
+# --- double booking --------------------------------------------------------------------------
+
+
+def _slot(start: tuple[int, int], end: tuple[int, int], ids: set[int], case_id: int = 9):
+    return BookedSlot(
+        case_id=case_id,
+        label=f"Case {case_id}",
+        start=datetime(2026, 12, 3, *start),
+        end=datetime(2026, 12, 3, *end),
+        person_ids=frozenset(ids),
+    )
+
+
+@pytest.mark.parametrize(
+    ("other", "fires"),
+    [
+        (_slot((9, 0), (10, 0), {2}), True),  # overlaps the end of this case
+        (_slot((8, 0), (8, 45), {2}), True),  # overlaps the start
+        (_slot((8, 40), (9, 0), {2}), True),  # inside
+        (_slot((8, 0), (11, 0), {2}), True),  # around
+        (_slot((9, 30), (10, 30), {2}), False),  # back-to-back after: touching is not overlap
+        (_slot((7, 30), (8, 30), {2}), False),  # back-to-back before
+        (_slot((9, 0), (10, 0), {42}), False),  # overlapping, but other people
+    ],
+)
+def test_double_booking_overlap(other: BookedSlot, fires: bool) -> None:
+    assert ("double-booked" in codes(ctx(slot=SLOT, other_slots=(other,)))) is fires
+
+
+def test_double_booking_on_another_date_does_not_fire() -> None:
+    other = dataclasses.replace(
+        BOOKED_ELSEWHERE,
+        start=datetime(2026, 12, 4, 8, 30),
+        end=datetime(2026, 12, 4, 9, 30),
+    )
+    assert "double-booked" not in codes(ctx(slot=SLOT, other_slots=(other,)))
+
+
+def test_double_booking_names_the_person_and_the_other_case() -> None:
+    i18n.set_language("en")
+    (finding,) = check_roster(ctx(slot=SLOT, other_slots=(BOOKED_ELSEWHERE,)))
+    assert finding.subject == JOBBROKER.name
+    assert JOBBROKER.name in finding.message
+    assert BOOKED_ELSEWHERE.label in finding.message
+    assert "09:00" in finding.message and "10:00" in finding.message
+
+
+def test_double_booking_ignores_this_case_own_slot_and_missing_slot() -> None:
+    own = _slot((8, 30), (9, 30), {1, 2}, case_id=5)
+    assert codes(ctx(slot=SLOT, other_slots=(own,), case_id=5)) == []
+    assert codes(ctx(slot=None, other_slots=(BOOKED_ELSEWHERE,))) == []
+
+
+def test_double_booking_ignores_declined_participants() -> None:
+    declined = dataclasses.replace(JOBBROKER, attendance=Attendance.DECLINED)
+    stand_in = pro("Jens, stand-in", Profession.JOBBROKER, person_id=7)
+    roster = (citizen(), CASEWORKER, declined, stand_in)
+    assert codes(ctx(roster, slot=SLOT, other_slots=(BOOKED_ELSEWHERE,))) == []
+
+
+def test_double_booking_in_two_other_cases_gives_two_findings() -> None:
+    second = dataclasses.replace(BOOKED_ELSEWHERE, case_id=10, label="Case 10")
+    found = codes(ctx(slot=SLOT, other_slots=(BOOKED_ELSEWHERE, second)))
+    assert found == ["double-booked", "double-booked"]
+
+
+def test_slot_must_not_end_before_it_starts() -> None:
+    with pytest.raises(ValueError):
+        _slot((10, 0), (9, 0), {1})
+    with pytest.raises(ValueError):
+        ctx(slot=(SLOT[1], SLOT[0]))
+
+
+# --- ordering, counting, JSON ----------------------------------------------------------------
+
+
+def test_findings_sorted_errors_first() -> None:
+    context = ctx((network("Cousin"),), HEALTH | FAMILY, day_has_coordinator=False, max_circle=1)
+    findings = check_roster(context)
+    ranks = [list(Severity).index(f.severity) for f in findings]
+    assert ranks == sorted(ranks)
+    assert findings[0].severity is Severity.ERROR
+    assert findings[-1].severity is Severity.WARNING
+
+
+def test_count_by_severity_includes_zero_counts() -> None:
+    findings = check_roster(ctx((CASEWORKER, JOBBROKER), day_has_coordinator=False))
+    assert count_by_severity(findings) == {Severity.ERROR: 1, Severity.WARNING: 1, Severity.INFO: 0}
+    assert count_by_severity([]) == dict.fromkeys(Severity, 0)
+
+
+def test_finding_as_dict_is_the_json_shape() -> None:
+    finding = Finding(Severity.ERROR, "missing-jobbroker", "Add one", None)
+    assert finding.as_dict() == {
+        "severity": "error",
+        "code": "missing-jobbroker",
+        "message": "Add one",
+        "subject": None,
+    }
+
+
+# --- suggest_roster --------------------------------------------------------------------------
+
+CW = Candidate(1, "Sara Sagsbehandler", Profession.CASEWORKER, decision_authority=True)
+JB = Candidate(2, "Jonas Jobformidler", Profession.JOBBROKER)
+CO = Candidate(3, "Kim Koordinator", Profession.COORDINATOR)
+REPS = (
+    Candidate(10, "Nina Sygeplejerske", Profession.NURSE, fixed_representative=True),
+    Candidate(11, "Niels Sygeplejerske", Profession.NURSE, True, fixed_representative=True),
+    Candidate(12, "Hanne Sundhedsplejerske", Profession.HEALTH_VISITOR, fixed_representative=True),
+    Candidate(13, "Frede Familierådgiver", Profession.FAMILY_COUNSELLOR, fixed_representative=True),
+    Candidate(14, "Lars Læge", Profession.DOCTOR, fixed_representative=False),
+    Candidate(15, "Mette Mentor", Profession.MENTOR, fixed_representative=True),
+)
+
+
+def _ids(suggestions) -> list[int | None]:
+    return [s.person_id for s in suggestions]
+
+
+def test_suggest_for_a_health_case() -> None:
+    suggestions = suggest_roster(HEALTH, CW, JB, CO, REPS, citizen="Mads")
+    # Citizen, caseworker, job broker, coordinator, then one nurse (the one with authority) and
+    # the health visitor; not the doctor (not fixed), not the family counsellor, not the mentor.
+    assert _ids(suggestions) == [None, 1, 2, 3, 11, 12]
+    first = suggestions[0]
+    assert (first.role, first.part, first.name) == (RosterRole.CITIZEN, Part.MEETING, "Mads")
+    assert all(s.part is Part.BOTH for s in suggestions[1:])
+    assert all(s.reason for s in suggestions)
+
+
+def test_suggest_for_a_family_case() -> None:
+    assert _ids(suggest_roster(FAMILY, CW, JB, CO, REPS)) == [1, 2, 3, 12, 13]
+
+
+def test_suggest_for_an_other_case_has_no_representatives() -> None:
+    assert _ids(suggest_roster(OTHER, CW, JB, CO, REPS)) == [1, 2, 3]
+
+
+def test_suggest_first_of_equals_wins() -> None:
+    reps = (REPS[0], dataclasses.replace(REPS[0], person_id=20, name="Nora"))
+    assert _ids(suggest_roster(HEALTH, None, None, None, reps)) == [10]
+
+
+def test_suggest_skips_people_already_on_the_roster_and_duplicates() -> None:
+    same_person_coordinating = dataclasses.replace(CO, person_id=CW.person_id)
+    suggestions = suggest_roster(
+        HEALTH | FAMILY, CW, JB, same_person_coordinating, REPS, existing_person_ids={2, 11}
+    )
+    assert _ids(suggestions) == [1, 10, 12, 13]
+
+
+def test_suggested_roster_passes_the_rules() -> None:
+    """Accepting every suggestion on an empty roster satisfies the model for the case."""
+    for challenges in (HEALTH, FAMILY, HEALTH | FAMILY, OTHER):
+        participants = tuple(
+            s.to_participant() for s in suggest_roster(challenges, CW, JB, CO, REPS, citizen="M")
+        )
+        assert check_roster(ctx(participants, challenges)) == []
+
+
+# --- properties ------------------------------------------------------------------------------
+
+DAY_START = datetime(2026, 12, 3, 8, 0)
+participants_st = st.builds(
+    Participant,
+    name=st.sampled_from(["Anna", "Bo", "Carl", "Dina", "Eva"]),
+    role=st.sampled_from(RosterRole),
+    part=st.sampled_from(Part),
+    attendance=st.sampled_from(Attendance),
+    profession=st.one_of(st.none(), st.sampled_from(Profession)),
+    decision_authority=st.booleans(),
+    person_id=st.one_of(st.none(), st.integers(1, 4)),
+)
+slots_st = st.builds(
+    lambda case_id, start, minutes, ids: BookedSlot(
+        case_id=case_id,
+        label=f"Case {case_id}",
+        start=DAY_START + timedelta(minutes=start),
+        end=DAY_START + timedelta(minutes=start + minutes),
+        person_ids=frozenset(ids),
+    ),
+    st.integers(1, 3),
+    st.integers(0, 180),
+    st.integers(15, 60),
+    st.sets(st.integers(1, 4), max_size=3),
+)
+contexts_st = st.builds(
+    RosterContext,
+    participants=st.lists(participants_st, max_size=10).map(tuple),
+    challenges=st.frozensets(st.sampled_from(ChallengeKind)),
+    day_has_coordinator=st.booleans(),
+    max_circle=st.integers(1, 9),
+    slot=st.one_of(st.none(), st.just(SLOT)),
+    other_slots=st.lists(slots_st, max_size=3).map(tuple),
+)
+
+
+@settings(max_examples=200)
+@given(context=contexts_st, data=st.data())
+def test_findings_are_deterministic_sorted_and_order_independent(
+    context: RosterContext, data: st.DataObject
+) -> None:
+    findings = check_roster(context)
+    assert findings == check_roster(context)
+    ranks = [list(Severity).index(f.severity) for f in findings]
+    assert ranks == sorted(ranks)
+    assert all(f.code in RULE_CODES for f in findings)
+    shuffled = data.draw(st.permutations(context.participants))
+    assert check_roster(dataclasses.replace(context, participants=tuple(shuffled))) == findings
+
+
+@settings(max_examples=200)
+@given(context=contexts_st, extra=participants_st)
+def test_adding_someone_to_the_meeting_never_creates_a_missing_finding(
+    context: RosterContext, extra: Participant
+) -> None:
+    extra = dataclasses.replace(extra, part=Part.MEETING)
+    before = {f.code for f in check_roster(context) if f.code.startswith("missing-")}
+    bigger = dataclasses.replace(context, participants=(*context.participants, extra))
+    after = {f.code for f in check_roster(bigger) if f.code.startswith("missing-")}
+    assert after <= before
+
+
+def test_suggestion_reasons_are_translated() -> None:
+    i18n.set_language("en")
+    english = [s.reason for s in suggest_roster(HEALTH | FAMILY, CW, JB, CO, REPS, citizen="M")]
+    i18n.set_language("da")
+    danish = [s.reason for s in suggest_roster(HEALTH | FAMILY, CW, JB, CO, REPS, citizen="M")]
+    assert all(en != da for en, da in zip(english, danish, strict=True))
