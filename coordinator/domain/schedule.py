@@ -1,0 +1,597 @@
+"""The schedule of a step-up day: planned and predicted times of every pre-meeting and meeting.
+
+A case is a pre-meeting (professionals only) followed directly by its meeting (with the
+citizen). Cases run back to back from the day's start, in agenda order, and a case is never
+split by a break: if it would not end by the start of a break it begins when the break ends.
+
+Two sets of times are computed, because the room needs both:
+
+* **Planned** times are what the participants were told. Once a case is invited its start is
+  frozen (`CaseTiming.planned_start`); a frozen start is honoured when it is later than where the
+  case would naturally fall, and ignored (the natural time wins) when it is earlier than the end
+  of the previous *held* case, since two meetings cannot share the room.
+* **Predicted** times follow what really happens: started slots use their actual times, overruns
+  push the rest of the day later, and nothing is predicted earlier than planned.
+
+Cancelled cases and absent citizens leave a gap: later cases keep their (invited) times until
+the coordinator explicitly pulls them forward (`pull_forward`), which is shown as a change.
+
+Everything here is pure: plain dataclasses in, plain dataclasses out; times are naive local
+wall-clock datetimes (see `coordinator.domain.clock`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+
+from coordinator.domain.vocab import CASE_STATUS_LABELS, CaseStatus
+from coordinator.i18n import _
+
+__all__ = [
+    "Break",
+    "CaseTiming",
+    "DayPlan",
+    "Interval",
+    "Phase",
+    "RunningPhase",
+    "Schedule",
+    "ScheduleError",
+    "SlotTimes",
+    "advance",
+    "build_schedule",
+    "case_minutes",
+    "next_slot_start",
+    "next_status",
+    "pull_forward",
+    "running_phase",
+    "validate_plan",
+]
+
+Phase = Literal["pre-meeting", "meeting"]
+
+#: Statuses whose slot is not held: the citizen's meeting does not take place.
+NOT_HELD = frozenset({CaseStatus.CANCELLED, CaseStatus.ABSENT})
+#: Statuses of a case that is running right now.
+RUNNING = frozenset({CaseStatus.PRE_MEETING, CaseStatus.MEETING})
+#: The normal progression of a case, pressed through by the coordinator during the day.
+_PROGRESSION: dict[CaseStatus, CaseStatus] = {
+    CaseStatus.PLANNED: CaseStatus.PRE_MEETING,
+    CaseStatus.PRE_MEETING: CaseStatus.MEETING,
+    CaseStatus.MEETING: CaseStatus.DONE,
+}
+
+
+class ScheduleError(ValueError):
+    """A day or agenda that cannot be scheduled; the message is translated and meant for users."""
+
+
+@dataclass(frozen=True)
+class Break:
+    """A break in the day (lunch): no pre-meeting or meeting may overlap it."""
+
+    start: time
+    end: time
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """The settings of one step-up day that decide its timetable."""
+
+    date: date
+    start: time
+    pre_minutes: int = 15
+    meeting_minutes: int = 45
+    breaks: tuple[Break, ...] = ()
+
+    @property
+    def start_at(self) -> datetime:
+        """The day's start as a datetime on the day's date."""
+        return datetime.combine(self.date, self.start)
+
+
+@dataclass(frozen=True)
+class CaseTiming:
+    """One agenda slot as the store knows it: status, optional overrides and actual times."""
+
+    case_id: int
+    status: CaseStatus
+    meeting_minutes: int | None = None
+    planned_start: datetime | None = None
+    pre_started_at: datetime | None = None
+    meeting_started_at: datetime | None = None
+    ended_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A half-open stretch of time [start, end): touching intervals do not overlap."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def minutes(self) -> float:
+        """Length in minutes (fractional when actual times carry seconds)."""
+        return (self.end - self.start).total_seconds() / 60
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end - self.start
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when both share some time; empty intervals never overlap anything."""
+        if self.start >= self.end or other.start >= other.end:
+            return False
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, moment: datetime) -> bool:
+        return self.start <= moment < self.end
+
+
+@dataclass(frozen=True)
+class SlotTimes:
+    """The computed times of one case.
+
+    For a slot that is not held (cancelled, citizen absent) the predicted intervals are
+    informational: what actually happened (an absent citizen's pre-meeting may have run; its
+    meeting is then an empty interval at the pre-meeting's end), otherwise the planned times.
+    """
+
+    case_id: int
+    status: CaseStatus
+    held: bool
+    planned_pre: Interval
+    planned_meeting: Interval
+    predicted_pre: Interval
+    predicted_meeting: Interval
+
+    @property
+    def planned_start(self) -> datetime:
+        return self.planned_pre.start
+
+    @property
+    def planned_end(self) -> datetime:
+        return self.planned_meeting.end
+
+    @property
+    def predicted_start(self) -> datetime:
+        return self.predicted_pre.start
+
+    @property
+    def predicted_end(self) -> datetime:
+        return self.predicted_meeting.end
+
+    @property
+    def planned(self) -> Interval:
+        return Interval(self.planned_start, self.planned_end)
+
+    @property
+    def predicted(self) -> Interval:
+        return Interval(self.predicted_start, self.predicted_end)
+
+    @property
+    def moved(self) -> bool:
+        """True when the prediction differs from what participants were told."""
+        return (
+            self.predicted_pre != self.planned_pre or self.predicted_meeting != self.planned_meeting
+        )
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The whole day: every slot in agenda order, and when the day ends."""
+
+    plan: DayPlan
+    slots: tuple[SlotTimes, ...]
+    planned_end: datetime
+    predicted_end: datetime
+
+    @property
+    def delay(self) -> timedelta:
+        """How much later than planned the day ends (negative: it ends early, e.g. the last
+        case was cancelled)."""
+        return self.predicted_end - self.planned_end
+
+    @property
+    def breaks(self) -> tuple[Interval, ...]:
+        return _break_intervals(self.plan)
+
+    @property
+    def start(self) -> datetime:
+        return self.plan.start_at
+
+    def slot(self, case_id: int) -> SlotTimes:
+        """The slot of one case; KeyError when it is not on the agenda."""
+        for slot in self.slots:
+            if slot.case_id == case_id:
+                return slot
+        raise KeyError(case_id)
+
+
+@dataclass(frozen=True)
+class RunningPhase:
+    """The phase running now, for the live timer: "time left" counts from the real start."""
+
+    case_id: int
+    phase: Phase
+    started: datetime
+    planned_end: datetime
+    remaining: timedelta
+
+    @property
+    def overrun(self) -> timedelta:
+        """How far past its length the phase has run; zero while it is within it."""
+        return max(-self.remaining, timedelta(0))
+
+    @property
+    def is_overrun(self) -> bool:
+        return self.remaining < timedelta(0)
+
+
+# --- validation -----------------------------------------------------------------------------
+
+
+def _hhmm(moment: time | datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def validate_plan(plan: DayPlan) -> None:
+    """Reject a day that cannot be planned, with a reason the coordinator can act on.
+
+    Checked: positive durations, every break ends after it starts and not before the day starts,
+    and no two breaks overlap (touching breaks are fine). Whether the cases fit before midnight
+    depends on the agenda and is checked by `build_schedule`.
+    """
+    if plan.pre_minutes <= 0:
+        raise ScheduleError(_("The pre-meeting must last at least one minute."))
+    if plan.meeting_minutes <= 0:
+        raise ScheduleError(_("The meeting must last at least one minute."))
+    for item in plan.breaks:
+        if item.end <= item.start:
+            raise ScheduleError(
+                _("The break {start}–{end} must end after it starts.").format(
+                    start=_hhmm(item.start), end=_hhmm(item.end)
+                )
+            )
+        if item.start < plan.start:
+            raise ScheduleError(
+                _("The break {start}–{end} starts before the day starts at {day_start}.").format(
+                    start=_hhmm(item.start), end=_hhmm(item.end), day_start=_hhmm(plan.start)
+                )
+            )
+    ordered = sorted(plan.breaks, key=lambda b: (b.start, b.end))
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if second.start < first.end:
+            raise ScheduleError(
+                _("The breaks {first} and {second} overlap.").format(
+                    first=f"{_hhmm(first.start)}–{_hhmm(first.end)}",
+                    second=f"{_hhmm(second.start)}–{_hhmm(second.end)}",
+                )
+            )
+
+
+def _validate_cases(plan: DayPlan, cases: Sequence[CaseTiming]) -> None:
+    """Reject agenda data the store should never produce, rather than guess at it."""
+    seen: set[int] = set()
+    for case in cases:
+        cid = case.case_id
+        if cid in seen:
+            raise ScheduleError(_("Case {case_id} is on the agenda twice.").format(case_id=cid))
+        seen.add(cid)
+        if case.meeting_minutes is not None and case.meeting_minutes <= 0:
+            raise ScheduleError(
+                _("Case {case_id}: the meeting must last at least one minute.").format(case_id=cid)
+            )
+        if case.planned_start is not None and case.planned_start.date() != plan.date:
+            raise ScheduleError(
+                _("Case {case_id}: its planned start {planned} is not on the day {day}.").format(
+                    case_id=cid,
+                    planned=case.planned_start.strftime("%Y-%m-%d %H:%M"),
+                    day=plan.date.isoformat(),
+                )
+            )
+        if case.status is CaseStatus.PLANNED:
+            continue  # nothing happened yet; stale actual times are ignored
+        if case.status is CaseStatus.PRE_MEETING and case.pre_started_at is None:
+            raise ScheduleError(
+                _("Case {case_id} is in its pre-meeting but has no start time.").format(case_id=cid)
+            )
+        if case.status is CaseStatus.MEETING and case.meeting_started_at is None:
+            raise ScheduleError(
+                _("Case {case_id} is in its meeting but has no start time.").format(case_id=cid)
+            )
+        if case.status is CaseStatus.DONE and (
+            case.meeting_started_at is None or case.ended_at is None
+        ):
+            raise ScheduleError(
+                _("Case {case_id} is done but has no meeting start or end time.").format(
+                    case_id=cid
+                )
+            )
+        stamps = [
+            stamp
+            for stamp in (case.pre_started_at, case.meeting_started_at, case.ended_at)
+            if stamp is not None
+        ]
+        if stamps != sorted(stamps):
+            raise ScheduleError(
+                _("Case {case_id}: its recorded times are out of order.").format(case_id=cid)
+            )
+
+
+# --- planning -------------------------------------------------------------------------------
+
+
+def _break_intervals(plan: DayPlan) -> tuple[Interval, ...]:
+    return tuple(
+        Interval(datetime.combine(plan.date, b.start), datetime.combine(plan.date, b.end))
+        for b in sorted(plan.breaks, key=lambda b: (b.start, b.end))
+    )
+
+
+def case_minutes(plan: DayPlan, case: CaseTiming) -> tuple[int, int]:
+    """(pre-meeting minutes, meeting minutes) of one case: the day's, or the case's override."""
+    meeting = case.meeting_minutes if case.meeting_minutes is not None else plan.meeting_minutes
+    return plan.pre_minutes, meeting
+
+
+def _fit(earliest: datetime, length: timedelta, breaks: Sequence[Interval]) -> datetime:
+    """The earliest start >= `earliest` at which a block of `length` overlaps no break.
+
+    One pass suffices because breaks are sorted and disjoint: moving to a break's end can only
+    run into later breaks.
+    """
+    start = earliest
+    for item in breaks:
+        if start < item.end and start + length > item.start:
+            start = item.end
+    return start
+
+
+def _split(start: datetime, pre: int, meeting: int) -> tuple[Interval, Interval]:
+    middle = start + timedelta(minutes=pre)
+    return Interval(start, middle), Interval(middle, middle + timedelta(minutes=meeting))
+
+
+def _planned(plan: DayPlan, cases: Sequence[CaseTiming]) -> list[tuple[Interval, Interval]]:
+    """Planned (pre-meeting, meeting) of every case, in agenda order.
+
+    Two cursors: `natural` is the end of every slot so far (cancelled ones included, so that
+    cancelling a case does not move un-invited later cases either), and `floor` is the end of
+    the last *held* slot. A frozen planned start may reach back into a cancelled gap (that is
+    what `pull_forward` stores), but never before `floor`; an unfrozen case starts at `natural`.
+    """
+    breaks = _break_intervals(plan)
+    natural = floor = plan.start_at
+    result: list[tuple[Interval, Interval]] = []
+    for case in cases:
+        pre, meeting = case_minutes(plan, case)
+        length = timedelta(minutes=pre + meeting)
+        earliest = natural if case.planned_start is None else max(case.planned_start, floor)
+        start = _fit(earliest, length, breaks)
+        pre_iv, meeting_iv = _split(start, pre, meeting)
+        result.append((pre_iv, meeting_iv))
+        natural = max(natural, meeting_iv.end)
+        if case.status not in NOT_HELD:
+            floor = meeting_iv.end
+    return result
+
+
+def _check_midnight(
+    plan: DayPlan, cases: Sequence[CaseTiming], planned: list[tuple[Interval, Interval]]
+) -> None:
+    midnight = datetime.combine(plan.date + timedelta(days=1), time(0))
+    for case, (_pre, meeting) in zip(cases, planned, strict=True):
+        if meeting.end > midnight:
+            raise ScheduleError(
+                _(
+                    "The day runs past midnight: case {case_id} would end at {end} the next day."
+                ).format(case_id=case.case_id, end=_hhmm(meeting.end))
+            )
+
+
+# --- prediction -----------------------------------------------------------------------------
+
+
+def _actual(
+    plan: DayPlan, case: CaseTiming, now: datetime | None
+) -> tuple[Interval, Interval] | None:
+    """What really happened in a started case (running phases end no earlier than `now`);
+    None when nothing happened. Cases without a meeting get an empty meeting interval."""
+    pre_len, meeting_len = (timedelta(minutes=m) for m in case_minutes(plan, case))
+
+    def running_end(expected: datetime) -> datetime:
+        return expected if now is None else max(expected, now)
+
+    status = case.status
+    if status is CaseStatus.PLANNED:
+        return None
+    if status in NOT_HELD:
+        if case.pre_started_at is None and case.meeting_started_at is None:
+            return None
+        if case.meeting_started_at is None:  # the pre-meeting ran; the meeting was not held
+            assert case.pre_started_at is not None
+            end = case.ended_at or case.pre_started_at + pre_len
+            return Interval(case.pre_started_at, end), Interval(end, end)
+    if status is CaseStatus.PRE_MEETING:
+        assert case.pre_started_at is not None
+        pre_end = running_end(case.pre_started_at + pre_len)
+        return Interval(case.pre_started_at, pre_end), Interval(pre_end, pre_end + meeting_len)
+    # MEETING, DONE, or a not-held case whose meeting had started
+    meeting_start = case.meeting_started_at
+    assert meeting_start is not None
+    pre_iv = Interval(case.pre_started_at or meeting_start, meeting_start)
+    if case.ended_at is not None:
+        end = case.ended_at
+    elif status is CaseStatus.MEETING:
+        end = running_end(meeting_start + meeting_len)
+    else:
+        end = meeting_start + meeting_len
+    return pre_iv, Interval(meeting_start, end)
+
+
+def build_schedule(
+    plan: DayPlan, cases: Sequence[CaseTiming], now: datetime | None = None
+) -> Schedule:
+    """Planned and predicted times of every case (given in agenda order).
+
+    Prediction: a started slot uses its actual times (a running phase ends no earlier than
+    `now`); a slot not yet started begins at the latest of its planned start, the predicted end
+    of the slots before it and -- on the day itself -- `now` (it cannot start in the past), and
+    then after any break it would overlap. Cancelled slots take no time; an absent citizen's
+    slot takes only the pre-meeting that really ran.
+
+    Raises ScheduleError for an invalid plan or agenda, or planned times past midnight.
+    """
+    validate_plan(plan)
+    _validate_cases(plan, cases)
+    planned = _planned(plan, cases)
+    _check_midnight(plan, cases, planned)
+    breaks = _break_intervals(plan)
+    not_before = now if now is not None and now.date() == plan.date else None
+
+    slots: list[SlotTimes] = []
+    cursor = plan.start_at  # predicted end of everything so far
+    for case, (planned_pre, planned_meeting) in zip(cases, planned, strict=True):
+        held = case.status not in NOT_HELD
+        actual = _actual(plan, case, now)
+        if actual is not None:
+            predicted_pre, predicted_meeting = actual
+            cursor = max(cursor, predicted_meeting.end)
+        elif held:
+            pre, meeting = case_minutes(plan, case)
+            earliest = max(planned_pre.start, cursor)
+            if not_before is not None:
+                earliest = max(earliest, not_before)
+            start = _fit(earliest, timedelta(minutes=pre + meeting), breaks)
+            predicted_pre, predicted_meeting = _split(start, pre, meeting)
+            cursor = predicted_meeting.end
+        else:
+            predicted_pre, predicted_meeting = planned_pre, planned_meeting
+        slots.append(
+            SlotTimes(
+                case_id=case.case_id,
+                status=case.status,
+                held=held,
+                planned_pre=planned_pre,
+                planned_meeting=planned_meeting,
+                predicted_pre=predicted_pre,
+                predicted_meeting=predicted_meeting,
+            )
+        )
+
+    planned_end = max((m.end for _p, m in planned), default=plan.start_at)
+    held_ends = [slot.predicted_end for slot in slots if slot.held]
+    predicted_end = held_ends[-1] if held_ends else planned_end
+    return Schedule(
+        plan=plan, slots=tuple(slots), planned_end=planned_end, predicted_end=predicted_end
+    )
+
+
+def next_slot_start(plan: DayPlan, cases: Sequence[CaseTiming]) -> datetime:
+    """Where a case appended to the agenda (default length, no frozen start) would start.
+
+    Used by `case add` to freeze the new case's time; it equals the planned start that
+    `build_schedule` gives such a case. Raises ScheduleError if it would run past midnight.
+    """
+    new_id = max((case.case_id for case in cases), default=0) + 1
+    probe = CaseTiming(case_id=new_id, status=CaseStatus.PLANNED)
+    return build_schedule(plan, [*cases, probe]).slots[-1].planned_start
+
+
+def pull_forward(
+    plan: DayPlan, cases: Sequence[CaseTiming], now: datetime | None = None
+) -> dict[int, datetime]:
+    """New planned starts that close the gaps left by cancelled cases and absent citizens.
+
+    Held cases that have not started move to the earliest time after the previous held case
+    (and after any break they would overlap); cases only ever move earlier, never before `now`
+    when given, and never into a slot that a started case really occupies. Started cases stay.
+    Returns case_id -> new planned_start for the cases that move; the caller stores them and
+    shows the change (participants must be told).
+    """
+    schedule = build_schedule(plan, cases, now)
+    breaks = _break_intervals(plan)
+    cursor = plan.start_at
+    moves: dict[int, datetime] = {}
+    for case, slot in zip(cases, schedule.slots, strict=True):
+        if not slot.held:
+            if case.pre_started_at is not None or case.meeting_started_at is not None:
+                cursor = max(cursor, slot.predicted_end)  # its pre-meeting really used the room
+            continue
+        if case.status is not CaseStatus.PLANNED:
+            cursor = max(cursor, slot.planned_end, slot.predicted_end)
+            continue
+        pre, meeting = case_minutes(plan, case)
+        earliest = cursor if now is None else max(cursor, now)
+        start = _fit(earliest, timedelta(minutes=pre + meeting), breaks)
+        if start < slot.planned_start:
+            moves[case.case_id] = start
+        else:
+            start = slot.planned_start
+        cursor = start + timedelta(minutes=pre + meeting)
+    return moves
+
+
+# --- the running day ------------------------------------------------------------------------
+
+
+def running_phase(
+    schedule: Schedule, cases: Sequence[CaseTiming], now: datetime
+) -> RunningPhase | None:
+    """The case and phase running at `now`, with the time left (negative = overrun).
+
+    A phase's planned end is its actual start plus its length, so the timer counts from when it
+    really began. If the data has more than one running case, the first on the agenda wins.
+    """
+    for case in cases:
+        if case.status not in RUNNING:
+            continue
+        schedule.slot(case.case_id)  # the case must be on this schedule
+        pre, meeting = case_minutes(schedule.plan, case)
+        phase: Phase
+        if case.status is CaseStatus.PRE_MEETING:
+            phase, started, length = "pre-meeting", case.pre_started_at, pre
+        else:
+            phase, started, length = "meeting", case.meeting_started_at, meeting
+        if started is None:
+            raise ScheduleError(
+                _("Case {case_id} is running but has no start time.").format(case_id=case.case_id)
+            )
+        planned_end = started + timedelta(minutes=length)
+        return RunningPhase(
+            case_id=case.case_id,
+            phase=phase,
+            started=started,
+            planned_end=planned_end,
+            remaining=planned_end - now,
+        )
+    return None
+
+
+def next_status(status: CaseStatus) -> CaseStatus | None:
+    """The status a case moves to when the coordinator presses "next" (None: it cannot)."""
+    return _PROGRESSION.get(status)
+
+
+def advance(case: CaseTiming, now: datetime) -> CaseTiming:
+    """The case moved one step along planned -> pre-meeting -> meeting -> done, stamped `now`.
+
+    Starting the meeting ends the pre-meeting at the same moment. Raises ScheduleError for a
+    case that is done, cancelled or absent.
+    """
+    target = next_status(case.status)
+    if target is None:
+        raise ScheduleError(
+            _("Case {case_id} cannot move on from “{status}”.").format(
+                case_id=case.case_id, status=_(CASE_STATUS_LABELS[case.status])
+            )
+        )
+    if target is CaseStatus.PRE_MEETING:
+        return replace(case, status=target, pre_started_at=now)
+    if target is CaseStatus.MEETING:
+        return replace(case, status=target, meeting_started_at=now)
+    return replace(case, status=target, ended_at=now)
