@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import io
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "coordinator" / "locale"
 
 
@@ -20,6 +22,8 @@ def compiled(po_path: Path) -> bytes:
     """The `.mo` bytes for one `.po` file (fuzzy entries are left out, as msgfmt does)."""
     with po_path.open("rb") as handle:
         catalog = read_po(handle, locale=po_path.parent.parent.name)
+    # Babel stamps "now" into headers a .po does not carry; pin them so compiles are repeatable.
+    catalog.creation_date = catalog.revision_date = _EPOCH
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()

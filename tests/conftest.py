@@ -38,3 +38,27 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch) 
 def clock() -> FixedClock:
     """A clock frozen at 08:00 on the test day; tests advance it explicitly."""
     return FixedClock(TEST_NOW)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "coordinator.db"
+
+
+@pytest.fixture
+def store(db_path: Path, clock: FixedClock):
+    """A fresh, migrated database in a temporary folder, with the fixed clock."""
+    from coordinator.store.database import Store
+
+    opened = Store.open(str(db_path), clock=clock, actor="test")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_store(store):
+    """The store filled with the demo day (on the test day)."""
+    from coordinator.demo import create_demo
+
+    create_demo(store)
+    return store

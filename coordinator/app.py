@@ -1,0 +1,50 @@
+"""The Textual App: built with its store, clock and language, so tests inject their own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import App
+from textual.binding import Binding
+
+from coordinator.domain.clock import Clock
+from coordinator.i18n import _, set_language
+from coordinator.store.database import Store
+
+
+class CoordinatorApp(App[None]):
+    """The step-up day coordinator."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Step-up"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", _("Quit"), id="quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock | None = None,
+        language: str = "da",
+        open_date: date | None = None,
+    ) -> None:
+        set_language(language)
+        super().__init__()
+        self.store = store
+        self.clock: Clock = clock or store.clock
+        self.store.clock = self.clock
+        self.language = language
+        self.open_date = open_date
+        self.title = _("Step-up days")
+
+    def on_mount(self) -> None:
+        from coordinator.screens.days import DaysScreen
+        from coordinator.store.days import list_days
+
+        self.push_screen(DaysScreen())
+        wanted = self.open_date or self.clock.now().date()
+        todays = [day for day, _count in list_days(self.store) if day.date == wanted]
+        if todays:
+            from coordinator.screens.day import DayScreen
+
+            self.push_screen(DayScreen(todays[0].id or 0))

@@ -1,0 +1,132 @@
+"""The `coordinator` command line (Typer): the contract in DESIGN.md.
+
+Only Typer is imported here; each command imports the store (SQLAlchemy) when it runs and the
+TUI (Textual) only when the app opens, so `coordinator --help` stays fast. User errors raised
+by the store become one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from coordinator.i18n import LANGUAGES, set_language
+
+
+class UserError(Exception):
+    """A mistake in the command line's input (bad time, unknown choice)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class CoordinatorGroup(TyperGroup):
+    """Turns user errors from any sub-command into one clear line and exit status 1."""
+
+    def invoke(self, ctx: Any) -> Any:
+        from coordinator.store.errors import StoreError
+
+        try:
+            return super().invoke(ctx)
+        except (StoreError, UserError) as exc:
+            typer.echo(f"coordinator: {exc.message}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=CoordinatorGroup,
+    help="Plan and run step-up days, and draft each citizen's agreement live.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Settings:
+    """What the global options chose; commands read it from the Click context."""
+
+    def __init__(self, db: str | None, lang: str, clock: Any = None) -> None:
+        self.db = db
+        self.lang = lang
+        #: None means the wall clock; tests pass a fixed clock as the Click context's `obj`.
+        self.clock = clock
+
+    def open_store(self):  # noqa: ANN201 - Store; imported lazily
+        from coordinator.store.database import Store
+        from coordinator.store.migrate import DatabaseTooNew
+
+        try:
+            return Store.open(self.db, clock=self.clock)
+        except DatabaseTooNew as exc:
+            raise UserError(
+                f"the database was written by a newer version of the app (revision {exc}); "
+                "update the app"
+            ) from None
+        except PermissionError as exc:
+            raise UserError(f"cannot open the database: {exc.strerror}: {exc.filename}") from None
+
+
+@app.callback(invoke_without_command=True)
+def root(
+    ctx: typer.Context,
+    db: str | None = typer.Option(
+        None, "--db", help="Database file or URL (default: COORDINATOR_DB or the user data folder)."
+    ),
+    lang: str = typer.Option(
+        os.environ.get("COORDINATOR_LANG", "da"), "--lang", help="Language: da or en."
+    ),
+) -> None:
+    """Open the app on today's step-up day, or run a command."""
+    if lang not in LANGUAGES:
+        typer.echo(f"coordinator: unknown language {lang!r}; use da or en", err=True)
+        raise typer.Exit(2)
+    set_language(lang)
+    ctx.obj = Settings(db, lang, clock=getattr(ctx.obj, "clock", None))
+    if ctx.invoked_subcommand is None:
+        open_tui(ctx.obj)
+
+
+def open_tui(settings: Settings, store=None) -> None:  # noqa: ANN001 - Store, lazily typed
+    """Run the Textual app on the chosen database (imports Textual only now)."""
+    from coordinator.app import CoordinatorApp
+
+    store = store or settings.open_store()
+    CoordinatorApp(store=store, language=settings.lang).run()
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    assert isinstance(obj, Settings)
+    return obj
+
+
+def print_json(document: object) -> None:
+    """One JSON document on stdout and nothing else."""
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _register() -> None:
+    from coordinator.cli import admin, agreement, case, day, people, roster
+
+    app.add_typer(day.app, name="day")
+    app.add_typer(case.app, name="case")
+    app.add_typer(people.app, name="people")
+    app.add_typer(roster.app, name="roster")
+    app.add_typer(agreement.app, name="agreement")
+    app.add_typer(admin.db_app, name="db")
+    admin.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point of the `coordinator` script."""
+    app()

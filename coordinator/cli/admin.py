@@ -1,0 +1,58 @@
+"""`coordinator backup`, `coordinator db upgrade` and `coordinator demo`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from coordinator.cli import open_tui, settings_of
+
+db_app = typer.Typer(help="The database itself.", no_args_is_help=True)
+
+
+@db_app.command("upgrade")
+def upgrade(ctx: typer.Context) -> None:
+    """Upgrade the database schema to this version of the app (also done on open)."""
+    from coordinator.store.engine import make_engine, resolve_url
+    from coordinator.store.migrate import current_revision, ensure_current
+
+    url = resolve_url(settings_of(ctx).db)
+    engine = make_engine(url)
+    before = current_revision(engine)
+    changed = ensure_current(engine)
+    after = current_revision(engine)
+    if changed:
+        typer.echo(f"Upgraded the database from {before or 'empty'} to {after}.")
+    else:
+        typer.echo(f"The database is up to date ({after}).")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("backup")
+    def backup(
+        ctx: typer.Context,
+        out: Path | None = typer.Option(None, "--out", help="Where to write the copy."),
+    ) -> None:
+        """Copy the database safely, even while the app is running."""
+        from coordinator.store.backup import backup as do_backup
+
+        target = do_backup(settings_of(ctx).open_store(), out)
+        typer.echo(f"Backed up to {target}")
+
+    @app.command("demo")
+    def demo(
+        ctx: typer.Context,
+        no_open: bool = typer.Option(False, "--no-open", help="Only fill the database."),
+    ) -> None:
+        """Fill the database with a fictional step-up day (today) and open it."""
+        from coordinator.demo import create_demo
+
+        settings = settings_of(ctx)
+        store = settings.open_store()
+        result = create_demo(store)
+        if no_open:
+            state = "created" if result.created else "already there"
+            typer.echo(f"Demo day {result.day_date.isoformat()} {state} (day id {result.day_id}).")
+            return
+        open_tui(settings, store)

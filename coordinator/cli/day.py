@@ -1,0 +1,123 @@
+"""`coordinator day create|list|show`."""
+
+from __future__ import annotations
+
+import typer
+
+from coordinator.cli import print_json, settings_of
+from coordinator.cli.parsing import parse_break, parse_date, parse_minutes, parse_time
+
+app = typer.Typer(help="Plan step-up days and see their agenda.", no_args_is_help=True)
+
+
+@app.command("create")
+def create(
+    ctx: typer.Context,
+    date: str = typer.Argument(..., help="The day, YYYY-MM-DD."),
+    start: str = typer.Option("08:30", "--start", help="First pre-meeting, HH:MM."),
+    pre_minutes: int = typer.Option(15, "--pre-minutes", help="Length of each pre-meeting."),
+    meeting_minutes: int = typer.Option(45, "--meeting-minutes", help="Length of each meeting."),
+    breaks: list[str] = typer.Option([], "--break", help="A break HH:MM-HH:MM (repeatable)."),
+    location: str = typer.Option("", "--location", help="Where the meetings are held."),
+    coordinator: str | None = typer.Option(None, "--coordinator", help="Who leads the day."),
+    as_json: bool = typer.Option(False, "--json", help="Print the new day as JSON."),
+) -> None:
+    """Create a step-up day."""
+    from coordinator.store.days import DayInput, create_day, day_json, load_day
+
+    data = DayInput(
+        date=parse_date(date),
+        start=parse_time(start),
+        pre_minutes=parse_minutes(pre_minutes, "--pre-minutes"),
+        meeting_minutes=parse_minutes(meeting_minutes, "--meeting-minutes"),
+        breaks=tuple(parse_break(b) for b in breaks),
+        location=location,
+        coordinator=coordinator,
+    )
+    store = settings_of(ctx).open_store()
+    day = create_day(store, data)
+    if as_json:
+        print_json(day_json(load_day(store, day.id or 0)))
+    else:
+        typer.echo(f"Created step-up day {day.id} on {day.date.isoformat()} from {start}.")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List the step-up days."""
+    from coordinator.store.days import list_days
+
+    store = settings_of(ctx).open_store()
+    days = list_days(store)
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": day.id,
+                    "date": day.date.isoformat(),
+                    "start": day.start_time.strftime("%H:%M"),
+                    "location": day.location,
+                    "status": day.status,
+                    "cases": count,
+                }
+                for day, count in days
+            ]
+        )
+        return
+    if not days:
+        typer.echo("No step-up days yet. Create one with: coordinator day create YYYY-MM-DD")
+        return
+    for day, count in days:
+        typer.echo(
+            f"{day.id:>4}  {day.date.isoformat()}  {day.start_time:%H:%M}  {count} cases  "
+            f"{day.status:<9} {day.location}"
+        )
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    date: str = typer.Argument(..., help="The day's date (YYYY-MM-DD) or id."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show a day's agenda: planned and, once running, predicted times."""
+    from coordinator.store.days import day_json, load_day, resolve_day
+
+    store = settings_of(ctx).open_store()
+    if not date.strip().isdigit():
+        parse_date(date)
+    day = resolve_day(store, date)
+    document = day_json(load_day(store, day.id or 0, store.now()))
+    if as_json:
+        print_json(document)
+        return
+    typer.echo(_describe(document))
+
+
+def _describe(document: dict) -> str:
+    lines = [
+        f"Step-up day {document['date']}  {document['start']}–{document['end']}"
+        + (f"  {document['location']}" if document["location"] else ""),
+    ]
+    if document.get("coordinator"):
+        lines.append(f"Coordinator: {document['coordinator']}")
+    for brk in document["breaks"]:
+        lines.append(f"  Break        {brk['start']}–{brk['end']}")
+    for case in document["cases"]:
+        pre, meeting = case["pre_meeting"], case["meeting"]
+        line = (
+            f"  {case['position']}. [{case['id']}] pre {pre['start']}–{pre['end']}  "
+            f"meeting {meeting['start']}–{meeting['end']}  {case['citizen']}  ({case['status']})"
+        )
+        predicted = case.get("predicted")
+        if predicted and predicted["meeting"] != meeting:
+            line += f"  now expected {predicted['meeting']['start']}–{predicted['meeting']['end']}"
+        lines.append(line)
+    if not document["cases"]:
+        lines.append("  No cases yet. Add one with: coordinator case add DATE --citizen NAME")
+    if "predicted_end" in document:
+        lines.append(f"Expected end: {document['predicted_end']}")
+    return "\n".join(lines)

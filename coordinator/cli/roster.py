@@ -1,0 +1,56 @@
+"""`coordinator roster add|check`."""
+
+from __future__ import annotations
+
+import typer
+
+from coordinator.cli import UserError, print_json, settings_of
+
+app = typer.Typer(help="Who takes part in a case.", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    case_id: int = typer.Argument(..., help="The case id."),
+    names: list[str] = typer.Argument(..., help="Names from the directory."),
+    part: str = typer.Option("both", "--part", help="pre, meeting or both."),
+) -> None:
+    """Put people from the directory on a case's roster."""
+    from coordinator.domain.vocab import Part
+    from coordinator.store.roster import add_people
+
+    try:
+        chosen = Part(part)
+    except ValueError:
+        raise UserError(f"unknown part {part!r}; use pre, meeting or both") from None
+    entries = add_people(settings_of(ctx).open_store(), case_id, names, chosen)
+    typer.echo(f"{len(entries)} on the roster of case {case_id} ({chosen.value}).")
+
+
+@app.command("check")
+def check(
+    ctx: typer.Context,
+    case_id: int = typer.Argument(..., help="The case id."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Check a case's roster against the step-up attendance rules."""
+    from coordinator.store import roster
+
+    store = settings_of(ctx).open_store()
+    findings = roster.check(store, case_id, store.now())
+    if as_json:
+        print_json(
+            {
+                "case": case_id,
+                "findings": [
+                    {"severity": f.severity.value, "code": f.code, "message": f.message}
+                    for f in findings
+                ],
+            }
+        )
+        return
+    if not findings:
+        typer.echo(f"Case {case_id}: the roster follows the rules.")
+    for f in findings:
+        typer.echo(f"{f.severity.value:<7} {f.code:<28} {f.message}")

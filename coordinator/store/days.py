@@ -1,0 +1,276 @@
+"""Step-up days: create, find, list, and the day's schedule as the domain computes it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from sqlmodel import Session, col, func, select
+
+from coordinator.domain.schedule import (
+    Break,
+    CaseTiming,
+    DayPlan,
+    Schedule,
+    ScheduleError,
+    build_schedule,
+    validate_plan,
+)
+from coordinator.domain.vocab import CaseStatus
+from coordinator.i18n import _
+from coordinator.store import audit
+from coordinator.store.database import Store
+from coordinator.store.errors import Invalid, NotFound
+from coordinator.store.models import Case, Citizen, DayBreak, Person, StepUpDay
+from coordinator.store.people import find_person
+
+
+@dataclass(frozen=True)
+class DayInput:
+    date: date
+    start: time = time(8, 30)
+    pre_minutes: int = 15
+    meeting_minutes: int = 45
+    breaks: tuple[tuple[time, time], ...] = ()
+    location: str = ""
+    coordinator: str | None = None
+
+
+@dataclass
+class CaseRow:
+    """A case with the names the agenda shows next to it."""
+
+    case: Case
+    citizen: Citizen
+    jobbroker: Person | None = None
+    caseworker: Person | None = None
+
+
+@dataclass
+class DayView:
+    """Everything the day screen and `day show` need, read in one go."""
+
+    day: StepUpDay
+    breaks: list[DayBreak]
+    cases: list[CaseRow]
+    schedule: Schedule
+    coordinator: Person | None = None
+    now: datetime | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def slot(self, case_id: int):  # noqa: ANN201 - SlotTimes
+        return next(s for s in self.schedule.slots if s.case_id == case_id)
+
+
+def plan_of(day: StepUpDay, breaks: list[DayBreak]) -> DayPlan:
+    """The pure-domain plan of a stored day."""
+    return DayPlan(
+        date=day.date,
+        start=day.start_time,
+        pre_minutes=day.pre_minutes,
+        meeting_minutes=day.meeting_minutes,
+        breaks=tuple(Break(b.start, b.end) for b in sorted(breaks, key=lambda b: b.start)),
+    )
+
+
+def timing_of(case: Case) -> CaseTiming:
+    """The pure-domain timing of a stored case."""
+    return CaseTiming(
+        case_id=case.id or 0,
+        status=CaseStatus(case.status),
+        meeting_minutes=case.meeting_minutes,
+        planned_start=case.planned_start,
+        pre_started_at=case.pre_started_at,
+        meeting_started_at=case.meeting_started_at,
+        ended_at=case.ended_at,
+    )
+
+
+def create_day(store: Store, data: DayInput) -> StepUpDay:
+    """Create a day after checking the plan (durations, breaks, not past midnight)."""
+    plan = DayPlan(
+        date=data.date,
+        start=data.start,
+        pre_minutes=data.pre_minutes,
+        meeting_minutes=data.meeting_minutes,
+        breaks=tuple(Break(s, e) for s, e in sorted(data.breaks)),
+    )
+    try:
+        validate_plan(plan)
+    except ScheduleError as exc:
+        raise Invalid(str(exc)) from exc
+    with store.session() as session:
+        coordinator_id = None
+        if data.coordinator:
+            coordinator_id = find_person(store, data.coordinator, session).id
+        now = store.now()
+        day = StepUpDay(
+            date=data.date,
+            start_time=data.start,
+            pre_minutes=data.pre_minutes,
+            meeting_minutes=data.meeting_minutes,
+            location=data.location.strip(),
+            coordinator_id=coordinator_id,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(day)
+        session.flush()
+        for start, end in plan_breaks(plan):
+            session.add(DayBreak(day_id=day.id or 0, start=start, end=end))
+        audit.record(store, session, "create", "day", day.id)
+        return day
+
+
+def plan_breaks(plan: DayPlan) -> list[tuple[time, time]]:
+    return [(b.start, b.end) for b in plan.breaks]
+
+
+def list_days(store: Store) -> list[tuple[StepUpDay, int]]:
+    """Every day, newest date last, with its number of cases."""
+    with store.session() as session:
+        counts = dict(
+            session.exec(select(Case.day_id, func.count(col(Case.id))).group_by(Case.day_id)).all()
+        )
+        days = session.exec(
+            select(StepUpDay).order_by(col(StepUpDay.date), col(StepUpDay.start_time))
+        ).all()
+        return [(day, counts.get(day.id, 0)) for day in days]
+
+
+def resolve_day(store: Store, ref: str | date | int) -> StepUpDay:
+    """The day meant by an ISO date (the one day on it) or by a day id."""
+    with store.session() as session:
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            day = session.get(StepUpDay, int(ref))
+            if day is None:
+                raise NotFound(_("No step-up day with id {id}.").format(id=ref))
+            return day
+        when = ref if isinstance(ref, date) else parse_iso_date(ref)
+        days = session.exec(
+            select(StepUpDay).where(StepUpDay.date == when).order_by(col(StepUpDay.start_time))
+        ).all()
+        if not days:
+            raise NotFound(
+                _("No step-up day on {date}; create it with 'day create {date}'.").format(
+                    date=when.isoformat()
+                )
+            )
+        if len(days) > 1:
+            ids = ", ".join(str(d.id) for d in days)
+            raise Invalid(
+                _(
+                    "There are {count} days on {date} (ids {ids}); give the day's id instead."
+                ).format(count=len(days), date=when.isoformat(), ids=ids)
+            )
+        return days[0]
+
+
+def parse_iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise Invalid(
+            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03.").format(text=text)
+        ) from exc
+
+
+def load_day(store: Store, day_id: int, now: datetime | None = None) -> DayView:
+    """A day with its breaks, its cases in agenda order and the computed schedule."""
+    with store.session() as session:
+        day = session.get(StepUpDay, day_id)
+        if day is None:
+            raise NotFound(_("No step-up day with id {id}.").format(id=day_id))
+        return _view(session, day, now)
+
+
+def _view(session: Session, day: StepUpDay, now: datetime | None) -> DayView:
+    breaks = list(session.exec(select(DayBreak).where(DayBreak.day_id == day.id)))
+    cases = list(
+        session.exec(select(Case).where(Case.day_id == day.id).order_by(col(Case.position)))
+    )
+    people_ids = {pid for c in cases for pid in (c.jobbroker_id, c.caseworker_id) if pid}
+    if day.coordinator_id:
+        people_ids.add(day.coordinator_id)
+    people = (
+        {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(people_ids)))}
+        if people_ids
+        else {}
+    )
+    citizen_ids = {c.citizen_id for c in cases}
+    citizens = (
+        {c.id: c for c in session.exec(select(Citizen).where(col(Citizen.id).in_(citizen_ids)))}
+        if citizen_ids
+        else {}
+    )
+    rows = [
+        CaseRow(
+            case=c,
+            citizen=citizens[c.citizen_id],
+            jobbroker=people.get(c.jobbroker_id) if c.jobbroker_id else None,
+            caseworker=people.get(c.caseworker_id) if c.caseworker_id else None,
+        )
+        for c in cases
+    ]
+    schedule = build_schedule(plan_of(day, breaks), [timing_of(c) for c in cases], now)
+    coordinator = people.get(day.coordinator_id) if day.coordinator_id else None
+    return DayView(day, breaks, rows, schedule, coordinator, now)
+
+
+def _hhmm(moment: datetime | time) -> str:
+    return moment.strftime("%H:%M")
+
+
+def day_json(view: DayView) -> dict[str, object]:
+    """The `day show --json` document (DESIGN.md), with predicted times once the day runs."""
+    schedule = view.schedule
+    running = any(c.case.status != CaseStatus.PLANNED for c in view.cases)
+    cases = []
+    for row in view.cases:
+        slot = view.slot(row.case.id or 0)
+        item: dict[str, object] = {
+            "id": row.case.id,
+            "position": row.case.position,
+            "citizen": row.citizen.name,
+            "status": row.case.status,
+            "challenges": [c for c in row.case.challenges.split(",") if c],
+            "pre_meeting": {
+                "start": _hhmm(slot.planned_pre.start),
+                "end": _hhmm(slot.planned_pre.end),
+            },
+            "meeting": {
+                "start": _hhmm(slot.planned_meeting.start),
+                "end": _hhmm(slot.planned_meeting.end),
+            },
+        }
+        if running:
+            item["predicted"] = {
+                "pre_meeting": {
+                    "start": _hhmm(slot.predicted_pre.start),
+                    "end": _hhmm(slot.predicted_pre.end),
+                },
+                "meeting": {
+                    "start": _hhmm(slot.predicted_meeting.start),
+                    "end": _hhmm(slot.predicted_meeting.end),
+                },
+            }
+        cases.append(item)
+    document: dict[str, object] = {
+        "id": view.day.id,
+        "date": view.day.date.isoformat(),
+        "start": _hhmm(view.day.start_time),
+        "end": _hhmm(schedule.planned_end),
+        "location": view.day.location,
+        "coordinator": view.coordinator.name if view.coordinator else None,
+        "status": view.day.status,
+        "pre_minutes": view.day.pre_minutes,
+        "meeting_minutes": view.day.meeting_minutes,
+        "breaks": [
+            {"start": _hhmm(b.start), "end": _hhmm(b.end)}
+            for b in sorted(view.breaks, key=lambda b: b.start)
+        ],
+        "cases": cases,
+    }
+    if running:
+        document["predicted_end"] = _hhmm(schedule.predicted_end)
+    return document

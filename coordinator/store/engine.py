@@ -1,0 +1,91 @@
+"""Opening the database: where it lives, how SQLite is tuned, and upgrading it on open.
+
+The default database lives in the platform's user data folder, in a folder only its owner can
+read (0700) and a file only its owner can read (0600): it holds citizens' health and family
+situations. SQLite runs with WAL (readers never block the autosave), foreign keys on, a busy
+timeout of several seconds (two instances may write) and synchronous=FULL (a committed
+keystroke survives a power cut, not only a killed process).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+APP_NAME = "stepup-coordinator"
+BUSY_TIMEOUT_MS = 8000
+
+
+def default_db_path() -> Path:
+    """The default database file in the user data folder (created on first use)."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "coordinator.db"
+
+
+def resolve_url(db: str | os.PathLike[str] | None) -> str:
+    """A SQLAlchemy URL from `--db`: a URL is kept, a path becomes `sqlite:///<absolute path>`,
+    nothing means `COORDINATOR_DB` or the default file."""
+    chosen = str(db) if db else os.environ.get("COORDINATOR_DB", "")
+    if not chosen:
+        return f"sqlite:///{default_db_path()}"
+    if "://" in chosen:
+        return chosen
+    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _protect(path: Path) -> None:
+    """Create the database's folder 0700 and the file 0600, and tighten them if looser."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if folder == default_db_path().parent:
+        folder.chmod(0o700)
+    if not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        path.chmod(0o600)
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API types
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; for a SQLite file, the file is protected and SQLite tuned."""
+    path = sqlite_path(url)
+    if path is not None:
+        _protect(path)
+        engine = create_engine(
+            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+        )
+        event.listen(engine, "connect", _tune_sqlite)
+        # WAL and SHM side files appear on first connect; keep them private as well.
+        old_umask = os.umask(0o077)
+        try:
+            with engine.connect():
+                pass
+        finally:
+            os.umask(old_umask)
+        return engine
+    return create_engine(url, pool_pre_ping=True)

@@ -1,0 +1,71 @@
+"""Schema migrations through Alembic: the only way the schema is created or changed.
+
+The Alembic environment ships inside the package (`store/migrations`), so an installed app can
+upgrade a user's database on open. `alembic.ini` at the repository root points at the same
+folder for developers who write new revisions (`alembic revision --autogenerate -m ...`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+def _config(engine: Engine):  # noqa: ANN202 - alembic is imported lazily
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    """The newest revision id shipped with this version of the app."""
+    from alembic.script import ScriptDirectory
+
+    config = _config(None)  # type: ignore[arg-type]
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None, "the package ships no migrations"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at, or None for an empty database."""
+    if not inspect(engine).has_table("alembic_version"):
+        return None
+    with engine.connect() as connection:
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the database to `revision` (head by default); a no-op when already there."""
+    from alembic import command
+
+    command.upgrade(_config(engine), revision)
+
+
+class DatabaseTooNew(RuntimeError):
+    """The database was written by a newer version of the app than this one."""
+
+
+def ensure_current(engine: Engine) -> bool:
+    """Upgrade the database if it is behind; return True when an upgrade ran.
+
+    Checked cheaply first (one SELECT against the head id) so that opening an up-to-date
+    database does not pay for Alembic's machinery at start-up.
+    """
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return False
+    if current is not None and not (MIGRATIONS_DIR / "versions").glob(f"*{current}*.py"):
+        raise DatabaseTooNew(current)
+    known = {path.stem.split("_", 1)[0] for path in (MIGRATIONS_DIR / "versions").glob("*.py")}
+    if current is not None and current not in known:
+        raise DatabaseTooNew(current)
+    upgrade(engine)
+    return True

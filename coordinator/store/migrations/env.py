@@ -1,0 +1,31 @@
+"""Alembic environment: runs migrations on the engine the app (or a test) hands over, or on
+the URL in alembic.ini / COORDINATOR_DB when a developer runs `alembic` by hand."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlmodel import SQLModel
+
+from coordinator.store import models  # noqa: F401 - registers the tables on SQLModel.metadata
+from coordinator.store.engine import make_engine, resolve_url
+
+config = context.config
+target_metadata = SQLModel.metadata
+
+
+def run_migrations() -> None:
+    engine = config.attributes.get("engine")
+    if engine is None:
+        engine = make_engine(config.get_main_option("sqlalchemy.url") or resolve_url(None))
+    with engine.begin() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies tables
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+run_migrations()

@@ -1,0 +1,212 @@
+"""SQLModel tables: the whole data model of DESIGN.md.
+
+The schema is owned by the Alembic migrations in `store/migrations`; these classes describe it
+and a unit test proves the newest migration and these classes agree. Enumerated values are
+stored as their string ids from `domain.vocab` (plain VARCHAR: readable in the database, and no
+database-specific enum types to migrate). Datetimes are naive local wall-clock times
+(`NaiveDatetime`: SQLModel would otherwise demand time zones, and a step-up day happens in one
+room on one wall clock).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import NaiveDatetime
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Person(SQLModel, table=True):
+    """A professional in the municipality's directory (not the citizen)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    profession: str = Field(index=True)
+    department: str = ""
+    email: str = ""
+    phone: str = ""
+    decision_authority: bool = False
+    #: The department's fixed step-up attendee (as in Faxe: one named person per department).
+    fixed_representative: bool = False
+    active: bool = True
+    created_at: NaiveDatetime
+    updated_at: NaiveDatetime
+
+
+class Citizen(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    #: Normalised `DDMMYY-SSSS`, or None; always shown masked.
+    cpr: str | None = None
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    created_at: NaiveDatetime
+    updated_at: NaiveDatetime
+
+
+class StepUpDay(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    date: dt.date = Field(index=True)
+    start_time: dt.time
+    pre_minutes: int = 15
+    meeting_minutes: int = 45
+    location: str = ""
+    coordinator_id: int | None = Field(default=None, foreign_key="person.id")
+    status: str = "planned"
+    created_at: NaiveDatetime
+    updated_at: NaiveDatetime
+
+
+class DayBreak(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="stepupday.id", index=True, ondelete="CASCADE")
+    start: dt.time
+    end: dt.time
+    label: str = ""
+
+
+class Case(SQLModel, table=True):
+    """One agenda slot of a day: a citizen's pre-meeting and meeting."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    day_id: int = Field(foreign_key="stepupday.id", index=True)
+    position: int
+    citizen_id: int = Field(foreign_key="citizen.id", index=True)
+    #: Comma-separated `ChallengeKind` ids, e.g. "health,family".
+    challenges: str = ""
+    problem_statement: str = ""
+    trigger: str = ""
+    conversation_number: int = 1
+    previous_case_id: int | None = Field(default=None, foreign_key="case.id")
+    jobbroker_id: int | None = Field(default=None, foreign_key="person.id")
+    caseworker_id: int | None = Field(default=None, foreign_key="person.id")
+    #: A shorter or longer meeting than the day's default (e.g. a short second conversation).
+    meeting_minutes: int | None = None
+    #: Frozen planned start once participants are invited; None = follows the agenda.
+    planned_start: NaiveDatetime | None = None
+    status: str = "planned"
+    pre_started_at: NaiveDatetime | None = None
+    meeting_started_at: NaiveDatetime | None = None
+    ended_at: NaiveDatetime | None = None
+    created_at: NaiveDatetime
+    updated_at: NaiveDatetime
+
+
+class RosterEntry(SQLModel, table=True):
+    """A participant of a case: a professional, the citizen, or a network person by name."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
+    role: str = "professional"
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    #: For network persons (and a snapshot of the name for everyone else).
+    name: str = ""
+    relation: str = ""
+    part: str = "both"
+    attendance: str = "invited"
+    created_at: NaiveDatetime
+    updated_at: NaiveDatetime
+
+
+class Preparation(SQLModel, table=True):
+    """The preparation form (forberedelsesskema) of a case, page 1 being the status overview."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", unique=True, ondelete="CASCADE")
+    # Why a step-up: what was tried, who decided, when.
+    tried: str = ""
+    decided_by: str = ""
+    decided_on: dt.date | None = None
+    main_problem: str = ""
+    # The four questions of the talk with the citizen (STEP-UP.md), the citizen's answers.
+    answer_reason: str = ""
+    answer_situations: str = ""
+    answer_goals: str = ""
+    answer_plan_ideas: str = ""
+    # Status overview.
+    benefit: str = ""
+    time_on_benefit: str = ""
+    current_interventions: str = ""
+    earlier_interventions: str = ""
+    health: str = ""
+    family_situation: str = ""
+    authority_contacts: str = ""
+    network: str = ""
+    job_goal: str = ""
+    completed: bool = False
+    updated_at: NaiveDatetime
+
+
+class MaterialItem(SQLModel, table=True):
+    """One line of the material checklist: preparation form, Min Plan, CV, job goal, other."""
+
+    __table_args__ = (UniqueConstraint("case_id", "kind", "label"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
+    kind: str
+    label: str = ""
+    ready: bool = False
+    file_ref: str = ""
+    updated_at: NaiveDatetime
+
+
+class Agreement(SQLModel, table=True):
+    """One version of a case's agreement document. Reopening a final one makes a new version."""
+
+    __table_args__ = (UniqueConstraint("case_id", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    version: int = 1
+    status: str = "draft"
+    job_goal: str = ""
+    goal_date: dt.date | None = None
+    citizen_words: str = ""
+    notes: str = ""
+    follow_up_date: dt.date | None = None
+    follow_up_contact: str = ""
+    author_id: int | None = Field(default=None, foreign_key="person.id")
+    author_name: str = ""
+    finalised_at: NaiveDatetime | None = None
+    #: Optimistic concurrency: bumped on every write; a writer holding an older value is told.
+    row_version: int = 1
+    created_at: NaiveDatetime
+    updated_at: NaiveDatetime
+
+
+class AgreementItem(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    agreement_id: int = Field(foreign_key="agreement.id", index=True, ondelete="CASCADE")
+    kind: str
+    position: int = 0
+    text: str = ""
+    responsible_kind: str = "person"
+    responsible_person_id: int | None = Field(default=None, foreign_key="person.id")
+    responsible_text: str = ""
+    due: dt.date | None = None
+    status: str = "open"
+    row_version: int = 1
+    created_at: NaiveDatetime
+    updated_at: NaiveDatetime
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who changed what and when. Never holds the sensitive values themselves."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: NaiveDatetime = Field(index=True)
+    actor: str = ""
+    action: str
+    entity: str
+    entity_id: int | None = None
+    detail: str = ""
+
+
+class Setting(SQLModel, table=True):
+    """Key/value settings kept with the data (letterhead, circle limit, templates folder)."""
+
+    key: str = Field(primary_key=True)
+    value: str = ""

@@ -1,0 +1,291 @@
+"""The directory of professionals: add, find, update, deactivate, import from CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlmodel import Session, col, func, select
+
+from coordinator.domain.vocab import Profession, parse_profession
+from coordinator.i18n import _
+from coordinator.store import audit
+from coordinator.store.database import Store
+from coordinator.store.errors import Invalid, NotFound
+from coordinator.store.models import Person
+
+#: The columns `people import` reads; only `name` and `profession` are required.
+CSV_COLUMNS = (
+    "name",
+    "profession",
+    "department",
+    "email",
+    "phone",
+    "decision_authority",
+    "fixed_representative",
+)
+_TRUE = {"1", "true", "yes", "y", "ja", "j", "x"}
+_FALSE = {"", "0", "false", "no", "n", "nej"}
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    """A person as typed or imported, before it is stored."""
+
+    name: str
+    profession: Profession
+    department: str = ""
+    email: str = ""
+    phone: str = ""
+    decision_authority: bool = False
+    fixed_representative: bool = False
+
+
+def add_person(store: Store, data: PersonInput) -> Person:
+    """Add a person; a person with the same name and e-mail is returned, not doubled."""
+    name = data.name.strip()
+    if not name:
+        raise Invalid(_("A person needs a name."))
+    with store.session() as session:
+        existing = _find_duplicate(session, name, data.email.strip())
+        if existing is not None:
+            return existing
+        now = store.now()
+        person = Person(
+            name=name,
+            profession=data.profession.value,
+            department=data.department.strip(),
+            email=data.email.strip(),
+            phone=data.phone.strip(),
+            decision_authority=data.decision_authority,
+            fixed_representative=data.fixed_representative,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(person)
+        session.flush()
+        audit.record(store, session, "add", "person", person.id)
+        return person
+
+
+def update_person(store: Store, person_id: int, **changes: object) -> Person:
+    """Change fields of a person (name, profession, department, email, phone, flags)."""
+    allowed = set(CSV_COLUMNS) | {"active"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise Invalid(_("Unknown field: {fields}").format(fields=", ".join(sorted(unknown))))
+    with store.session() as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFound(_("No person with id {id}.").format(id=person_id))
+        for field, value in changes.items():
+            if field == "profession":
+                value = parse_profession(str(value)).value
+            if field == "name" and not str(value).strip():
+                raise Invalid(_("A person needs a name."))
+            setattr(person, field, value.strip() if isinstance(value, str) else value)
+        person.updated_at = store.now()
+        session.add(person)
+        audit.record(store, session, "update", "person", person_id, ",".join(sorted(changes)))
+        return person
+
+
+def set_active(store: Store, person_id: int, active: bool) -> Person:
+    """Deactivate (or reactivate) a person: kept for history, hidden from new rosters."""
+    return update_person(store, person_id, active=active)
+
+
+def list_people(store: Store, include_inactive: bool = False, search: str = "") -> list[Person]:
+    """People sorted by name; `search` matches name, profession id, department or e-mail."""
+    with store.session() as session:
+        statement = select(Person).order_by(func.lower(Person.name))
+        if not include_inactive:
+            statement = statement.where(Person.active == True)  # noqa: E712 - SQL expression
+        people = list(session.exec(statement))
+    if search:
+        needle = search.casefold()
+        people = [
+            p
+            for p in people
+            if needle in " ".join((p.name, p.profession, p.department, p.email)).casefold()
+        ]
+    return people
+
+
+def get_person(store: Store, person_id: int) -> Person:
+    with store.session() as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFound(_("No person with id {id}.").format(id=person_id))
+        return person
+
+
+def find_person(store: Store, name: str, session: Session | None = None) -> Person:
+    """The one active person with this name (case-insensitive), or a clear error."""
+    if session is None:
+        with store.session() as own:
+            return find_person(store, name, own)
+    wanted = name.strip()
+    matches = list(session.exec(select(Person).where(func.lower(Person.name) == wanted.casefold())))
+    active = [p for p in matches if p.active] or matches
+    if not active:
+        raise NotFound(
+            _("No person named {name!r} in the directory; add them with 'people add'.").format(
+                name=wanted
+            )
+        )
+    if len(active) > 1:
+        raise Invalid(
+            _("{count} people are named {name!r}; rename one of them first.").format(
+                count=len(active), name=wanted
+            )
+        )
+    return active[0]
+
+
+def _find_duplicate(session: Session, name: str, email: str) -> Person | None:
+    statement = select(Person).where(
+        func.lower(Person.name) == name.casefold(), func.lower(Person.email) == email.casefold()
+    )
+    return session.exec(statement).first()
+
+
+def _parse_flag(value: str, column: str) -> bool:
+    folded = value.strip().casefold()
+    if folded in _TRUE:
+        return True
+    if folded in _FALSE:
+        return False
+    raise ValueError(
+        _("{column} must be yes or no, not {value!r}").format(column=column, value=value)
+    )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    duplicates: int
+
+
+class ImportFailed(Invalid):
+    """At least one line is bad; `problems` lists each as (line number, reason)."""
+
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        lines = "; ".join(_("line {line}: {reason}").format(line=n, reason=r) for n, r in problems)
+        super().__init__(_("Nothing was imported. {problems}").format(problems=lines))
+        self.problems = problems
+
+
+def parse_people_csv(text: str) -> list[PersonInput]:
+    """Read people from CSV text (comma or semicolon, header row required).
+
+    Raises `ImportFailed` listing every bad line, so a user fixes the file in one go.
+    """
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip().casefold() for h in (reader.fieldnames or [])]
+    missing = [c for c in ("name", "profession") if c not in header]
+    if missing:
+        raise ImportFailed(
+            [
+                (
+                    1,
+                    _("the header must name the columns {columns}").format(
+                        columns=", ".join(CSV_COLUMNS)
+                    ),
+                )
+            ]
+        )
+    unknown = [h for h in header if h not in CSV_COLUMNS]
+    if unknown:
+        raise ImportFailed(
+            [(1, _("unknown columns: {columns}").format(columns=", ".join(unknown)))]
+        )
+    reader.fieldnames = header
+    people: list[PersonInput] = []
+    problems: list[tuple[int, str]] = []
+    for row in reader:
+        line = reader.line_num
+        if None in row:
+            problems.append((line, _("more fields than the header has")))
+            continue
+        values = {k: (v or "").strip() for k, v in row.items()}
+        if not any(values.values()):
+            continue
+        try:
+            if not values.get("name"):
+                raise ValueError(_("the name is empty"))
+            people.append(
+                PersonInput(
+                    name=values["name"],
+                    profession=parse_profession(values.get("profession", "")),
+                    department=values.get("department", ""),
+                    email=values.get("email", ""),
+                    phone=values.get("phone", ""),
+                    decision_authority=_parse_flag(
+                        values.get("decision_authority", ""), "decision_authority"
+                    ),
+                    fixed_representative=_parse_flag(
+                        values.get("fixed_representative", ""), "fixed_representative"
+                    ),
+                )
+            )
+        except ValueError as exc:
+            problems.append((line, str(exc)))
+    if problems:
+        raise ImportFailed(problems)
+    return people
+
+
+def import_people(store: Store, path: Path) -> ImportResult:
+    """Import a CSV file all-or-nothing; people already in the directory are not doubled."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise NotFound(_("No such file: {path}").format(path=path)) from exc
+    except UnicodeDecodeError as exc:
+        raise Invalid(_("{path} is not UTF-8 text.").format(path=path)) from exc
+    except OSError as exc:
+        raise Invalid(
+            _("Cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
+        ) from exc
+    people = parse_people_csv(text)
+    return _store_all(store, people)
+
+
+def _store_all(store: Store, people: Iterable[PersonInput]) -> ImportResult:
+    added = duplicates = 0
+    seen: set[tuple[str, str]] = set()
+    with store.session() as session:
+        now = store.now()
+        for data in people:
+            key = (data.name.casefold(), data.email.casefold())
+            if key in seen or _find_duplicate(session, data.name, data.email) is not None:
+                duplicates += 1
+                continue
+            seen.add(key)
+            session.add(
+                Person(
+                    name=data.name,
+                    profession=data.profession.value,
+                    department=data.department,
+                    email=data.email,
+                    phone=data.phone,
+                    decision_authority=data.decision_authority,
+                    fixed_representative=data.fixed_representative,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            added += 1
+        audit.record(store, session, "import", "person", None, f"added={added}")
+    return ImportResult(added=added, duplicates=duplicates)
+
+
+def count_people(store: Store) -> int:
+    with store.session() as session:
+        return session.exec(select(func.count(col(Person.id)))).one()

@@ -1,0 +1,124 @@
+"""The preparation form of a case and its material checklist."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from coordinator.domain.vocab import MaterialKind
+from coordinator.i18n import _
+from coordinator.store import audit
+from coordinator.store.database import Store
+from coordinator.store.errors import Invalid, NotFound
+from coordinator.store.models import Case, MaterialItem, Preparation
+
+#: The free-text fields of the form, in the order the form shows them.
+TEXT_FIELDS = (
+    "tried",
+    "decided_by",
+    "main_problem",
+    "answer_reason",
+    "answer_situations",
+    "answer_goals",
+    "answer_plan_ideas",
+    "benefit",
+    "time_on_benefit",
+    "current_interventions",
+    "earlier_interventions",
+    "health",
+    "family_situation",
+    "authority_contacts",
+    "network",
+    "job_goal",
+)
+#: What must be filled in before the preparation counts as complete.
+REQUIRED_FIELDS = (
+    "main_problem",
+    "answer_reason",
+    "answer_situations",
+    "answer_goals",
+    "answer_plan_ideas",
+    "job_goal",
+)
+
+
+def _get_or_create(store: Store, session: Session, case_id: int) -> Preparation:
+    if session.get(Case, case_id) is None:
+        raise NotFound(_("No case with id {id}.").format(id=case_id))
+    preparation = session.exec(select(Preparation).where(Preparation.case_id == case_id)).first()
+    if preparation is None:
+        preparation = Preparation(case_id=case_id, updated_at=store.now())
+        session.add(preparation)
+        session.flush()
+        for kind in MaterialKind:
+            if kind is not MaterialKind.OTHER:
+                session.add(MaterialItem(case_id=case_id, kind=kind.value, updated_at=store.now()))
+    return preparation
+
+
+def get_preparation(store: Store, case_id: int) -> Preparation:
+    with store.session() as session:
+        return _get_or_create(store, session, case_id)
+
+
+def update_preparation(store: Store, case_id: int, **fields: object) -> Preparation:
+    allowed = set(TEXT_FIELDS) | {"decided_on", "completed"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise Invalid(_("Unknown field: {fields}").format(fields=", ".join(sorted(unknown))))
+    with store.session() as session:
+        preparation = _get_or_create(store, session, case_id)
+        for name, value in fields.items():
+            setattr(preparation, name, value)
+        preparation.updated_at = store.now()
+        session.add(preparation)
+        audit.record(store, session, "update", "preparation", case_id, ",".join(sorted(fields)))
+        return preparation
+
+
+def missing_fields(preparation: Preparation) -> list[str]:
+    """The required fields still empty."""
+    return [name for name in REQUIRED_FIELDS if not str(getattr(preparation, name)).strip()]
+
+
+def materials(store: Store, case_id: int) -> list[MaterialItem]:
+    with store.session() as session:
+        _get_or_create(store, session, case_id)
+        return list(
+            session.exec(
+                select(MaterialItem)
+                .where(MaterialItem.case_id == case_id)
+                .order_by(MaterialItem.id)  # type: ignore[arg-type]
+            )
+        )
+
+
+def set_material(
+    store: Store, case_id: int, kind: MaterialKind, ready: bool, file_ref: str = "", label: str = ""
+) -> MaterialItem:
+    """Tick a material item; a file reference must point at an existing file."""
+    if file_ref and not Path(file_ref).expanduser().is_file():
+        raise Invalid(_("No such file: {path}").format(path=file_ref))
+    with store.session() as session:
+        _get_or_create(store, session, case_id)
+        item = session.exec(
+            select(MaterialItem).where(
+                MaterialItem.case_id == case_id,
+                MaterialItem.kind == kind.value,
+                MaterialItem.label == label,
+            )
+        ).first() or MaterialItem(
+            case_id=case_id, kind=kind.value, label=label, updated_at=store.now()
+        )
+        item.ready, item.file_ref, item.updated_at = ready, file_ref, store.now()
+        session.add(item)
+        return item
+
+
+def is_complete(store: Store, case_id: int) -> bool:
+    """Complete = the required fields filled and every standard material item ready."""
+    preparation = get_preparation(store, case_id)
+    items = materials(store, case_id)
+    standard_ready = all(i.ready for i in items if i.kind != MaterialKind.OTHER.value)
+    return not missing_fields(preparation) and standard_ready

@@ -1,0 +1,221 @@
+"""Rosters: who takes part in which part of a case, and the rule findings on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from coordinator.domain.roster_rules import (
+    BookedSlot,
+    Finding,
+    Participant,
+    RosterContext,
+    check_roster,
+)
+from coordinator.domain.vocab import Attendance, ChallengeKind, Part, Profession, RosterRole
+from coordinator.i18n import _
+from coordinator.store import audit
+from coordinator.store.database import Store
+from coordinator.store.days import load_day
+from coordinator.store.errors import Invalid, NotFound
+from coordinator.store.models import Case, Person, RosterEntry, Setting, StepUpDay
+from coordinator.store.people import find_person
+
+DEFAULT_MAX_CIRCLE = 7
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """A roster entry with the directory person behind it (if any)."""
+
+    entry: RosterEntry
+    person: Person | None
+
+    @property
+    def display_name(self) -> str:
+        return self.person.name if self.person else self.entry.name
+
+
+def _case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(_("No case with id {id}.").format(id=case_id))
+    return case
+
+
+def add_people(
+    store: Store, case_id: int, names: list[str], part: Part = Part.BOTH
+) -> list[RosterEntry]:
+    """Put directory people on a case's roster; someone already on it gets the new part."""
+    with store.session() as session:
+        _case(session, case_id)
+        people = [find_person(store, name, session) for name in names]
+        entries = []
+        now = store.now()
+        for person in people:
+            entry = session.exec(
+                select(RosterEntry).where(
+                    RosterEntry.case_id == case_id, RosterEntry.person_id == person.id
+                )
+            ).first()
+            if entry is None:
+                entry = RosterEntry(
+                    case_id=case_id,
+                    role=RosterRole.PROFESSIONAL.value,
+                    person_id=person.id,
+                    name=person.name,
+                    part=part.value,
+                    created_at=now,
+                )
+            entry.part = part.value
+            entry.updated_at = now
+            session.add(entry)
+            entries.append(entry)
+        session.flush()
+        audit.record(store, session, "roster-add", "case", case_id, f"count={len(entries)}")
+        return entries
+
+
+def add_network_person(store: Store, case_id: int, name: str, relation: str = "") -> RosterEntry:
+    """A person from the citizen's network, by name and relation; they attend the meeting."""
+    if not name.strip():
+        raise Invalid(_("A network person needs a name."))
+    with store.session() as session:
+        _case(session, case_id)
+        now = store.now()
+        entry = RosterEntry(
+            case_id=case_id,
+            role=RosterRole.NETWORK.value,
+            name=name.strip(),
+            relation=relation.strip(),
+            part=Part.MEETING.value,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(entry)
+        session.flush()
+        audit.record(store, session, "roster-add", "case", case_id, "network")
+        return entry
+
+
+def update_entry(
+    store: Store, entry_id: int, part: Part | None = None, attendance: Attendance | None = None
+) -> RosterEntry:
+    with store.session() as session:
+        entry = session.get(RosterEntry, entry_id)
+        if entry is None:
+            raise NotFound(_("No roster entry with id {id}.").format(id=entry_id))
+        if part is not None:
+            entry.part = part.value
+        if attendance is not None:
+            entry.attendance = attendance.value
+        entry.updated_at = store.now()
+        session.add(entry)
+        audit.record(store, session, "roster-update", "case", entry.case_id)
+        return entry
+
+
+def remove_entry(store: Store, entry_id: int) -> None:
+    with store.session() as session:
+        entry = session.get(RosterEntry, entry_id)
+        if entry is None:
+            raise NotFound(_("No roster entry with id {id}.").format(id=entry_id))
+        session.delete(entry)
+        audit.record(store, session, "roster-remove", "case", entry.case_id)
+
+
+def roster_lines(store: Store, case_id: int) -> list[RosterLine]:
+    """The roster of a case: citizen first, then professionals, then network persons."""
+    with store.session() as session:
+        _case(session, case_id)
+        return _lines(session, case_id)
+
+
+def _lines(session: Session, case_id: int) -> list[RosterLine]:
+    entries = list(
+        session.exec(
+            select(RosterEntry).where(RosterEntry.case_id == case_id).order_by(col(RosterEntry.id))
+        )
+    )
+    ids = {e.person_id for e in entries if e.person_id}
+    people = (
+        {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(ids)))}
+        if ids
+        else {}
+    )
+    order = {RosterRole.CITIZEN: 0, RosterRole.PROFESSIONAL: 1, RosterRole.NETWORK: 2}
+    lines = [RosterLine(e, people.get(e.person_id) if e.person_id else None) for e in entries]
+    return sorted(lines, key=lambda line: order[RosterRole(line.entry.role)])
+
+
+def participant_of(line: RosterLine) -> Participant:
+    person = line.person
+    return Participant(
+        name=line.display_name,
+        role=RosterRole(line.entry.role),
+        part=Part(line.entry.part),
+        attendance=Attendance(line.entry.attendance),
+        profession=Profession(person.profession) if person else None,
+        decision_authority=bool(person and person.decision_authority),
+        person_id=person.id if person else None,
+    )
+
+
+def max_circle(session: Session) -> int:
+    setting = session.get(Setting, "max_circle")
+    try:
+        return int(setting.value) if setting else DEFAULT_MAX_CIRCLE
+    except ValueError:
+        return DEFAULT_MAX_CIRCLE
+
+
+def roster_context(store: Store, case_id: int, now: datetime | None = None) -> RosterContext:
+    """Everything the roster rules need about one case, read from the store."""
+    with store.session() as session:
+        case = _case(session, case_id)
+        day = session.get(StepUpDay, case.day_id)
+        assert day is not None
+        participants = tuple(participant_of(line) for line in _lines(session, case_id))
+        limit = max_circle(session)
+        same_date_days = list(session.exec(select(StepUpDay).where(StepUpDay.date == day.date)))
+    view = load_day(store, day.id or 0, now)
+    slot = view.slot(case_id)
+    others: list[BookedSlot] = []
+    for other_day in same_date_days:
+        other_view = view if other_day.id == day.id else load_day(store, other_day.id or 0, now)
+        for row in other_view.cases:
+            if row.case.id == case_id:
+                continue
+            other_slot = other_view.slot(row.case.id or 0)
+            person_ids = frozenset(
+                line.person.id
+                for line in roster_lines(store, row.case.id or 0)
+                if line.person and line.person.id
+            )
+            others.append(
+                BookedSlot(
+                    case_id=row.case.id or 0,
+                    label=_("case {position} at {time}").format(
+                        position=row.case.position,
+                        time=other_slot.planned_start.strftime("%H:%M"),
+                    ),
+                    start=other_slot.planned_start,
+                    end=other_slot.planned_end,
+                    person_ids=person_ids,
+                )
+            )
+    return RosterContext(
+        participants=participants,
+        challenges=frozenset(ChallengeKind(c) for c in case.challenges.split(",") if c),
+        day_has_coordinator=day.coordinator_id is not None,
+        max_circle=limit,
+        slot=(slot.planned_start, slot.planned_end),
+        other_slots=tuple(others),
+    )
+
+
+def check(store: Store, case_id: int, now: datetime | None = None) -> list[Finding]:
+    """The roster rule findings of a case, errors first."""
+    return check_roster(roster_context(store, case_id, now))

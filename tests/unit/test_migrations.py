@@ -1,0 +1,53 @@
+"""Migrations own the schema: an empty database upgrades to head, and head matches the models."""
+
+import stat
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlmodel import SQLModel
+
+from coordinator.store import models  # noqa: F401 - registers tables
+from coordinator.store.engine import make_engine
+from coordinator.store.migrate import current_revision, ensure_current, head_revision
+
+
+def test_empty_database_upgrades_to_head(tmp_path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
+    assert current_revision(engine) is None
+    assert ensure_current(engine) is True
+    assert current_revision(engine) == head_revision()
+    assert ensure_current(engine) is False, "a second open must not migrate again"
+    tables = set(inspect(engine).get_table_names())
+    assert set(SQLModel.metadata.tables) <= tables
+
+
+def test_head_matches_the_models(tmp_path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
+    ensure_current(engine)
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert diff == [], f"models and migrations disagree; write a migration: {diff}"
+
+
+def test_database_file_and_pragmas(tmp_path) -> None:
+    path = tmp_path / "private" / "x.db"
+    engine = make_engine(f"sqlite:///{path}")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_default_database_folder_is_private(isolated_environment) -> None:
+    from coordinator.store.database import Store
+    from coordinator.store.engine import default_db_path
+
+    store = Store.open(None)
+    path = default_db_path()
+    assert str(isolated_environment) in str(path), "tests must never touch the real user folder"
+    assert store.path == str(path)
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -1,0 +1,60 @@
+"""Every interface text has a Danish translation, and the compiled catalogs are current."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+
+from coordinator.i18n import LOCALE_DIR, translate
+
+PACKAGE = Path(__file__).resolve().parents[2] / "coordinator"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+
+
+def _msgids() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        for text in message if isinstance(message, tuple) else (message,):
+            if text:
+                found.setdefault(text, f"{filename}:{lineno}")
+    return found
+
+
+def test_every_message_has_a_danish_translation() -> None:
+    missing = {m: where for m, where in _msgids().items() if translate(m, "da") == m}
+    # A few words are the same in both languages.
+    same_in_danish = {
+        "Mentor",
+        "CV",
+        "Min Plan",
+        "Step-up",
+        "Status",
+        "Start",
+        "#",
+        "{kind} {number}",
+    }
+    missing = {m: w for m, w in missing.items() if m not in same_in_danish}
+    assert not missing, "untranslated: " + "; ".join(f"{w}: {m!r}" for m, w in missing.items())
+
+
+def _compiler():
+    path = PACKAGE.parent / "scripts" / "compile_catalogs.py"
+    spec = importlib.util.spec_from_file_location("compile_catalogs", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("po_path", sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")), ids=str)
+def test_compiled_catalog_is_current(po_path: Path) -> None:
+    mo_path = po_path.with_suffix(".mo")
+    assert mo_path.exists(), f"run scripts/compile_catalogs.py for {po_path.name}"
+    assert mo_path.read_bytes() == _compiler().compiled(po_path), (
+        f"{mo_path.name} is stale: run scripts/compile_catalogs.py"
+    )
