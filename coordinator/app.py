@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
+from coordinator.commands import binding_commands
 from coordinator.domain.clock import Clock
-from coordinator.i18n import _, set_language
+from coordinator.i18n import N_, _, set_language
 from coordinator.store.database import Store
+from coordinator.widgets.translated import translate_bindings
 
 
 class CoordinatorApp(App[None]):
@@ -18,7 +22,7 @@ class CoordinatorApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Step-up"
     BINDINGS = [
-        Binding("ctrl+q", "quit", _("Quit"), id="quit", priority=True),
+        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
     ]
 
     def __init__(
@@ -30,12 +34,17 @@ class CoordinatorApp(App[None]):
     ) -> None:
         set_language(language)
         super().__init__()
+        translate_bindings(self)
         self.store = store
         self.clock: Clock = clock or store.clock
         self.store.clock = self.clock
         self.language = language
         self.open_date = open_date
         self.title = _("Step-up days")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield from binding_commands(self, screen)
 
     def on_mount(self) -> None:
         from coordinator.screens.days import DaysScreen

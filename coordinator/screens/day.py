@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from coordinator.domain.vocab import CASE_STATUS_LABELS, CHALLENGE_LABELS, CaseStatus, ChallengeKind
-from coordinator.i18n import _
+from coordinator.i18n import N_, _
+from coordinator.screens.base import AppScreen
 from coordinator.store.days import DayView, load_day
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
@@ -18,12 +18,12 @@ def _span(start, end) -> str:  # noqa: ANN001 - datetimes
     return f"{start:%H:%M}–{end:%H:%M}"
 
 
-class DayScreen(Screen[None]):
+class DayScreen(AppScreen):
     """The timeline of one step-up day: pre-meeting and meeting per case, breaks in place."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", _("All days"), id="day.back"),
-        Binding("r", "refresh", _("Refresh"), id="day.refresh"),
+        Binding("escape", "app.pop_screen", N_("All days"), id="day.back"),
+        Binding("r", "refresh", N_("Refresh"), id="day.refresh"),
     ]
 
     def __init__(self, day_id: int) -> None:
@@ -51,8 +51,8 @@ class DayScreen(Screen[None]):
         self.load()
 
     def load(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
-        self.view = view = load_day(store, self.day_id, self.app.clock.now())  # type: ignore[attr-defined]
+        store = self.store
+        self.view = view = load_day(store, self.day_id, self.clock.now())
         day = view.day
         self.app.sub_title = f"{day.date:%d.%m.%Y}"
         summary = [

@@ -5,22 +5,22 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from coordinator.domain.vocab import DAY_STATUS_LABELS, DayStatus
-from coordinator.i18n import _
+from coordinator.i18n import N_, _
+from coordinator.screens.base import AppScreen
 from coordinator.store.days import list_days
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
 
 
-class DaysScreen(Screen[None]):
+class DaysScreen(AppScreen):
     """Every day, past and coming; Enter opens one."""
 
     BINDINGS = [
-        Binding("enter", "open_day", _("Open day"), id="days.open"),
-        Binding("r", "refresh", _("Refresh"), id="days.refresh"),
+        Binding("enter", "open_day", N_("Open day"), id="days.open"),
+        Binding("r", "refresh", N_("Refresh"), id="days.refresh"),
     ]
 
     def compose(self) -> ComposeResult:
