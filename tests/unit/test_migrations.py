@@ -9,7 +9,13 @@ from sqlmodel import SQLModel
 
 from coordinator.store import models  # noqa: F401 - registers tables
 from coordinator.store.engine import make_engine
-from coordinator.store.migrate import current_revision, ensure_current, head_revision
+from coordinator.store.migrate import (
+    DatabaseTooNew,
+    current_revision,
+    ensure_current,
+    head_revision,
+    shipped_revisions,
+)
 
 
 def test_empty_database_upgrades_to_head(tmp_path) -> None:
@@ -51,3 +57,36 @@ def test_default_database_folder_is_private(isolated_environment) -> None:
     assert store.path == str(path)
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_cheap_head_equals_alembics_head() -> None:
+    known, head = shipped_revisions()
+    assert head == head_revision()
+    assert head in known
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "x.db"
+    ensure_current(make_engine(f"sqlite:///{path}"))
+    code = (
+        "import sys\n"
+        "from coordinator.store.database import Store\n"
+        f"Store.open({str(path)!r})\n"
+        "print('alembic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_database_from_a_newer_app_is_refused(tmp_path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.db'}")
+    ensure_current(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    import pytest
+
+    with pytest.raises(DatabaseTooNew):
+        ensure_current(engine)
