@@ -90,7 +90,8 @@ def main() -> int:
     print(f"first screen: minimal Textual app {baseline * 1000:7.0f} ms")
     print(f"first screen: coordinator (demo)  {ours * 1000:7.0f} ms   ratio {ours / baseline:.2f}")
     print(f"import typer                      {typer_only * 1000:7.0f} ms")
-    print(f"coordinator --help                {helps * 1000:7.0f} ms   ratio {helps / typer_only:.2f}")
+    ratio = helps / typer_only
+    print(f"coordinator --help                {helps * 1000:7.0f} ms   ratio {ratio:.2f}")
     return 0
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from coordinator.i18n import LANGUAGES, set_language
+from coordinator.i18n import LANGUAGES, _, set_language
 
 
 class UserError(Exception):
@@ -66,11 +66,17 @@ class Settings:
             return Store.open(self.db, clock=self.clock)
         except DatabaseTooNew as exc:
             raise UserError(
-                f"the database was written by a newer version of the app (revision {exc}); "
-                "update the app"
+                _(
+                    "the database was written by a newer version of the app (revision {rev}); "
+                    "update the app"
+                ).format(rev=exc)
             ) from None
         except PermissionError as exc:
-            raise UserError(f"cannot open the database: {exc.strerror}: {exc.filename}") from None
+            raise UserError(
+                _("cannot open the database: {reason}: {path}").format(
+                    reason=exc.strerror, path=exc.filename
+                )
+            ) from None
 
 
 @app.callback(invoke_without_command=True)

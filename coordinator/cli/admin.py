@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from coordinator.cli import open_tui, settings_of
+from coordinator.i18n import _
 
 db_app = typer.Typer(help="The database itself.", no_args_is_help=True)
 
@@ -23,9 +24,13 @@ def upgrade(ctx: typer.Context) -> None:
     changed = ensure_current(engine)
     after = current_revision(engine)
     if changed:
-        typer.echo(f"Upgraded the database from {before or 'empty'} to {after}.")
+        typer.echo(
+            _("Upgraded the database from {before} to {after}.").format(
+                before=before or _("empty"), after=after
+            )
+        )
     else:
-        typer.echo(f"The database is up to date ({after}).")
+        typer.echo(_("The database is up to date ({revision}).").format(revision=after))
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +43,7 @@ def register(app: typer.Typer) -> None:
         from coordinator.store.backup import backup as do_backup
 
         target = do_backup(settings_of(ctx).open_store(), out)
-        typer.echo(f"Backed up to {target}")
+        typer.echo(_("Backed up to {path}").format(path=target))
 
     @app.command("demo")
     def demo(
@@ -52,7 +57,11 @@ def register(app: typer.Typer) -> None:
         store = settings.open_store()
         result = create_demo(store)
         if no_open:
-            state = "created" if result.created else "already there"
-            typer.echo(f"Demo day {result.day_date.isoformat()} {state} (day id {result.day_id}).")
+            message = (
+                _("Demo day {date} created (day id {id}).")
+                if result.created
+                else _("Demo day {date} already there (day id {id}).")
+            )
+            typer.echo(message.format(date=result.day_date.isoformat(), id=result.day_id))
             return
         open_tui(settings, store)

@@ -7,6 +7,7 @@ from datetime import date
 import typer
 
 from coordinator.cli import UserError, print_json, settings_of
+from coordinator.i18n import _
 
 app = typer.Typer(help="The agreement document of a case.", no_args_is_help=True)
 
@@ -36,15 +37,21 @@ def show(
         print_json(document)
         return
     typer.echo(
-        f"Agreement for case {case_id}, version {document['version']} ({document['status']})"
+        _("Agreement for case {case}, version {version} ({status})").format(
+            case=case_id, version=document["version"], status=document["status"]
+        )
     )
-    typer.echo(f"Job goal: {document['job_goal']}")
-    typer.echo(f"At a workplace by: {document['goal_date'] or '-'}")
+    typer.echo(_("Job goal: {goal}").format(goal=document["job_goal"]))
+    typer.echo(_("At a workplace by: {date}").format(date=document["goal_date"] or "-"))
     if document["citizen_words"]:
-        typer.echo(f"In the citizen's words: {document['citizen_words']}")
+        typer.echo(_("In the citizen's words: {words}").format(words=document["citizen_words"]))
     for item in document["items"]:  # type: ignore[union-attr]
         who, due = item["responsible"] or "?", item["due"] or "?"
-        typer.echo(f"  [{item['kind']}] {item['text']} — {who}, by {due}")
+        typer.echo(
+            _("  [{kind}] {text} — {who}, by {due}").format(
+                kind=item["kind"], text=item["text"], who=who, due=due
+            )
+        )
 
 
 @app.command("set")
@@ -75,10 +82,14 @@ def set_(
         fields["follow_up_contact"] = follow_up_contact
     if not fields:
         raise UserError(
-            "nothing to set; give --job-goal, --goal-date, --citizen-words or --follow-up"
+            _("nothing to set; give --job-goal, --goal-date, --citizen-words or --follow-up")
         )
     agreement = set_fields(store, case_id, **fields)
-    typer.echo(f"Agreement of case {case_id} saved (version {agreement.version}, draft).")
+    typer.echo(
+        _("Agreement of case {case} saved (version {version}, draft).").format(
+            case=case_id, version=agreement.version
+        )
+    )
 
 
 @app.command("item")
@@ -98,13 +109,19 @@ def item(
         item_kind = ItemKind(kind)
     except ValueError:
         raise UserError(
-            f"unknown kind {kind!r}; use accommodation, support, intervention or action"
+            _("unknown kind {kind!r}; use accommodation, support, intervention or action").format(
+                kind=kind
+            )
         ) from None
     if not text.strip():
-        raise UserError("an item needs --text")
+        raise UserError(_("an item needs --text"))
     store = settings_of(ctx).open_store()
     added = add_item(store, case_id, item_kind, text, responsible, _due(due, store.now().date()))
-    typer.echo(f"Added item {added.id} ({item_kind.value}) to the agreement of case {case_id}.")
+    typer.echo(
+        _("Added item {id} ({kind}) to the agreement of case {case}.").format(
+            id=added.id, kind=item_kind.value, case=case_id
+        )
+    )
 
 
 @app.command("finalise")
@@ -116,4 +133,8 @@ def finalise(
     from coordinator.store.agreements import finalise as do_finalise
 
     agreement = do_finalise(settings_of(ctx).open_store(), case_id)
-    typer.echo(f"Agreement of case {case_id}, version {agreement.version}, is final.")
+    typer.echo(
+        _("Agreement of case {case}, version {version}, is final.").format(
+            case=case_id, version=agreement.version
+        )
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from coordinator.cli import UserError, print_json, settings_of
+from coordinator.i18n import _
 
 app = typer.Typer(help="Put citizens' cases on a day's agenda.", no_args_is_help=True)
 
@@ -54,6 +55,11 @@ def add(
         print_json(entry)
     else:
         typer.echo(
-            f"Added case {case.id} for {citizen}: pre-meeting {entry['pre_meeting']['start']}, "
-            f"meeting {entry['meeting']['start']}–{entry['meeting']['end']}."
+            _("Added case {id} for {citizen}: pre-meeting {pre}, meeting {start}–{end}.").format(
+                id=case.id,
+                citizen=citizen,
+                pre=entry["pre_meeting"]["start"],
+                start=entry["meeting"]["start"],
+                end=entry["meeting"]["end"],
+            )
         )

@@ -6,6 +6,7 @@ import typer
 
 from coordinator.cli import print_json, settings_of
 from coordinator.cli.parsing import parse_break, parse_date, parse_minutes, parse_time
+from coordinator.i18n import _
 
 app = typer.Typer(help="Plan step-up days and see their agenda.", no_args_is_help=True)
 
@@ -39,7 +40,11 @@ def create(
     if as_json:
         print_json(day_json(load_day(store, day.id or 0)))
     else:
-        typer.echo(f"Created step-up day {day.id} on {day.date.isoformat()} from {start}.")
+        typer.echo(
+            _("Created step-up day {id} on {date} from {start}.").format(
+                id=day.id, date=day.date.isoformat(), start=start
+            )
+        )
 
 
 @app.command("list")
@@ -68,7 +73,7 @@ def list_(
         )
         return
     if not days:
-        typer.echo("No step-up days yet. Create one with: coordinator day create YYYY-MM-DD")
+        typer.echo(_("No step-up days yet. Create one with: coordinator day create YYYY-MM-DD"))
         return
     for day, count in days:
         typer.echo(
@@ -99,13 +104,15 @@ def show(
 
 def _describe(document: dict) -> str:
     lines = [
-        f"Step-up day {document['date']}  {document['start']}–{document['end']}"
+        _("Step-up day {date}  {start}–{end}").format(
+            date=document["date"], start=document["start"], end=document["end"]
+        )
         + (f"  {document['location']}" if document["location"] else ""),
     ]
     if document.get("coordinator"):
-        lines.append(f"Coordinator: {document['coordinator']}")
+        lines.append(_("Coordinator: {name}").format(name=document["coordinator"]))
     for brk in document["breaks"]:
-        lines.append(f"  Break        {brk['start']}–{brk['end']}")
+        lines.append("  " + _("Break") + f"        {brk['start']}–{brk['end']}")
     for case in document["cases"]:
         pre, meeting = case["pre_meeting"], case["meeting"]
         line = (
@@ -114,10 +121,14 @@ def _describe(document: dict) -> str:
         )
         predicted = case.get("predicted")
         if predicted and predicted["meeting"] != meeting:
-            line += f"  now expected {predicted['meeting']['start']}–{predicted['meeting']['end']}"
+            line += "  " + _("now expected {start}–{end}").format(
+                start=predicted["meeting"]["start"], end=predicted["meeting"]["end"]
+            )
         lines.append(line)
     if not document["cases"]:
-        lines.append("  No cases yet. Add one with: coordinator case add DATE --citizen NAME")
+        lines.append(
+            "  " + _("No cases yet. Add one with: coordinator case add DATE --citizen NAME")
+        )
     if "predicted_end" in document:
-        lines.append(f"Expected end: {document['predicted_end']}")
+        lines.append(_("Expected end: {time}").format(time=document["predicted_end"]))
     return "\n".join(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from coordinator.cli import UserError
+from coordinator.i18n import _
 
 
 def parse_date(text: str) -> date:
@@ -12,7 +13,7 @@ def parse_date(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise UserError(
-            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03"
+            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03.").format(text=text)
         ) from None
 
 
@@ -23,17 +24,27 @@ def parse_time(text: str) -> time:
             raise ValueError
         return time(int(hours), int(minutes))
     except ValueError:
-        raise UserError(f"{text!r} is not a time; write it as HH:MM, e.g. 08:30") from None
+        raise UserError(
+            _("{text!r} is not a time; write it as HH:MM, e.g. 08:30").format(text=text)
+        ) from None
 
 
 def parse_break(text: str) -> tuple[time, time]:
     start, sep, end = text.partition("-")
     if not sep:
-        raise UserError(f"{text!r} is not a break; write it as HH:MM-HH:MM, e.g. 11:30-12:00")
+        raise UserError(
+            _("{text!r} is not a break; write it as HH:MM-HH:MM, e.g. 11:30-12:00").format(
+                text=text
+            )
+        )
     return parse_time(start), parse_time(end)
 
 
 def parse_minutes(value: int, what: str) -> int:
     if value <= 0:
-        raise UserError(f"{what} must be a positive number of minutes, not {value}")
+        raise UserError(
+            _("{what} must be a positive number of minutes, not {value}").format(
+                what=what, value=value
+            )
+        )
     return value

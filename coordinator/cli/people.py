@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from coordinator.cli import UserError, print_json, settings_of
+from coordinator.i18n import _
 
 app = typer.Typer(help="The directory of professionals.", no_args_is_help=True)
 
@@ -63,7 +64,11 @@ def add(
     if as_json:
         print_json(person_json(person))
     else:
-        typer.echo(f"{person.name} ({person.profession}) is in the directory as id {person.id}.")
+        typer.echo(
+            _("{name} ({profession}) is in the directory as id {id}.").format(
+                name=person.name, profession=person.profession, id=person.id
+            )
+        )
 
 
 @app.command("list")
@@ -81,7 +86,7 @@ def list_(
         return
     if not people:
         typer.echo(
-            "The directory is empty. Add people with: coordinator people add NAME --profession P"
+            _("The directory is empty. Add people with: coordinator people add NAME --profession P")
         )
     for p in people:
         flags = ("A" if p.decision_authority else "-") + ("R" if p.fixed_representative else "-")
@@ -98,4 +103,8 @@ def import_(
     from coordinator.store.people import import_people
 
     result = import_people(settings_of(ctx).open_store(), file)
-    typer.echo(f"Imported {result.added} people; {result.duplicates} were already there.")
+    typer.echo(
+        _("Imported {added} people; {duplicates} were already there.").format(
+            added=result.added, duplicates=result.duplicates
+        )
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from coordinator.cli import UserError, print_json, settings_of
+from coordinator.i18n import _
 
 app = typer.Typer(help="Who takes part in a case.", no_args_is_help=True)
 
@@ -23,9 +24,15 @@ def add(
     try:
         chosen = Part(part)
     except ValueError:
-        raise UserError(f"unknown part {part!r}; use pre, meeting or both") from None
+        raise UserError(
+            _("unknown part {part!r}; use pre, meeting or both").format(part=part)
+        ) from None
     entries = add_people(settings_of(ctx).open_store(), case_id, names, chosen)
-    typer.echo(f"{len(entries)} on the roster of case {case_id} ({chosen.value}).")
+    typer.echo(
+        _("{count} on the roster of case {case} ({part}).").format(
+            count=len(entries), case=case_id, part=chosen.value
+        )
+    )
 
 
 @app.command("check")
@@ -51,6 +58,6 @@ def check(
         )
         return
     if not findings:
-        typer.echo(f"Case {case_id}: the roster follows the rules.")
+        typer.echo(_("Case {case}: the roster follows the rules.").format(case=case_id))
     for f in findings:
         typer.echo(f"{f.severity.value:<7} {f.code:<28} {f.message}")
