@@ -103,6 +103,8 @@ def show(
 
 
 def _describe(document: dict) -> str:
+    from coordinator.domain.vocab import CASE_STATUS_LABELS, CaseStatus
+
     lines = [
         _("Step-up day {date}  {start}–{end}").format(
             date=document["date"], start=document["start"], end=document["end"]
@@ -115,9 +117,10 @@ def _describe(document: dict) -> str:
         lines.append("  " + _("Break") + f"        {brk['start']}–{brk['end']}")
     for case in document["cases"]:
         pre, meeting = case["pre_meeting"], case["meeting"]
+        status = _(CASE_STATUS_LABELS[CaseStatus(case["status"])])
         line = (
-            f"  {case['position']}. [{case['id']}] pre {pre['start']}–{pre['end']}  "
-            f"meeting {meeting['start']}–{meeting['end']}  {case['citizen']}  ({case['status']})"
+            f"  {case['position']}. [{case['id']}] {_('Pre-meeting')} {pre['start']}–{pre['end']}  "
+            f"{_('Meeting')} {meeting['start']}–{meeting['end']}  {case['citizen']}  ({status})"
         )
         predicted = case.get("predicted")
         if predicted and predicted["meeting"] != meeting:
