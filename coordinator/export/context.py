@@ -288,7 +288,12 @@ def agenda_context(store: Store, day_ref: str | date | int, language: str) -> Co
     t = _t(language)
     day = resolve_day(store, day_ref)
     view = load_day(store, day.id or 0)
+    breaks = [
+        {"start": hhmm(b.start), "end": hhmm(b.end), "label": b.label or t(N_("Break"))}
+        for b in sorted(view.breaks, key=lambda b: b.start)
+    ]
     cases = []
+    previous = ""
     for row in view.cases:
         if row.case.status == CaseStatus.CANCELLED:
             continue
@@ -313,6 +318,9 @@ def agenda_context(store: Store, day_ref: str | date | int, language: str) -> Co
         cases.append(
             {
                 "id": row.case.id,
+                "breaks_before": [
+                    b for b in breaks if previous <= b["start"] < hhmm(slot.planned_pre.start)
+                ],
                 "position": row.case.position,
                 "citizen": initials(row.citizen.name),
                 "conversation_number": row.case.conversation_number,
@@ -333,6 +341,7 @@ def agenda_context(store: Store, day_ref: str | date | int, language: str) -> Co
                 },
             }
         )
+        previous = hhmm(slot.planned_pre.start)
     return {
         "language": language,
         "document": _document(store, language, "agenda", t(N_("Agenda for the step-up day"))),
@@ -348,10 +357,8 @@ def agenda_context(store: Store, day_ref: str | date | int, language: str) -> Co
             "pre_minutes": day.pre_minutes,
             "meeting_minutes": day.meeting_minutes,
         },
-        "breaks": [
-            {"start": hhmm(b.start), "end": hhmm(b.end), "label": b.label or t(N_("Break"))}
-            for b in sorted(view.breaks, key=lambda b: b.start)
-        ],
+        "breaks": breaks,
+        "breaks_after": [b for b in breaks if b["start"] >= previous],
         "cases": cases,
     }
 

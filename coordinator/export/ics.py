@@ -17,6 +17,8 @@ from coordinator.export.context import Context
 from coordinator.export.environment import clean_text
 from coordinator.i18n import N_, translate
 
+#: The word for a case in file names and calendar titles.
+CASE_WORD = N_("case")
 TIMEZONE = ZoneInfo("Europe/Copenhagen")
 DOMAIN = "stepup-coordinator"
 #: SEQUENCE counts minutes since this moment: later exports carry a higher sequence.
@@ -82,7 +84,7 @@ def invitations_ics(context: Context, now: datetime, person: str | None = None) 
             event.add("sequence", sequence)
             event.add("dtstart", _local(slot["start_at"]))
             event.add("dtend", _local(slot["end_at"]))
-            event.add("summary", f"{label}: {t(N_('case'))} {case['position']} ({case['citizen']})")
+            event.add("summary", f"{label}: {t(CASE_WORD)} {case['position']} ({case['citizen']})")
             if day["location"]:
                 event.add("location", clean_text(day["location"]))
             names = ", ".join(f"{p['name']} ({p['profession']})" for p in people)

@@ -22,6 +22,8 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "day": ("html", "md", "txt", "ics"),
     "material": ("html", "pdf"),
 }
+#: The word for a case in file names and calendar titles.
+CASE_WORD = N_("case")
 DEFAULT_FORMATS: dict[str, tuple[str, ...]] = {
     "agreement": ("html", "pdf"),
     "day": ("html", "ics"),
@@ -113,7 +115,7 @@ def export_agreement(
     stem = safe_stem(
         ctx["day"]["date"],
         _word(N_("agreement"), language),
-        f"{_word(N_('case'), language)}-{case_id}",
+        f"{_word(CASE_WORD, language)}-{case_id}",
         initials_for_file(ctx["citizen"]["name"]),
     )
     return _write_all(stem, formats, make, options)
@@ -157,7 +159,7 @@ def export_material(
     stem = safe_stem(
         ctx["day"]["date"],
         _word(N_("material"), language),
-        f"{_word(N_('case'), language)}-{case_id}",
+        f"{_word(CASE_WORD, language)}-{case_id}",
         initials_for_file(ctx["citizen"]["name"]),
     )
     return _write_all(stem, formats, make, options)
@@ -206,7 +208,7 @@ def export_followups(store: Store, case_id: int, options: Options) -> list[Path]
     stem = safe_stem(
         ctx["day"]["date"],
         _word(N_("deadlines"), options.language),
-        f"{_word(N_('case'), options.language)}-{case_id}",
+        f"{_word(CASE_WORD, options.language)}-{case_id}",
         initials_for_file(ctx["citizen"]["name"]),
     )
     return _write_all(stem, ("ics",), lambda _fmt: followups_ics(ctx, store.now()), options)
