@@ -119,13 +119,14 @@ def print_json(document: object) -> None:
 
 
 def _register() -> None:
-    from coordinator.cli import admin, agreement, case, day, people, roster
+    from coordinator.cli import admin, agreement, case, day, export, people, roster
 
     app.add_typer(day.app, name="day")
     app.add_typer(case.app, name="case")
     app.add_typer(people.app, name="people")
     app.add_typer(roster.app, name="roster")
     app.add_typer(agreement.app, name="agreement")
+    app.add_typer(export.app, name="export")
     app.add_typer(admin.db_app, name="db")
     admin.register(app)
 

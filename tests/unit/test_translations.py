@@ -16,12 +16,21 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 def _msgids() -> dict[str, str]:
     found: dict[str, str] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
-        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
-    ):
-        for text in message if isinstance(message, tuple) else (message,):
-            if text:
-                found.setdefault(text, f"{filename}:{lineno}")
+    sources = [
+        (PACKAGE, [("**.py", "python")], {}),
+        (
+            PACKAGE.parent / "templates",
+            [("**.j2", "jinja2.ext:babel_extract")],
+            {"**.j2": {"extensions": "jinja2.ext.i18n"}},
+        ),
+    ]
+    for folder, method_map, options in sources:
+        for filename, lineno, message, _comments, _context in extract_from_dir(
+            str(folder), method_map=method_map, keywords=KEYWORDS, options_map=options
+        ):
+            for text in message if isinstance(message, tuple) else (message,):
+                if text:
+                    found.setdefault(text, f"{filename}:{lineno}")
     return found
 
 
@@ -37,6 +46,9 @@ def test_every_message_has_a_danish_translation() -> None:
         "Start",
         "#",
         "{kind} {number}",
+        "PDF",
+        "Word (DOCX)",
+        "Markdown",
     }
     missing = {m: w for m, w in missing.items() if m not in same_in_danish}
     assert not missing, "untranslated: " + "; ".join(f"{w}: {m!r}" for m, w in missing.items())

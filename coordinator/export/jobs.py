@@ -1,0 +1,225 @@
+"""Exports as the CLI and the export dialog ask for them: build the context once, render each
+requested format from it, write the files safely, return where they went."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from coordinator.export import context as contexts
+from coordinator.export.environment import render_template
+from coordinator.export.files import initials_for_file, safe_stem, target_folder, write_file
+from coordinator.i18n import N_, _, translate
+from coordinator.store.database import Store
+from coordinator.store.errors import Invalid
+from coordinator.store.settings import get_setting
+
+Kind = Literal["agreement", "day", "material"]
+FORMATS: dict[str, tuple[str, ...]] = {
+    "agreement": ("html", "pdf", "docx", "md", "txt"),
+    "day": ("html", "md", "txt", "ics"),
+    "material": ("html", "pdf"),
+}
+#: The word for a case in file names and calendar titles.
+CASE_WORD = N_("case")
+DEFAULT_FORMATS: dict[str, tuple[str, ...]] = {
+    "agreement": ("html", "pdf"),
+    "day": ("html", "ics"),
+    "material": ("html", "pdf"),
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """Where and how to write: the target (file or folder), overwrite, user templates."""
+
+    language: str = "da"
+    out: Path | None = None
+    force: bool = False
+    templates_dir: str | None = None
+
+
+def parse_formats(values: Iterable[str], kind: str) -> tuple[str, ...]:
+    """`["html,pdf", "docx"]` → `("html", "pdf", "docx")`, checked against the kind's formats."""
+    chosen: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            fmt = part.strip().lower().lstrip(".")
+            if fmt == "markdown":
+                fmt = "md"
+            if not fmt:
+                continue
+            if fmt not in FORMATS[kind]:
+                raise Invalid(
+                    _("Unknown format {format!r} for {kind}; use {formats}.").format(
+                        format=fmt, kind=kind, formats=", ".join(FORMATS[kind])
+                    )
+                )
+            if fmt not in chosen:
+                chosen.append(fmt)
+    return tuple(chosen) or DEFAULT_FORMATS[kind]
+
+
+def _templates_dir(store: Store, options: Options) -> str | None:
+    chosen = options.templates_dir or get_setting(store, "templates_dir").strip() or None
+    if chosen and not Path(chosen).expanduser().is_dir():
+        raise Invalid(_("The templates folder {folder} does not exist.").format(folder=chosen))
+    return chosen
+
+
+def _write_all(
+    stem: str, formats: tuple[str, ...], make: Callable[[str], bytes], options: Options
+) -> list[Path]:
+    out = options.out.expanduser() if options.out else None
+    folder = target_folder(out)
+    if out is not None and folder != out and len(formats) == 1:
+        paths = {formats[0]: out}
+    else:
+        base = out.stem if out is not None and folder != out else stem
+        paths = {fmt: folder / f"{base}.{fmt}" for fmt in formats}
+    contents = {fmt: make(fmt) for fmt in formats}  # render everything before writing anything
+    return [write_file(paths[fmt], contents[fmt], options.force) for fmt in formats]
+
+
+def _word(message: str, language: str) -> str:
+    return translate(message, language)
+
+
+def export_agreement(
+    store: Store, case_id: int, formats: tuple[str, ...], options: Options
+) -> list[Path]:
+    from coordinator.export.docx import agreement_docx
+    from coordinator.export.pdf import html_to_pdf
+
+    language = options.language
+    templates = _templates_dir(store, options)
+    ctx = contexts.agreement_context(store, case_id, language)
+
+    def make(fmt: str) -> bytes:
+        if fmt == "docx":
+            return agreement_docx(ctx)
+        if fmt == "pdf":
+            html = render_template("agreement.pdf.html.j2", ctx, "html", templates)
+            footer = f"{ctx['document']['title']} – {ctx['citizen']['initials']}"
+            return html_to_pdf(
+                html,
+                title=ctx["document"]["title"],
+                language=language,
+                footer=footer,
+                logo_path=ctx["letterhead"]["logo"]["path"],
+            )
+        return render_template(f"agreement.{fmt}.j2", ctx, fmt, templates).encode("utf-8")  # type: ignore[arg-type]
+
+    stem = safe_stem(
+        ctx["day"]["date"],
+        _word(N_("agreement"), language),
+        f"{_word(CASE_WORD, language)}-{case_id}",
+        initials_for_file(ctx["citizen"]["name"]),
+    )
+    return _write_all(stem, formats, make, options)
+
+
+def export_day(
+    store: Store, day_ref: str | int, formats: tuple[str, ...], options: Options
+) -> list[Path]:
+    from coordinator.export.ics import invitations_ics
+
+    templates = _templates_dir(store, options)
+    ctx = contexts.agenda_context(store, day_ref, options.language)
+
+    def make(fmt: str) -> bytes:
+        if fmt == "ics":
+            return invitations_ics(ctx, store.now())
+        return render_template(f"agenda.{fmt}.j2", ctx, fmt, templates).encode("utf-8")  # type: ignore[arg-type]
+
+    stem = safe_stem(ctx["day"]["date"], _word(N_("agenda"), options.language))
+    return _write_all(stem, formats, make, options)
+
+
+def export_material(
+    store: Store, case_id: int, formats: tuple[str, ...], options: Options
+) -> list[Path]:
+    from coordinator.export.pdf import html_to_pdf
+
+    language = options.language
+    templates = _templates_dir(store, options)
+    ctx = contexts.material_context(store, case_id, language)
+
+    def make(fmt: str) -> bytes:
+        if fmt == "pdf":
+            html = render_template("material.pdf.html.j2", ctx, "html", templates)
+            footer = f"{ctx['document']['title']} – {ctx['citizen']['initials']}"
+            return html_to_pdf(
+                html, title=ctx["document"]["title"], language=language, footer=footer
+            )
+        return render_template("material.html.j2", ctx, "html", templates).encode("utf-8")
+
+    stem = safe_stem(
+        ctx["day"]["date"],
+        _word(N_("material"), language),
+        f"{_word(CASE_WORD, language)}-{case_id}",
+        initials_for_file(ctx["citizen"]["name"]),
+    )
+    return _write_all(stem, formats, make, options)
+
+
+def export_invitations(
+    store: Store, day_ref: str | int, people: list[str], per_person: bool, options: Options
+) -> list[Path]:
+    """The day's invitations: one file for everyone, one per named person, or (per_person)
+    one per professional on the day."""
+    from coordinator.export.ics import invitations_ics
+
+    ctx = contexts.agenda_context(store, day_ref, options.language)
+    stem = safe_stem(ctx["day"]["date"], _word(N_("invitations"), options.language))
+    if per_person and not people:
+        people = sorted(
+            {
+                p["name"]
+                for case in ctx["cases"]
+                for part in ("pre_meeting", "meeting")
+                for p in case[part]["participants"]
+            }
+        )
+    if not people:
+        return _write_all(stem, ("ics",), lambda _fmt: invitations_ics(ctx, store.now()), options)
+    written = []
+    for person in people:
+        data = invitations_ics(ctx, store.now(), person)
+        if b"BEGIN:VEVENT" not in data:
+            raise Invalid(
+                _("{name} takes part in nothing on {date}.").format(
+                    name=person, date=ctx["day"]["date"]
+                )
+            )
+        written += _write_all(
+            safe_stem(stem, person), ("ics",), lambda _fmt, data=data: data, options
+        )
+    return written
+
+
+def export_followups(store: Store, case_id: int, options: Options) -> list[Path]:
+    """The citizen's own deadlines from the agreement, as calendar entries."""
+    from coordinator.export.ics import followups_ics
+
+    ctx = contexts.agreement_context(store, case_id, options.language)
+    stem = safe_stem(
+        ctx["day"]["date"],
+        _word(N_("deadlines"), options.language),
+        f"{_word(CASE_WORD, options.language)}-{case_id}",
+        initials_for_file(ctx["citizen"]["name"]),
+    )
+    return _write_all(stem, ("ics",), lambda _fmt: followups_ics(ctx, store.now()), options)
+
+
+def export(
+    store: Store, kind: Kind, ref: int | str, formats: tuple[str, ...], options: Options
+) -> list[Path]:
+    """The export dialog's entry point: one kind of document, several formats."""
+    if kind == "agreement":
+        return export_agreement(store, int(ref), formats, options)
+    if kind == "day":
+        return export_day(store, ref, formats, options)
+    return export_material(store, int(ref), formats, options)

@@ -1,0 +1,190 @@
+"""Every export format parsed back: content, language, escaping of a hostile citizen name."""
+
+from __future__ import annotations
+
+import io
+import zlib
+from datetime import date, datetime
+from html.parser import HTMLParser
+from zoneinfo import ZoneInfo
+
+import pytest
+from docx import Document
+from icalendar import Calendar
+
+from coordinator.domain.vocab import ItemKind
+from coordinator.export.context import agenda_context, agreement_context
+from coordinator.export.docx import agreement_docx
+from coordinator.export.environment import render_template
+from coordinator.export.ics import followups_ics, invitations_ics
+from coordinator.export.pdf import html_to_pdf
+from coordinator.export.render import render_agreement_text
+from coordinator.store import agreements
+from coordinator.store.models import Citizen
+
+EVIL = "<script>x</script> [bold]Ærø[/bold] Ødegård"
+CPR = "0101801234"
+
+
+@pytest.fixture
+def evil_store(demo_store):
+    with demo_store.session() as session:
+        citizen = session.get(Citizen, 1)
+        citizen.name, citizen.cpr = EVIL, "010180-1234"
+        session.add(citizen)
+    agreements.set_fields(demo_store, 1, follow_up_date=date(2027, 1, 20))
+    agreements.add_item(
+        demo_store, 1, ItemKind.ACTION, "Søg 3 job om ugen", "borgeren", date(2027, 1, 8)
+    )
+    return demo_store
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:  # noqa: ANN001
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_agreement_is_escaped_and_danish(evil_store) -> None:
+    html = render_agreement_text(evil_store, 1, "html", "da")
+    assert "<script>x</script>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt; [bold]Ærø[/bold] Ødegård" in html
+    parser = _Text()
+    parser.feed(html)
+    text = " ".join(parser.text)
+    assert "script" not in parser.tags
+    assert EVIL in text
+    for expected in (
+        "Aftale fra step up-mødet",
+        "Dit jobmål",
+        "Lagermedarbejder",
+        "3. marts 2027",
+        "Støtte",
+        "Supplerende indsatser",
+        "Jonas Berg",
+        "Helle Nygaard",
+        "Sygeplejerske",
+        "Sundhedscentret",
+        "Med dine egne ord",
+        "Skrevet af",
+        "010180-xxxx",
+        "20. januar 2027",
+    ):
+        assert expected in text, expected
+    assert "1234" not in text
+
+
+def test_english_on_request(evil_store) -> None:
+    text = render_agreement_text(evil_store, 1, "txt", "en")
+    assert "AGREEMENT FROM THE STEP-UP MEETING" in text
+    assert "no later than 3 March 2027" in text
+    assert "Nurse" in text
+
+
+def test_markdown_and_text_keep_the_name_literal(evil_store) -> None:
+    md = render_agreement_text(evil_store, 1, "md", "da")
+    assert r"\<script\>x\</script\> \[bold\]Ærø\[/bold\] Ødegård" in md
+    assert "<script>" not in md
+    assert "## Det har vi aftalt" in md
+    assert "| Søg 3 job om ugen |" in md
+    txt = render_agreement_text(evil_store, 1, "txt", "da")
+    assert f"Borger: {EVIL}" in txt
+    assert "CPR-nummer: 010180-xxxx" in txt
+
+
+def test_template_can_ask_for_the_full_cpr(evil_store, tmp_path) -> None:
+    (tmp_path / "agreement.txt.j2").write_text("{{ citizen.cpr_unmasked }}")
+    assert render_agreement_text(evil_store, 1, "txt", "da", str(tmp_path)) == "010180-1234"
+
+
+def _pdf_text(data: bytes) -> bytes:
+    """The decompressed content streams of a PDF (enough to find text drawn with core fonts)."""
+    out = []
+    for chunk in data.split(b"stream")[1:]:
+        body = chunk.split(b"endstream")[0].strip(b"\r\n")
+        try:
+            out.append(zlib.decompress(body))
+        except zlib.error:
+            out.append(body)
+    return b"\n".join(out)
+
+
+def test_pdf_reads_with_danish_letters(evil_store) -> None:
+    ctx = agreement_context(evil_store, 1, "da")
+    html = render_template("agreement.pdf.html.j2", ctx, "html")
+    assert "&lt;script&gt;" in html
+    data = html_to_pdf(html, title="Aftale 😀", language="da", footer="x 😀", font="core")
+    assert data.startswith(b"%PDF")
+    assert data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") >= 1
+    text = _pdf_text(data)
+    assert "Ærø".encode("latin-1") in text
+    assert "Ødegård".encode("latin-1") in text
+    assert b"<script>x</script>" in text  # drawn literally, not interpreted
+    assert "Det har vi aftalt".encode("latin-1") in text
+    # With a Unicode font (when the system has one) it renders too.
+    assert html_to_pdf(html, title="t", language="da").startswith(b"%PDF")
+
+
+def test_docx_has_items_in_a_table(evil_store) -> None:
+    data = agreement_docx(agreement_context(evil_store, 1, "da"))
+    document = Document(io.BytesIO(data))
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    assert EVIL in paragraphs
+    assert "Aftale fra step up-mødet" in paragraphs
+    rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert ["Hvad", "Hvem har ansvaret", "Senest"] in rows
+    assert any("Jonas følger med" in r[0] and r[1] == "Jonas Berg" for r in rows)
+    assert any(r[0] == "Søg 3 job om ugen" and r[1] == EVIL for r in rows)
+
+
+def _events(data: bytes):
+    return Calendar.from_ical(data).walk("VEVENT")
+
+
+def test_invitations_local_time_stable_uids_attendees(evil_store, clock) -> None:
+    ctx = agenda_context(evil_store, "2026-12-03", "da")
+    first = invitations_ics(ctx, clock.now())
+    second = invitations_ics(ctx, datetime(2026, 12, 3, 9, 0))
+    assert b"BEGIN:VTIMEZONE" in first and b"TZID:Europe/Copenhagen" in first
+    events = _events(first)
+    assert len(events) == 10
+    by_uid = {str(e["uid"]): e for e in events}
+    meeting = by_uid["case-1-meeting@stepup-coordinator"]
+    start = meeting.decoded("dtstart")
+    assert start.tzinfo == ZoneInfo("Europe/Copenhagen")
+    assert (start.hour, start.minute) == (8, 45)
+    assert "Ødegård" not in str(meeting["summary"]) and "script" not in first.decode()
+    attendees = {str(a) for a in meeting.get("attendee")}
+    assert "mailto:jobe@demo.dk" in attendees and "mailto:heny@demo.dk" in attendees
+    assert set(by_uid) == {str(e["uid"]) for e in _events(second)}
+    assert int(_events(second)[0]["sequence"]) > int(events[0]["sequence"])
+    mine = _events(invitations_ics(ctx, clock.now(), "Helle Nygaard"))
+    assert {str(e["uid"]) for e in mine} == {
+        "case-1-pre-meeting@stepup-coordinator",
+        "case-1-meeting@stepup-coordinator",
+    }
+
+
+def test_followups_are_the_citizens_items(evil_store, clock) -> None:
+    events = _events(followups_ics(agreement_context(evil_store, 1, "da"), clock.now()))
+    assert len(events) == 1
+    assert events[0].decoded("dtstart") == date(2027, 1, 8)
+    assert "Søg 3 job om ugen" in str(events[0]["summary"])
+
+
+def test_agenda_shows_initials_only(evil_store) -> None:
+    ctx = agenda_context(evil_store, "2026-12-03", "da")
+    for fmt in ("html", "md", "txt"):
+        text = render_template(f"agenda.{fmt}.j2", ctx, fmt)
+        assert "Ødegård" not in text and "script" not in text.lower()
+        assert "Sara Jensen" not in text and "S.J." in text
+        for private in ("Tarmsygdom", "sønnen", "voldeligt", "låser"):
+            assert private not in text
+        assert text.index("11:30") < text.index("12:00–12:15" if fmt != "txt" else "12:00-12:15")
