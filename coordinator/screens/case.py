@@ -132,6 +132,7 @@ class CaseScreen(AppScreen):
             form = preparation.get_preparation(self.store, self.case_id)
         except StoreError as exc:
             self.notify(exc.message, severity="error")
+            self.app.pop_screen()
             return
         title = plain(_("Preparation"), "bold")
         title.append(f" · {_('case')} {heading.position} · ")
@@ -338,7 +339,10 @@ class CaseScreen(AppScreen):
         self.app.push_screen(RosterScreen(self.case_id))
 
     def on_screen_resume(self) -> None:
-        self.show_status(case_readiness(self.store, self.case_id, self.clock.now()), None)
+        try:
+            self.show_status(case_readiness(self.store, self.case_id, self.clock.now()), None)
+        except StoreError:
+            pass  # an unknown case: on_mount has told the user and closes the screen
 
     def action_back(self) -> None:
         self.save_now()

@@ -79,6 +79,7 @@ class RosterScreen(AppScreen):
             heading = roster.case_heading(self.store, self.case_id)
         except StoreError as exc:
             self.notify(exc.message, severity="error")
+            self.app.pop_screen()
             return
         challenges = ", ".join(
             _(CHALLENGE_LABELS[c])
@@ -95,7 +96,8 @@ class RosterScreen(AppScreen):
         self.load()
 
     def on_screen_resume(self) -> None:
-        self.load()
+        if self.is_mounted:
+            self.load()
 
     def load(self) -> None:
         table = self.query_one("#roster", DataTable)
