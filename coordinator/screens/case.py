@@ -135,7 +135,7 @@ class CaseScreen(AppScreen):
             self.app.pop_screen()
             return
         title = plain(_("Preparation"), "bold")
-        title.append(f" · {_('case')} {heading.position} · ")
+        title.append(" · " + _("case {position}").format(position=heading.position) + " · ")
         title.append(heading.citizen)
         title.append(f" · {heading.date.isoformat()}")
         challenges = [_(CHALLENGE_LABELS[c]) for c in CHALLENGE_LABELS if c in heading.challenges]
@@ -260,7 +260,7 @@ class CaseScreen(AppScreen):
             )
             line.append("  ·  ")
             line.append(
-                _("Roster: {errors} errors, {warnings} warnings").format(
+                _("{errors} errors, {warnings} warnings").format(
                     errors=readiness.counts["error"], warnings=readiness.counts["warning"]
                 )
             )

@@ -40,36 +40,45 @@ class PersonDialog(AppModal[PersonInput | None]):
         with Vertical(classes="dialog"):
             yield Label(_("Edit person") if person else _("Add person"), classes="dialog-title")
             yield Label(_("Name"))
-            yield Input(person.name if person else "", id="person-name")
+            yield Input(person.name if person else "", id="person-name", compact=True)
             yield Label(_("Profession"))
             yield Select(
                 [(profession_label(p), p.value) for p in Profession],
                 value=person.profession if person else Profession.OTHER.value,
                 allow_blank=False,
                 id="person-profession",
+                compact=True,
             )
             yield Label(_("Department"))
-            yield Input(person.department if person else "", id="person-department")
+            yield Input(person.department if person else "", id="person-department", compact=True)
             with Horizontal(classes="dialog-pair"):
                 yield Input(
-                    person.email if person else "", placeholder=_("E-mail"), id="person-email"
+                    person.email if person else "",
+                    placeholder=_("E-mail"),
+                    id="person-email",
+                    compact=True,
                 )
                 yield Input(
-                    person.phone if person else "", placeholder=_("Phone"), id="person-phone"
+                    person.phone if person else "",
+                    placeholder=_("Phone"),
+                    id="person-phone",
+                    compact=True,
                 )
             yield Checkbox(
                 _("Decision authority"),
                 bool(person and person.decision_authority),
                 id="person-authority",
+                compact=True,
             )
             yield Checkbox(
                 _("Fixed step-up representative of the department"),
                 bool(person and person.fixed_representative),
                 id="person-fixed",
+                compact=True,
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button(_("Save"), variant="primary", id="save")
-                yield Button(_("Cancel"), id="cancel")
+                yield Button(_("Save"), variant="primary", id="save", compact=True)
+                yield Button(_("Cancel"), id="cancel", compact=True)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -122,7 +131,11 @@ class PickPersonDialog(AppModal[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(_("Add from the directory"), classes="dialog-title")
-            yield Input(placeholder=_("Type a name, profession or department"), id="pick-search")
+            yield Input(
+                placeholder=_("Type a name, profession or department"),
+                id="pick-search",
+                compact=True,
+            )
             yield OptionList(id="pick-list")
 
     def on_mount(self) -> None:
@@ -193,9 +206,9 @@ class NetworkDialog(AppModal[NetworkInput | None]):
         with Vertical(classes="dialog"):
             yield Label(_("Add a network person"), classes="dialog-title")
             yield Label(_("Name"))
-            yield Input(id="network-name")
+            yield Input(id="network-name", compact=True)
             yield Label(_("Relation to the citizen (e.g. sister, friend)"))
-            yield Input(id="network-relation")
+            yield Input(id="network-relation", compact=True)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -238,8 +251,8 @@ class SuggestDialog(AppModal[list[Suggestion] | None]):
                     label.append(f"  {_('Citizen')}")
                 elif suggestion.profession:
                     label.append(f"  {profession_label(suggestion.profession)}")
-                label.append(f"  ({_(PART_LABELS[suggestion.part])})\n")
-                label.append(suggestion.reason, "italic")
+                label.append(f"  ({_(PART_LABELS[suggestion.part])})  ")
+                label.append(suggestion.reason, "italic dim")
                 items.append((label, index, True))
             yield SelectionList[int](*items, id="suggestions")
             yield Label(
@@ -278,9 +291,16 @@ class MaterialDialog(AppModal[MaterialInput | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(plain(self.title_text), classes="dialog-title")
-            yield Checkbox(_("Ready and sent to the participants"), self.item.ready, id="mat-ready")
+            yield Checkbox(
+                _("Ready and sent to the participants"),
+                self.item.ready,
+                id="mat-ready",
+                compact=True,
+            )
             yield Label(_("File (optional; must exist)"))
-            yield Input(self.item.file_ref, placeholder="~/Documents/…", id="mat-file")
+            yield Input(
+                self.item.file_ref, placeholder="~/Documents/…", id="mat-file", compact=True
+            )
             yield Label(_("Enter saves · Esc cancels"), classes="dialog-hint")
 
     def on_mount(self) -> None:

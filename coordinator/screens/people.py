@@ -24,12 +24,12 @@ class PeopleScreen(AppScreen):
     CSS_PATH = "people.tcss"
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="people.back"),
-        Binding("ctrl+n", "add", N_("Add person"), id="people.add", priority=True),
-        Binding("ctrl+e", "edit", N_("Edit person"), id="people.edit", priority=True),
+        Binding("ctrl+n", "add", N_("Add"), id="people.add", priority=True),
+        Binding("ctrl+e", "edit", N_("Edit"), id="people.edit", priority=True),
         Binding(
             "ctrl+d",
             "toggle_active",
-            N_("Deactivate / reactivate"),
+            N_("Deactivate"),
             id="people.active",
             priority=True,
         ),

@@ -86,7 +86,7 @@ class RosterScreen(AppScreen):
             for c in sorted(heading.challenges, key=list(CHALLENGE_LABELS).index)
         )
         title = plain(_("Roster"), "bold")
-        title.append(f" · {_('case')} {heading.position} · ")
+        title.append(" · " + _("case {position}").format(position=heading.position) + " · ")
         title.append(heading.citizen)
         title.append(f" · {heading.date.isoformat()}")
         if challenges:

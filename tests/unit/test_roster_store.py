@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from coordinator.domain.vocab import ChallengeKind, Part, Profession, RosterRole
 from coordinator.store import roster
 from coordinator.store.cases import CaseInput, add_case
