@@ -23,6 +23,7 @@ class CoordinatorApp(App[None]):
     TITLE = "Step-up"
     BINDINGS = [
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+        Binding("f2", "open_people", N_("People"), id="app.people"),
     ]
 
     def __init__(
@@ -45,6 +46,15 @@ class CoordinatorApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield from binding_commands(self, screen)
+        from coordinator.screens.case import case_commands
+
+        yield from case_commands(self, screen)
+
+    def action_open_people(self) -> None:
+        from coordinator.screens.people import PeopleScreen
+
+        if not isinstance(self.screen, PeopleScreen):
+            self.push_screen(PeopleScreen())
 
     def on_mount(self) -> None:
         from coordinator.screens.days import DaysScreen

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
 from coordinator.domain.roster_rules import (
     BookedSlot,
+    Candidate,
     Finding,
     Participant,
     RosterContext,
+    Suggestion,
     check_roster,
+    suggest_roster,
 )
 from coordinator.domain.vocab import Attendance, ChallengeKind, Part, Profession, RosterRole
 from coordinator.i18n import _
 from coordinator.store import audit
 from coordinator.store.database import Store
-from coordinator.store.days import load_day
+from coordinator.store.days import _view
 from coordinator.store.errors import Invalid, NotFound
-from coordinator.store.models import Case, Person, RosterEntry, Setting, StepUpDay
+from coordinator.store.models import Case, Citizen, Person, RosterEntry, Setting, StepUpDay
 from coordinator.store.people import find_person
 
 DEFAULT_MAX_CIRCLE = 7
@@ -172,7 +176,11 @@ def max_circle(session: Session) -> int:
 
 
 def roster_context(store: Store, case_id: int, now: datetime | None = None) -> RosterContext:
-    """Everything the roster rules need about one case, read from the store."""
+    """Everything the roster rules need about one case, read from the store.
+
+    Other cases on the same date are read with one query for all their roster entries (not one
+    query per case), so checking every case of a full day stays fast.
+    """
     with store.session() as session:
         case = _case(session, case_id)
         day = session.get(StepUpDay, case.day_id)
@@ -180,20 +188,27 @@ def roster_context(store: Store, case_id: int, now: datetime | None = None) -> R
         participants = tuple(participant_of(line) for line in _lines(session, case_id))
         limit = max_circle(session)
         same_date_days = list(session.exec(select(StepUpDay).where(StepUpDay.date == day.date)))
-    view = load_day(store, day.id or 0, now)
+        views = [_view(session, d, now) for d in same_date_days]
+        other_ids = [row.case.id or 0 for v in views for row in v.cases if row.case.id != case_id]
+        booked: dict[int, set[int]] = {}
+        if other_ids:
+            rows = session.exec(
+                select(RosterEntry.case_id, RosterEntry.person_id).where(
+                    col(RosterEntry.case_id).in_(other_ids),
+                    col(RosterEntry.person_id).is_not(None),
+                )
+            )
+            for other_case, person_id in rows:
+                if person_id is not None:
+                    booked.setdefault(other_case, set()).add(person_id)
+    view = next(v for v in views if v.day.id == day.id)
     slot = view.slot(case_id)
     others: list[BookedSlot] = []
-    for other_day in same_date_days:
-        other_view = view if other_day.id == day.id else load_day(store, other_day.id or 0, now)
+    for other_view in views:
         for row in other_view.cases:
             if row.case.id == case_id:
                 continue
             other_slot = other_view.slot(row.case.id or 0)
-            person_ids = frozenset(
-                line.person.id
-                for line in roster_lines(store, row.case.id or 0)
-                if line.person and line.person.id
-            )
             others.append(
                 BookedSlot(
                     case_id=row.case.id or 0,
@@ -203,19 +218,178 @@ def roster_context(store: Store, case_id: int, now: datetime | None = None) -> R
                     ),
                     start=other_slot.planned_start,
                     end=other_slot.planned_end,
-                    person_ids=person_ids,
+                    person_ids=frozenset(booked.get(row.case.id or 0, ())),
                 )
             )
     return RosterContext(
         participants=participants,
-        challenges=frozenset(ChallengeKind(c) for c in case.challenges.split(",") if c),
+        challenges=challenges_of(case),
         day_has_coordinator=day.coordinator_id is not None,
         max_circle=limit,
         slot=(slot.planned_start, slot.planned_end),
         other_slots=tuple(others),
+        case_id=case_id,
     )
+
+
+def challenges_of(case: Case) -> frozenset[ChallengeKind]:
+    return frozenset(ChallengeKind(c) for c in case.challenges.split(",") if c)
 
 
 def check(store: Store, case_id: int, now: datetime | None = None) -> list[Finding]:
     """The roster rule findings of a case, errors first."""
     return check_roster(roster_context(store, case_id, now))
+
+
+def add_person_by_id(
+    store: Store, case_id: int, person_id: int, part: Part = Part.BOTH
+) -> RosterEntry:
+    """Put one directory person (chosen on screen, so by id) on a case's roster.
+
+    Someone already on the roster is not added twice; their entry is returned unchanged.
+    """
+    with store.session() as session:
+        _case(session, case_id)
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFound(_("No person with id {id}.").format(id=person_id))
+        entry = session.exec(
+            select(RosterEntry).where(
+                RosterEntry.case_id == case_id, RosterEntry.person_id == person_id
+            )
+        ).first()
+        if entry is not None:
+            return entry
+        now = store.now()
+        entry = RosterEntry(
+            case_id=case_id,
+            role=RosterRole.PROFESSIONAL.value,
+            person_id=person_id,
+            name=person.name,
+            part=part.value,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(entry)
+        session.flush()
+        audit.record(store, session, "roster-add", "case", case_id, "count=1")
+        return entry
+
+
+def _candidate(person: Person | None) -> Candidate | None:
+    if person is None or person.id is None or not person.active:
+        return None
+    return Candidate(
+        person_id=person.id,
+        name=person.name,
+        profession=Profession(person.profession),
+        decision_authority=person.decision_authority,
+        fixed_representative=person.fixed_representative,
+    )
+
+
+def suggest(store: Store, case_id: int) -> list[Suggestion]:
+    """A first roster for the case from the directory (see `suggest_roster`): the citizen if not
+    on the roster yet, the case's caseworker and job broker, the day's coordinator, and the
+    active fixed representatives whose profession fits the case's challenges. Nobody already on
+    the roster is proposed."""
+    with store.session() as session:
+        case = _case(session, case_id)
+        day = session.get(StepUpDay, case.day_id)
+        citizen = session.get(Citizen, case.citizen_id)
+        entries = list(session.exec(select(RosterEntry).where(RosterEntry.case_id == case_id)))
+        has_citizen = any(e.role == RosterRole.CITIZEN.value for e in entries)
+
+        def person(person_id: int | None) -> Person | None:
+            return session.get(Person, person_id) if person_id else None
+
+        representatives = [
+            c
+            for c in (
+                _candidate(p)
+                for p in session.exec(
+                    select(Person)
+                    .where(Person.fixed_representative == True)  # noqa: E712 - SQL
+                    .where(Person.active == True)  # noqa: E712 - SQL
+                    .order_by(col(Person.id))
+                )
+            )
+            if c is not None
+        ]
+        return suggest_roster(
+            challenges_of(case),
+            _candidate(person(case.caseworker_id)),
+            _candidate(person(case.jobbroker_id)),
+            _candidate(person(day.coordinator_id if day else None)),
+            representatives,
+            citizen=None if has_citizen or citizen is None else citizen.name,
+            existing_person_ids={e.person_id for e in entries if e.person_id},
+        )
+
+
+def accept_suggestions(
+    store: Store, case_id: int, suggestions: Sequence[Suggestion]
+) -> list[RosterEntry]:
+    """Put accepted suggestions on the roster (invited); ones already there are skipped."""
+    with store.session() as session:
+        case = _case(session, case_id)
+        entries = list(session.exec(select(RosterEntry).where(RosterEntry.case_id == case_id)))
+        on_roster = {e.person_id for e in entries if e.person_id}
+        has_citizen = any(e.role == RosterRole.CITIZEN.value for e in entries)
+        now = store.now()
+        added: list[RosterEntry] = []
+        for suggestion in suggestions:
+            if suggestion.role is RosterRole.CITIZEN:
+                if has_citizen:
+                    continue
+                citizen = session.get(Citizen, case.citizen_id)
+                name = citizen.name if citizen else suggestion.name
+                has_citizen = True
+            elif suggestion.person_id is None or suggestion.person_id in on_roster:
+                continue
+            else:
+                if session.get(Person, suggestion.person_id) is None:
+                    raise NotFound(_("No person with id {id}.").format(id=suggestion.person_id))
+                on_roster.add(suggestion.person_id)
+                name = suggestion.name
+            entry = RosterEntry(
+                case_id=case_id,
+                role=suggestion.role.value,
+                person_id=suggestion.person_id,
+                name=name,
+                part=suggestion.part.value,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(entry)
+            added.append(entry)
+        session.flush()
+        if added:
+            audit.record(store, session, "roster-add", "case", case_id, f"count={len(added)}")
+        return added
+
+
+@dataclass(frozen=True)
+class CaseHeading:
+    """What a case's screens show in their title: whose case, which day, which slot."""
+
+    case_id: int
+    position: int
+    citizen: str
+    date: date
+    challenges: frozenset[ChallengeKind]
+
+
+def case_heading(store: Store, case_id: int) -> CaseHeading:
+    with store.session() as session:
+        case = _case(session, case_id)
+        citizen = session.get(Citizen, case.citizen_id)
+        day = session.get(StepUpDay, case.day_id)
+        assert day is not None
+        return CaseHeading(
+            case_id=case_id,
+            position=case.position,
+            citizen=citizen.name if citizen else "",
+            date=day.date,
+            challenges=challenges_of(case),
+        )

@@ -17,7 +17,11 @@ async def test_opens_on_todays_day_with_the_real_agenda(demo_store, make_app) ->
         table = app.screen.query_one("#agenda", DataTable)
         cells = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
         assert [c for c in cells if c] == [
-            "Mads Eriksen", "Sara Jensen", "Ali Hassan", "Birgitte Olsen", "Kasper Møller"
+            "Mads Eriksen",
+            "Sara Jensen",
+            "Ali Hassan",
+            "Birgitte Olsen",
+            "Kasper Møller",
         ]
         assert "Break" in [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
         await pilot.press("escape")

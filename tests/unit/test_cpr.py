@@ -34,8 +34,10 @@ def test_mask_hides_serial() -> None:
     assert "1234" not in mask_cpr("not a cpr 1234")
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(1999, 12, 31)),
-       st.integers(min_value=0, max_value=3999))
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(1999, 12, 31)),
+    st.integers(min_value=0, max_value=3999),
+)
 def test_every_real_date_round_trips(born: date, serial: int) -> None:
     cpr = f"{born:%d%m%y}-{serial:04d}"
     assert normalise_cpr(cpr) == cpr

@@ -1,0 +1,388 @@
+"""The preparation form (forberedelsesskema) of one case, autosaved as the user types."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from functools import partial
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, Label, Static, TextArea
+
+from coordinator.domain.vocab import CHALLENGE_LABELS, MATERIAL_LABELS, MaterialKind
+from coordinator.i18n import N_, _
+from coordinator.screens.base import AppScreen
+from coordinator.screens.case_dialogs import MaterialDialog, MaterialInput
+from coordinator.store import preparation, roster
+from coordinator.store.days import list_days, load_day
+from coordinator.store.errors import StoreError
+from coordinator.store.readiness import Readiness, case_readiness
+from coordinator.widgets.header import StepUpHeader
+from coordinator.widgets.plain import plain
+from coordinator.widgets.translated import TranslatedBindings
+
+#: Seconds between the first unsaved keystroke and the save (the design asks for < 1 s).
+SAVE_DELAY = 0.4
+
+#: The form, in order: (section title or None, field, label, multi-line?).
+_FORM: tuple[tuple[str | None, str, str, bool], ...] = (
+    (N_("Why a step-up"), "tried", N_("What has been tried"), True),
+    (None, "decided_by", N_("Decided by (job broker, team leader, citizen)"), False),
+    (None, "decided_on", N_("Decided on (YYYY-MM-DD)"), False),
+    (
+        N_("The most important problem"),
+        "main_problem",
+        N_("Which problem is the most important one to get help with?"),
+        True,
+    ),
+    (
+        N_("The talk with the citizen"),
+        "answer_reason",
+        N_("1. What does the citizen think is the reason the match drags out?"),
+        True,
+    ),
+    (
+        None,
+        "answer_situations",
+        N_("2. Which concrete situations are good examples of the problem?"),
+        True,
+    ),
+    (
+        None,
+        "answer_goals",
+        N_("3. Which of the citizen's goals are relevant to discuss with the team?"),
+        True,
+    ),
+    (
+        None,
+        "answer_plan_ideas",
+        N_("4. What do the citizen and job broker think could go into the new plan?"),
+        True,
+    ),
+    (N_("Status overview"), "benefit", N_("Benefit"), False),
+    (None, "time_on_benefit", N_("Time on benefit"), False),
+    (None, "current_interventions", N_("Current interventions"), True),
+    (None, "earlier_interventions", N_("Earlier interventions"), True),
+    (None, "health", N_("Health"), True),
+    (None, "family_situation", N_("Family situation"), True),
+    (None, "authority_contacts", N_("Contacts with other authorities"), True),
+    (None, "network", N_("Network"), True),
+    (N_("Job goal"), "job_goal", N_("The citizen's own job goal"), False),
+)
+
+
+class MaterialTable(TranslatedBindings, DataTable):
+    """The material checklist; its keys work while it has focus."""
+
+    BINDINGS = [
+        Binding("space", "screen.toggle_material", N_("Tick"), id="case.material_tick"),
+        Binding("f", "screen.edit_material", N_("File…"), id="case.material_file"),
+    ]
+
+
+class CaseScreen(AppScreen):
+    """Preparation of one case: why a step-up, the problem, the four questions, the status
+    overview, the job goal and the material checklist. Every change is saved within a second."""
+
+    CSS_PATH = "case.tcss"
+    BINDINGS = [
+        Binding("escape", "back", N_("Back"), id="case.back"),
+        Binding("ctrl+r", "roster", N_("Roster"), id="case.roster"),
+        Binding("ctrl+s", "save_now", N_("Save now"), id="case.save"),
+    ]
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__()
+        self.case_id = case_id
+        #: Field values typed but not yet confirmed saved.
+        self.pending: dict[str, object] = {}
+        #: The values as last read from or written to the store.
+        self.stored: dict[str, object] = {}
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StepUpHeader()
+        yield Static(id="case-title")
+        yield Static(id="case-status")
+        with VerticalScroll(id="form"):
+            for section, name, label, multiline in _FORM:
+                if section:
+                    yield Label(_(section), classes="section")
+                yield Label(_(label), classes="field-label")
+                if multiline:
+                    yield TextArea(id=f"field-{name}", classes="long", soft_wrap=True)
+                else:
+                    yield Input(id=f"field-{name}")
+            yield Label(_("Meeting material"), classes="section")
+            yield Label(
+                _("Space ticks an item, f sets its file; participants get it before the meeting."),
+                classes="field-label",
+            )
+            yield MaterialTable(id="materials", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        try:
+            heading = roster.case_heading(self.store, self.case_id)
+            form = preparation.get_preparation(self.store, self.case_id)
+        except StoreError as exc:
+            self.notify(exc.message, severity="error")
+            self.app.pop_screen()
+            return
+        title = plain(_("Preparation"), "bold")
+        title.append(" · " + _("case {position}").format(position=heading.position) + " · ")
+        title.append(heading.citizen)
+        title.append(f" · {heading.date.isoformat()}")
+        challenges = [_(CHALLENGE_LABELS[c]) for c in CHALLENGE_LABELS if c in heading.challenges]
+        if challenges:
+            title.append(f" · {', '.join(challenges)}")
+        self.query_one("#case-title", Static).update(title)
+        self.app.sub_title = _("Preparation")
+        for _section, name, _label, multiline in _FORM:
+            value = getattr(form, name)
+            self.stored[name] = value
+            text = value.isoformat() if isinstance(value, date) else (value or "")
+            if multiline:
+                self.query_one(f"#field-{name}", TextArea).load_text(text)
+            else:
+                self.query_one(f"#field-{name}", Input).value = text
+        table = self.query_one("#materials", MaterialTable)
+        table.add_columns(_("Ready"), _("Material"), _("File"))
+        self.load_materials()
+        self.show_status(case_readiness(self.store, self.case_id, self.clock.now()), None)
+        self.query_one("#field-tried", TextArea).focus()
+
+    # -- autosave ---------------------------------------------------------------------------
+
+    @on(TextArea.Changed)
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        self._changed(event.text_area.id, event.text_area.text)
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        self._changed(event.input.id, event.value)
+
+    def _changed(self, widget_id: str | None, text: str) -> None:
+        if not widget_id or not widget_id.startswith("field-"):
+            return
+        name = widget_id.removeprefix("field-")
+        if name == "decided_on":
+            widget = self.query_one("#field-decided_on", Input)
+            try:
+                value: object = date.fromisoformat(text.strip()) if text.strip() else None
+            except ValueError:
+                widget.add_class("-invalid")
+                return
+            widget.remove_class("-invalid")
+        else:
+            value = text
+        if name not in self.pending and self.stored.get(name) == value:
+            return  # the value as loaded (or unchanged): nothing to save
+        self.pending[name] = value
+        if self._timer is None:
+            self._timer = self.set_timer(SAVE_DELAY, self._flush)
+        self._show_saved(_("editing…"))
+
+    def _flush(self) -> None:
+        """Hand everything unsaved to the save worker; typing goes on meanwhile."""
+        self._timer = None
+        if self.pending:
+            self._save(dict(self.pending))
+
+    @work(thread=True, exclusive=True, group="prep-save")
+    def _save(self, fields: dict[str, object]) -> None:
+        try:
+            preparation.update_preparation(self.store, self.case_id, **fields)
+            readiness = case_readiness(self.store, self.case_id, self.clock.now())
+        except StoreError as exc:
+            self.app.call_from_thread(self.notify, exc.message, severity="error")
+            return
+        self.app.call_from_thread(self._saved, fields, readiness)
+
+    def _saved(self, fields: dict[str, object], readiness: Readiness) -> None:
+        self.stored.update(fields)
+        for name, value in fields.items():
+            if self.pending.get(name, object()) == value:
+                del self.pending[name]
+        self.show_status(readiness, self.clock.now().strftime("%H:%M:%S"))
+        if self.pending and self._timer is None:
+            self._timer = self.set_timer(SAVE_DELAY, self._flush)
+
+    def save_now(self) -> None:
+        """Save synchronously (leaving the screen): nothing typed is lost."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if not self.pending:
+            return
+        fields = dict(self.pending)
+        try:
+            preparation.update_preparation(self.store, self.case_id, **fields)
+        except StoreError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self._saved(fields, case_readiness(self.store, self.case_id, self.clock.now()))
+
+    def action_save_now(self) -> None:
+        self.save_now()
+
+    def _show_saved(self, text: str) -> None:
+        self._saved_text = text
+        self._render_status()
+
+    def show_status(self, readiness: Readiness, saved_at: str | None) -> None:
+        self._readiness = readiness
+        if saved_at:
+            self._saved_text = _("saved {time}").format(time=saved_at)
+        elif not hasattr(self, "_saved_text"):
+            self._saved_text = ""
+        self._render_status()
+
+    def _render_status(self) -> None:
+        readiness = getattr(self, "_readiness", None)
+        line = plain("")
+        if readiness is not None:
+            if readiness.ready:
+                line.append(_("Ready"), "bold green")
+            else:
+                line.append(_("Not ready"), "bold red")
+            missing = len(readiness.missing)
+            line.append("  ·  ")
+            line.append(
+                _("Preparation complete")
+                if not missing
+                else _("{count} items missing").format(count=missing)
+            )
+            line.append("  ·  ")
+            line.append(
+                _("{errors} errors, {warnings} warnings").format(
+                    errors=readiness.counts["error"], warnings=readiness.counts["warning"]
+                )
+            )
+        if self._saved_text:
+            line.append(f"  ·  {self._saved_text}", "dim")
+        self.query_one("#case-status", Static).update(line)
+
+    # -- material checklist ---------------------------------------------------------------
+
+    def load_materials(self) -> None:
+        table = self.query_one("#materials", MaterialTable)
+        row = table.cursor_row
+        table.clear()
+        for item in preparation.materials(self.store, self.case_id):
+            label = _(MATERIAL_LABELS[MaterialKind(item.kind)])
+            if item.label:
+                label = f"{label}: {item.label}"
+            table.add_row(
+                plain("[x]" if item.ready else "[ ]", "green" if item.ready else "red"),
+                plain(label),
+                plain(item.file_ref),
+                key=f"{item.kind}\t{item.label}",
+            )
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def _material(self):  # noqa: ANN202 - MaterialItem | None
+        table = self.query_one("#materials", MaterialTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        kind, _tab, label = key.partition("\t")
+        items = preparation.materials(self.store, self.case_id)
+        return next((i for i in items if i.kind == kind and i.label == label), None)
+
+    def _set_material(self, ready: bool, file_ref: str) -> None:
+        item = self._material()
+        if item is None:
+            return
+        try:
+            preparation.set_material(
+                self.store, self.case_id, MaterialKind(item.kind), ready, file_ref, item.label
+            )
+        except StoreError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self.load_materials()
+        self.show_status(
+            case_readiness(self.store, self.case_id, self.clock.now()),
+            self.clock.now().strftime("%H:%M:%S"),
+        )
+
+    def action_toggle_material(self) -> None:
+        item = self._material()
+        if item is not None:
+            self._set_material(not item.ready, item.file_ref)
+
+    def action_edit_material(self) -> None:
+        item = self._material()
+        if item is None:
+            return
+        title = _(MATERIAL_LABELS[MaterialKind(item.kind)])
+
+        def done(data: MaterialInput | None) -> None:
+            if data is not None:
+                self._set_material(data.ready, data.file_ref)
+
+        self.app.push_screen(MaterialDialog(title, item), done)
+
+    # -- navigation -------------------------------------------------------------------------
+
+    def action_roster(self) -> None:
+        from coordinator.screens.roster import RosterScreen
+
+        self.save_now()
+        self.app.push_screen(RosterScreen(self.case_id))
+
+    def on_screen_resume(self) -> None:
+        try:
+            self.show_status(case_readiness(self.store, self.case_id, self.clock.now()), None)
+        except StoreError:
+            pass  # an unknown case: on_mount has told the user and closes the screen
+
+    def action_back(self) -> None:
+        self.save_now()
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        """Last chance (the app quits, or the screen is dropped): write what is unsaved."""
+        if self._timer is not None:
+            self._timer.stop()
+        if self.pending:
+            try:
+                preparation.update_preparation(self.store, self.case_id, **self.pending)
+            except StoreError:
+                pass  # the user was told when the value was typed
+            self.pending.clear()
+
+
+def _open(app: App, screen_class: type[Screen], case_id: int) -> None:
+    app.push_screen(screen_class(case_id))  # type: ignore[call-arg]
+
+
+def case_commands(app: App, screen: Screen) -> Iterator[SystemCommand]:
+    """Palette entries to prepare any case of today or later, and open its roster."""
+    from coordinator.screens.roster import RosterScreen
+
+    store = app.store  # type: ignore[attr-defined]
+    today = app.clock.now().date()  # type: ignore[attr-defined]
+    for day, _count in list_days(store):
+        if day.date < today:
+            continue
+        for row in load_day(store, day.id or 0).cases:
+            case_id = row.case.id or 0
+            where = f"{day.date.isoformat()} #{row.case.position} {row.citizen.name}"
+            yield SystemCommand(
+                _("Prepare case: {case}").format(case=where),
+                _("The preparation form of the case"),
+                partial(_open, app, CaseScreen, case_id),
+            )
+            yield SystemCommand(
+                _("Roster: {case}").format(case=where),
+                _("Who attends the case, with the rule findings"),
+                partial(_open, app, RosterScreen, case_id),
+            )

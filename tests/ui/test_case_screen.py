@@ -1,0 +1,102 @@
+"""The preparation form: typed text is autosaved, dates are checked, materials ticked."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from coordinator.screens.case import SAVE_DELAY, CaseScreen
+from coordinator.screens.roster import RosterScreen
+from coordinator.store import preparation
+from coordinator.store.cases import CaseInput, add_case
+from coordinator.store.days import DayInput, create_day
+
+
+def _case(store) -> int:
+    day = create_day(store, DayInput(date=store.now().date()))
+    return add_case(store, CaseInput(day_id=day.id, citizen="Mads Eriksen")).id
+
+
+async def _autosave(app, pilot) -> None:
+    await pilot.pause(SAVE_DELAY + 0.3)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_typing_is_autosaved_without_leaving(store, make_app) -> None:
+    case_id = _case(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(CaseScreen(case_id))
+        await pilot.pause()
+        screen = app.screen
+        assert "Mads Eriksen" in str(screen.query_one("#case-title", Static).render())
+        # Focus starts in "what has been tried"; type two lines.
+        await pilot.press(*"Two internships", "enter", *"[bold]no show[/bold]")
+        await _autosave(app, pilot)
+        saved = preparation.get_preparation(store, case_id)
+        assert saved.tried == "Two internships\n[bold]no show[/bold]"
+        assert "saved 08:00:00" in str(screen.query_one("#case-status", Static).render())
+        await pilot.press("tab", *"Jonas, team leader, Mads", "tab", *"2026-11")
+        await _autosave(app, pilot)
+        saved = preparation.get_preparation(store, case_id)
+        assert saved.decided_by == "Jonas, team leader, Mads"
+        assert saved.decided_on is None  # not a date yet: not saved, the field is marked
+        assert screen.query_one("#field-decided_on").has_class("-invalid")
+        await pilot.press(*"-20")
+        await _autosave(app, pilot)
+        assert preparation.get_preparation(store, case_id).decided_on == date(2026, 11, 20)
+        # The main problem, then leave with Escape right away: nothing typed is lost.
+        await pilot.press("tab", *"He locks up")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CaseScreen)
+        assert preparation.get_preparation(store, case_id).main_problem == "He locks up"
+
+
+async def test_materials_and_roster_key(store, make_app, tmp_path: Path) -> None:
+    case_id = _case(store)
+    cv = tmp_path / "cv.pdf"
+    cv.write_text("cv")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(CaseScreen(case_id))
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#materials", DataTable)
+        table.focus()
+        await pilot.press("space")  # tick the preparation form
+        await pilot.pause()
+        assert preparation.materials(store, case_id)[0].ready
+        await pilot.press("down", "down", "f")  # the CV: give its file
+        await pilot.pause()
+        await pilot.press(*str(tmp_path / "missing.pdf"), "enter")
+        await pilot.pause()
+        assert not preparation.materials(store, case_id)[2].file_ref  # refused: no such file
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("ctrl+u", *str(cv), "shift+tab", "space", "tab", "enter")
+        await pilot.pause()
+        item = preparation.materials(store, case_id)[2]
+        assert (item.kind, item.ready, item.file_ref) == ("cv", True, str(cv))
+        assert str(cv) in str(table.get_row_at(2)[2])
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, RosterScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_unknown_case_is_reported_not_crashed(store, make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        start = app.screen
+        await app.push_screen(CaseScreen(999))
+        await pilot.pause()
+        assert app.screen is start  # told, and back where we were
+        await app.push_screen(RosterScreen(999))
+        await pilot.pause()
+        assert app.screen is start

@@ -1,0 +1,140 @@
+"""The roster screen: add from the directory, network persons, suggestions, findings live."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from coordinator.domain.vocab import ChallengeKind, Profession
+from coordinator.screens.roster import RosterScreen
+from coordinator.store import roster
+from coordinator.store.cases import CaseInput, add_case
+from coordinator.store.days import DayInput, create_day
+from coordinator.store.people import PersonInput, add_person
+
+P = Profession
+
+
+def _family_case(store) -> int:
+    for person in (
+        PersonInput("Lene Holm", P.COORDINATOR, decision_authority=True),
+        PersonInput("Sofie Kjær", P.JOBBROKER),
+        PersonInput("Camilla Dahl", P.CASEWORKER),
+        PersonInput("Helle Nygaard", P.NURSE, "Sundhedscentret", fixed_representative=True),
+        PersonInput("Karen Bech", P.HEALTH_VISITOR, "Sundhedsplejen", fixed_representative=True),
+        PersonInput("Maria Friis", P.FAMILY_COUNSELLOR, "Børn og Familie", "", "", True, True),
+    ):
+        add_person(store, person)
+    day = create_day(store, DayInput(date=store.now().date(), coordinator="Lene Holm"))
+    return add_case(
+        store,
+        CaseInput(
+            day_id=day.id,
+            citizen="Sara Jensen",
+            challenges=(ChallengeKind.FAMILY, ChallengeKind.HEALTH),
+            jobbroker="Sofie Kjær",
+            caseworker="Camilla Dahl",
+        ),
+    ).id
+
+
+def _findings(screen) -> str:
+    return str(screen.query_one("#finding-list", Static).render())
+
+
+def _rows(screen) -> list[list[str]]:
+    table = screen.query_one("#roster", DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_add_from_directory_and_findings_update_live(store, make_app) -> None:
+    case_id = _family_case(store)
+    app = make_app()
+    async with app.run_test(size=(140, 35)) as pilot:
+        await app.push_screen(RosterScreen(case_id))
+        await pilot.pause()
+        screen = app.screen
+        assert "missing-health-professional" in _findings(screen)
+        assert "missing-family-professional" in _findings(screen)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"karen", "enter")  # fuzzy search, Enter takes the best match
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Karen Bech" in [row[0] for row in _rows(screen)]
+        # A health visitor counts for both health and family.
+        assert "missing-health-professional" not in _findings(screen)
+        assert "missing-family-professional" not in _findings(screen)
+        assert "no-decision-authority" in _findings(screen)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"familie", "enter")  # by department
+        await pilot.pause()
+        assert "Maria Friis" in [row[0] for row in _rows(screen)]
+        assert "no-decision-authority" not in _findings(screen)
+
+
+async def test_suggest_roster_accept_all_then_ready_panel(store, make_app) -> None:
+    case_id = _family_case(store)
+    app = make_app()
+    async with app.run_test(size=(140, 35)) as pilot:
+        await app.push_screen(RosterScreen(case_id))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("a")  # accept all
+        await pilot.pause()
+        names = {row[0] for row in _rows(screen)}
+        assert {"Lene Holm", "Karen Bech", "Maria Friis", "Helle Nygaard"} <= names
+        assert "No findings" in _findings(screen)
+
+
+async def test_suggest_roster_accept_one(store, make_app) -> None:
+    case_id = _family_case(store)
+    app = make_app()
+    async with app.run_test(size=(140, 35)) as pilot:
+        await app.push_screen(RosterScreen(case_id))
+        await pilot.pause()
+        screen = app.screen
+        suggested = [s.name for s in roster.suggest(store, case_id)]
+        await pilot.press("s")
+        await pilot.pause()
+        # Untick all but the last suggestion, then accept the ticked one.
+        for _index in suggested[:-1]:
+            await pilot.press("space", "down")
+        await pilot.press("enter")
+        await pilot.pause()
+        names = [row[0] for row in _rows(screen)]
+        assert suggested[-1] in names
+        assert not set(suggested[:-1]) & set(names)
+
+
+async def test_part_attendance_network_and_remove(store, make_app) -> None:
+    case_id = _family_case(store)
+    app = make_app()
+    async with app.run_test(size=(140, 35)) as pilot:
+        await app.push_screen(RosterScreen(case_id))
+        await pilot.pause()
+        screen = app.screen
+        assert _rows(screen)[0][:3] == ["Sara Jensen", "Citizen", "Meeting"]
+        await pilot.press("p")  # the citizen never goes to the pre-meeting
+        await pilot.pause()
+        assert _rows(screen)[0][2] == "Meeting"
+        await pilot.press("down")  # Camilla Dahl, the caseworker
+        await pilot.press("p")
+        await pilot.pause()
+        assert _rows(screen)[1][2] == "Meeting"
+        await pilot.press("t", "t", "t")  # invited -> confirmed -> declined -> present
+        await pilot.press("t")
+        await pilot.pause()
+        assert _rows(screen)[1][3] == "Absent"
+        assert "required-absent" in _findings(screen)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Ole [i]Jensen[/i]", "enter", *"brother", "enter")
+        await pilot.pause()
+        network = [row for row in _rows(screen) if row[0] == "Ole [i]Jensen[/i]"]
+        assert network and network[0][1] == "Network: brother"
+        await pilot.press("x")  # the cursor is on the new network person
+        await pilot.pause()
+        assert "Ole [i]Jensen[/i]" not in [row[0] for row in _rows(screen)]
