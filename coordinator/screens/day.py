@@ -66,14 +66,15 @@ class Readiness:
     warnings: int
 
     def render(self) -> Text:
-        text = Text("✓ " if self.prepared else "✗ ", style="green" if self.prepared else "red")
+        text = Text("✓" if self.prepared else "✗", style="green" if self.prepared else "red")
+        text.append(" · ", style="dim")
         parts: list[tuple[str, str]] = []
         if self.errors:
             parts.append((_("{count} err.").format(count=self.errors), "red"))
         if self.warnings:
             parts.append((_("{count} warn.").format(count=self.warnings), "yellow"))
         if not parts:
-            text.append(_("roster OK"), style="green")
+            text.append("OK", style="green")
         for index, (label, style) in enumerate(parts):
             text.append((", " if index else "") + label, style=style)
         return text
@@ -142,7 +143,7 @@ class DayScreen(AppScreen):
         labels = [_("Pre-meeting"), _("Meeting"), _("Citizen"), _("Challenges")]
         if compact:
             labels.pop()
-        table.add_columns("#", *labels, _("Readiness"), _("Status"))
+        table.add_columns("#", *labels, _("Prep. · roster"), _("Status"))
         return True
 
     def on_screen_resume(self) -> None:
@@ -257,7 +258,9 @@ class DayScreen(AppScreen):
         breaks = list(schedule.breaks)
         for row in self.view.cases:
             slot = schedule.slot(row.case.id or 0)
-            while breaks and breaks[0].start <= slot.planned_pre.start:
+            # Breaks sit where the day really pauses: before the slot's predicted start.
+            start = slot.predicted_pre.start if slot.held else slot.planned_pre.start
+            while breaks and breaks[0].start <= start:
                 rows.append(self._break_row(breaks.pop(0), len(rows)))
             rows.append((str(row.case.id), self._case_cells(row, schedule, running)))
         rows.extend(self._break_row(brk, len(rows) + i) for i, brk in enumerate(breaks))

@@ -109,6 +109,9 @@ class _FormDialog(AppModal[int | None]):
         Binding("ctrl+s", "save", N_("Save"), id="dialog.save"),
     ]
 
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
     def action_close(self) -> None:
         self.dismiss(None)
 
