@@ -49,11 +49,16 @@ def _span(interval: Interval) -> str:
     return f"{interval.start:%H:%M}–{interval.end:%H:%M}"
 
 
-def _times(planned: Interval, predicted: Interval, style: str) -> Text:
-    """The planned times, and on a second line where the prediction differs."""
-    text = Text(_span(planned), style=style)
-    if _span(planned) != _span(predicted):
-        text.append("\n→ " + _span(predicted), style="bold yellow")
+def _times(planned: Interval, predicted: Interval, style: str, start_only: bool = False) -> Text:
+    """The planned times, and on a second line where the prediction differs. `start_only`
+    for the pre-meeting on a narrow screen: it ends when the meeting starts."""
+
+    def show(interval: Interval) -> str:
+        return f"{interval.start:%H:%M}" if start_only else _span(interval)
+
+    text = Text(show(planned), style=style)
+    if show(planned) != show(predicted):
+        text.append("\n→ " + show(predicted), style="bold yellow")
     return text
 
 
@@ -235,7 +240,7 @@ class DayScreen(AppScreen):
         else:
             title = Text(_("No cases yet."))
             detail = Text(_("Press n to add a case."))
-        timer.show_idle(now, title, detail)
+        timer.show_idle(now, title, detail, can_start=bool(upcoming))
 
     def _show_end(self, schedule: Schedule) -> None:
         end = self.query_one("#day-end", Static)
@@ -254,6 +259,8 @@ class DayScreen(AppScreen):
 
     def _render_agenda(self, schedule: Schedule, running: RunningPhase | None) -> None:
         assert self.view is not None
+        if self._columns():
+            self._rendered = []
         rows: list[tuple[str, tuple[Any, ...]]] = []
         breaks = list(schedule.breaks)
         for row in self.view.cases:
@@ -264,8 +271,6 @@ class DayScreen(AppScreen):
                 rows.append(self._break_row(breaks.pop(0), len(rows)))
             rows.append((str(row.case.id), self._case_cells(row, schedule, running)))
         rows.extend(self._break_row(brk, len(rows) + i) for i, brk in enumerate(breaks))
-        if self._columns():
-            self._rendered = []
         if self._compact:
             rows = [(key, cells[:4] + cells[5:]) for key, cells in rows]
         if rows == self._rendered:
@@ -280,13 +285,12 @@ class DayScreen(AppScreen):
         if selected is not None:
             self._focus_case(selected)
 
-    @staticmethod
-    def _break_row(brk: Interval, index: int) -> tuple[str, tuple[Any, ...]]:
+    def _break_row(self, brk: Interval, index: int) -> tuple[str, tuple[Any, ...]]:
         style = "italic dim"
-        return (
-            f"break-{index}",
-            ("", plain(_span(brk), style), plain(_("Break"), style), "", "", "", ""),
-        )
+        span, label = plain(_span(brk), style), plain(_("Break"), style)
+        if self._compact:  # the narrow pre-meeting column only holds a start time
+            return f"break-{index}", ("", "", span, label, "", "", "")
+        return f"break-{index}", ("", span, label, "", "", "", "")
 
     def _case_cells(
         self, row: CaseRow, schedule: Schedule, running: RunningPhase | None
@@ -313,7 +317,7 @@ class DayScreen(AppScreen):
         readiness = self.readiness.get(case_id)
         return (
             Text(f"{marker}{row.case.position}", style=style),
-            _times(slot.planned_pre, pre, style),
+            _times(slot.planned_pre, pre, style, start_only=bool(self._compact)),
             _times(slot.planned_meeting, meeting, style),
             plain(row.citizen.name, style),
             Text(challenges, style=style),

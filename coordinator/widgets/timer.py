@@ -75,6 +75,9 @@ class MeetingTimer(Widget):
     MeetingTimer #timer-detail {
         color: $text-muted;
     }
+    MeetingTimer.-idle #timer-digits {
+        color: $text-muted;
+    }
     MeetingTimer.-running {
         border-left: thick $success;
     }
@@ -140,6 +143,7 @@ class MeetingTimer(Widget):
             )
         self._set(remaining_text(running), title, detail, hint, look)
 
-    def show_idle(self, now: datetime, title: Text, detail: Text) -> None:
+    def show_idle(self, now: datetime, title: Text, detail: Text, can_start: bool = True) -> None:
         """Nothing runs: the time of day in the digits and what comes next."""
-        self._set(f"{now:%H:%M}", title, detail, Text(_("Space: next step")), "-idle")
+        hint = Text(_("Space: next step") if can_start else "")
+        self._set(f"{now:%H:%M}", title, detail, hint, "-idle")
