@@ -1,7 +1,8 @@
-"""The list of step-up days: open one, or see that there are none yet."""
+"""The list of step-up days: past and coming; create one in a dialog, open one."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,12 +15,18 @@ from coordinator.store.days import list_days
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
 
+#: Weekday abbreviations, Monday first (translated where shown).
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+
 
 class DaysScreen(AppScreen):
-    """Every day, past and coming; Enter opens one."""
+    """Every day, past and coming; Enter opens one, n creates one."""
 
+    CSS_PATH = "days.tcss"
     BINDINGS = [
         Binding("enter", "open_day", N_("Open day"), id="days.open"),
+        Binding("n", "new_day", N_("New day"), id="days.new"),
+        Binding("p", "people", N_("People"), id="days.people"),
         Binding("r", "refresh", N_("Refresh"), id="days.refresh"),
     ]
 
@@ -37,25 +44,31 @@ class DaysScreen(AppScreen):
     def on_screen_resume(self) -> None:
         self.load()
 
-    def load(self) -> None:
+    def load(self, select: int | None = None) -> None:
+        """Fill the list; the cursor goes to `select`, else to today's or the next day."""
         table = self.query_one("#days", DataTable)
         table.clear()
-        days = list_days(self.app.store)  # type: ignore[attr-defined]
-        for day, count in days:
+        today = self.clock.now().date()
+        days = list_days(self.store)
+        cursor = None
+        for index, (day, count) in enumerate(days):
+            style = "dim" if day.date < today else ("bold" if day.date == today else "")
             table.add_row(
-                day.date.isoformat(),
-                day.start_time.strftime("%H:%M"),
-                str(count),
-                _(DAY_STATUS_LABELS[DayStatus(day.status)]),
-                plain(day.location),
+                Text(f"{day.date.isoformat()}  {_(WEEKDAYS[day.date.weekday()])}", style=style),
+                Text(day.start_time.strftime("%H:%M"), style=style),
+                Text(str(count), style=style),
+                Text(_(DAY_STATUS_LABELS[DayStatus(day.status)]), style=style),
+                plain(day.location, style),
                 key=str(day.id),
             )
+            if select is not None and day.id == select:
+                cursor = index
+            elif select is None and cursor is None and day.date >= today:
+                cursor = index
+        if cursor is not None:
+            table.move_cursor(row=cursor, animate=False)
         hint = self.query_one("#days-hint", Static)
-        hint.update(
-            ""
-            if days
-            else _("No step-up days yet. Create one with: coordinator day create YYYY-MM-DD")
-        )
+        hint.update("" if days else _("No step-up days yet. Press n to create one."))
         hint.display = not days
 
     def action_refresh(self) -> None:
@@ -76,3 +89,21 @@ class DaysScreen(AppScreen):
 
         if key:
             self.app.push_screen(DayScreen(int(key)))
+
+    def action_new_day(self) -> None:
+        from coordinator.screens.day_dialogs import CreateDayDialog, next_weekday
+
+        def done(day_id: int | None) -> None:
+            if day_id:
+                self.load(select=day_id)
+                self.notify(_("Day created. Press enter to open it and add cases."))
+
+        self.app.push_screen(CreateDayDialog(next_weekday(self.clock.now().date())), done)
+
+    def action_people(self) -> None:
+        try:
+            from coordinator.screens.people import PeopleScreen
+        except ImportError:
+            self.notify(_("This screen is not available yet."), severity="warning")
+            return
+        self.app.push_screen(PeopleScreen())

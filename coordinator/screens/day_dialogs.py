@@ -1,0 +1,278 @@
+"""Dialogs of the days and day screens: create a day, add a case, confirm a change.
+
+Each dialog validates what it can, calls the store, and shows the store's `Invalid` message in
+the dialog itself, so the coordinator fixes the field instead of starting over. Enter in a
+field (or ctrl+s) saves; escape closes without saving.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from coordinator.domain.vocab import CHALLENGE_LABELS, ChallengeKind, Profession
+from coordinator.i18n import N_, _
+from coordinator.screens.base import AppModal
+from coordinator.store.errors import Invalid, StoreError
+from coordinator.widgets.plain import plain
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise Invalid(
+            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03.").format(text=text)
+        ) from None
+
+
+def parse_time(text: str) -> time:
+    try:
+        hours, minutes = text.strip().split(":")
+        if len(minutes) != 2:
+            raise ValueError
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise Invalid(
+            _("{text!r} is not a time; write it as HH:MM, e.g. 08:30.").format(text=text)
+        ) from None
+
+
+def parse_minutes(text: str, what: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise Invalid(_("{what} must be a positive number of minutes.").format(what=what))
+    return value
+
+
+def parse_breaks(text: str) -> tuple[tuple[time, time], ...]:
+    """`11:30-12:00, 14:00-14:15` (commas or spaces between breaks)."""
+    result = []
+    for part in text.replace(",", " ").split():
+        start, sep, end = part.partition("-")
+        if not sep:
+            raise Invalid(
+                _("{text!r} is not a break; write it as HH:MM-HH:MM, e.g. 11:30-12:00.").format(
+                    text=part
+                )
+            )
+        result.append((parse_time(start), parse_time(end)))
+    return tuple(result)
+
+
+class ConfirmDialog(AppModal[bool]):
+    """A yes/no question; y or enter confirms, n or escape declines."""
+
+    CSS_PATH = "day_dialogs.tcss"
+    BINDINGS = [
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(plain(self.question), id="question")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Yes"), variant="warning", id="yes")
+                yield Button(_("No"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class _FormDialog(AppModal[int | None]):
+    """A form that saves on enter or ctrl+s and shows the store's complaint in place."""
+
+    CSS_PATH = "day_dialogs.tcss"
+    BINDINGS = [
+        Binding("escape", "close", N_("Cancel"), id="dialog.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="dialog.save"),
+    ]
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#error", Static)
+        error.update(plain(message))
+        error.display = bool(message)
+
+    def value(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value
+
+    def save(self) -> int:
+        raise NotImplementedError
+
+    def action_save(self) -> None:
+        try:
+            result = self.save()
+        except StoreError as exc:
+            self.show_error(exc.message)
+            return
+        self.dismiss(result)
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    def buttons(self, save_label: str) -> ComposeResult:
+        error = Static(id="error", classes="dialog-error")
+        error.display = False
+        yield error
+        with Horizontal(classes="buttons"):
+            yield Button(save_label, variant="primary", id="save")
+            yield Button(_("Cancel"), id="cancel")
+
+
+def _people_options(store, profession: Profession) -> list[tuple[Text, str]]:  # noqa: ANN001
+    from coordinator.store.people import list_people
+
+    return [(plain(p.name), p.name) for p in list_people(store) if p.profession == profession.value]
+
+
+class CreateDayDialog(_FormDialog):
+    """A new step-up day: date, start, durations, breaks, place and coordinator."""
+
+    def __init__(self, default_date: date) -> None:
+        super().__init__()
+        self.default_date = default_date
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Label(_("New step-up day"), classes="dialog-title")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label(_("Date (YYYY-MM-DD)"), classes="field-label")
+                    yield Input(self.default_date.isoformat(), id="date")
+                with Vertical():
+                    yield Label(_("Start (HH:MM)"), classes="field-label")
+                    yield Input("08:30", id="start")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label(_("Pre-meeting minutes"), classes="field-label")
+                    yield Input("15", id="pre", type="integer")
+                with Vertical():
+                    yield Label(_("Meeting minutes"), classes="field-label")
+                    yield Input("45", id="meeting", type="integer")
+            yield Label(
+                _("Breaks (HH:MM-HH:MM, several separated by commas)"), classes="field-label"
+            )
+            yield Input("11:30-12:00", id="breaks")
+            yield Label(_("Location"), classes="field-label")
+            yield Input(id="location")
+            yield Label(_("Coordinator"), classes="field-label")
+            yield Select(
+                _people_options(self.store, Profession.COORDINATOR),
+                prompt=_("(none)"),
+                id="coordinator",
+            )
+            yield from self.buttons(_("Create day"))
+
+    def save(self) -> int:
+        from coordinator.store.days import DayInput, create_day
+
+        coordinator = self.query_one("#coordinator", Select).value
+        data = DayInput(
+            date=parse_date(self.value("date")),
+            start=parse_time(self.value("start")),
+            pre_minutes=parse_minutes(self.value("pre"), _("The pre-meeting")),
+            meeting_minutes=parse_minutes(self.value("meeting"), _("The meeting")),
+            breaks=parse_breaks(self.value("breaks")),
+            location=self.value("location"),
+            coordinator=coordinator if isinstance(coordinator, str) else None,
+        )
+        return create_day(self.store, data).id or 0
+
+
+class AddCaseDialog(_FormDialog):
+    """A citizen's case at the end of the day's agenda."""
+
+    def __init__(self, day_id: int) -> None:
+        super().__init__()
+        self.day_id = day_id
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Label(_("Add a case"), classes="dialog-title")
+            yield Label(_("Citizen's name"), classes="field-label")
+            yield Input(id="citizen")
+            yield Label(_("Challenges"), classes="field-label")
+            with Horizontal(classes="row"):
+                for kind in ChallengeKind:
+                    yield Checkbox(_(CHALLENGE_LABELS[kind]), id=f"challenge-{kind.value}")
+            yield Label(_("Job broker"), classes="field-label")
+            yield Select(
+                _people_options(self.store, Profession.JOBBROKER),
+                prompt=_("(none)"),
+                id="jobbroker",
+            )
+            yield Label(_("Caseworker"), classes="field-label")
+            yield Select(
+                _people_options(self.store, Profession.CASEWORKER),
+                prompt=_("(none)"),
+                id="caseworker",
+            )
+            yield from self.buttons(_("Add case"))
+
+    def save(self) -> int:
+        from coordinator.store.cases import CaseInput, add_case
+
+        challenges = tuple(
+            kind
+            for kind in ChallengeKind
+            if self.query_one(f"#challenge-{kind.value}", Checkbox).value
+        )
+        people = {}
+        for field_id in ("jobbroker", "caseworker"):
+            value = self.query_one(f"#{field_id}", Select).value
+            people[field_id] = value if isinstance(value, str) else None
+        case = add_case(
+            self.store,
+            CaseInput(
+                day_id=self.day_id,
+                citizen=self.value("citizen"),
+                challenges=challenges,
+                jobbroker=people["jobbroker"],
+                caseworker=people["caseworker"],
+            ),
+        )
+        return case.id or 0
+
+
+def next_weekday(today: date) -> date:
+    """The default date of a new day: the next working day."""
+    day = today + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day

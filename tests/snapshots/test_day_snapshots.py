@@ -1,0 +1,48 @@
+"""The day screen as the room sees it: idle before the day, and a meeting ten minutes over."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import col, select
+
+from coordinator.store import timing
+from coordinator.store.models import Case
+from tests.conftest import TEST_DAY
+
+
+def at(hhmm: str) -> datetime:
+    hours, minutes = hhmm.split(":")
+    return datetime(TEST_DAY.year, TEST_DAY.month, TEST_DAY.day, int(hours), int(minutes))
+
+
+def first_case_overruns(store, clock) -> None:
+    """Case 1 started on time at 08:30 and its meeting at 08:45; the app opens at 09:40."""
+    with store.session() as session:
+        first = session.exec(select(Case).order_by(col(Case.position))).first()
+    clock.set(at("08:30"))
+    timing.start_pre_meeting(store, first.id)
+    clock.set(at("08:45"))
+    timing.start_meeting(store, first.id)
+
+
+def test_day_idle_80x24(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app(), terminal_size=(80, 24))
+
+
+def test_day_idle_160x45(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app(), terminal_size=(160, 45))
+
+
+def test_day_overrun_80x24(snap_compare, demo_app) -> None:
+    app = demo_app(now=at("09:40"), setup=first_case_overruns)
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_day_overrun_160x45(snap_compare, demo_app) -> None:
+    app = demo_app(now=at("09:40"), setup=first_case_overruns)
+    assert snap_compare(app, terminal_size=(160, 45))
+
+
+def test_create_day_dialog(snap_compare, demo_app) -> None:
+    assert snap_compare(demo_app(), press=["escape", "n"], terminal_size=(100, 36))

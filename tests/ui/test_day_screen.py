@@ -1,0 +1,237 @@
+"""The day screen runs a whole demo day with the keyboard and a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.widgets import DataTable, Digits, Static
+
+from coordinator.screens.day import DayScreen
+from coordinator.screens.days import DaysScreen
+from coordinator.store.cases import get_case
+from coordinator.store.days import list_days, load_day
+from coordinator.widgets.timer import MeetingTimer
+from tests.conftest import TEST_DAY
+
+
+def at(hhmm: str) -> datetime:
+    hours, minutes = hhmm.split(":")
+    return datetime(TEST_DAY.year, TEST_DAY.month, TEST_DAY.day, int(hours), int(minutes))
+
+
+def digits(app) -> str:
+    return app.screen.query_one("#timer-digits", Digits).value
+
+
+def cell(app, case_id: int, column: int) -> str:
+    table = app.screen.query_one("#agenda", DataTable)
+    return str(table.get_row(str(case_id))[column])
+
+
+def notifications(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]  # noqa: SLF001
+
+
+def case_ids(store) -> list[int]:
+    day, _count = list_days(store)[0]
+    return [row.case.id for row in load_day(store, day.id).cases]
+
+
+async def step(pilot, clock, when: str, *keys: str) -> None:
+    clock.set(at(when))
+    await pilot.press(*keys)
+    await pilot.pause()
+
+
+async def test_a_whole_day(demo_store, make_app, clock) -> None:
+    store = demo_store
+    ids = case_ids(store)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DayScreen)
+        assert screen.selected_case_id() == ids[0]
+        assert "Next: case 1" in str(screen.query_one("#timer-title", Static).render())
+
+        # Case 1 on time: space moves it along.
+        await step(pilot, clock, "08:30", "space")
+        assert get_case(store, ids[0]).status == "pre-meeting"
+        assert digits(app) == "15:00"
+        await step(pilot, clock, "08:45", "space")
+        assert get_case(store, ids[0]).meeting_started_at == at("08:45")
+        clock.set(at("09:26"))
+        screen.tick()
+        await pilot.pause()
+        assert digits(app) == "04:00"
+        assert screen.query_one(MeetingTimer).has_class("-warning")
+        assert any("Five minutes left" in n for n in notifications(app))
+        screen.tick()
+        assert sum("Five minutes left" in n for n in notifications(app)) == 1
+        await step(pilot, clock, "09:30", "space")
+        assert get_case(store, ids[0]).status == "done"
+        assert screen.selected_case_id() == ids[1]
+
+        # Case 2 runs ten minutes over: the timer says so, the rest of the day moves.
+        await step(pilot, clock, "09:30", "p")
+        await step(pilot, clock, "09:45", "m")
+        clock.set(at("10:40"))
+        screen.tick()
+        await pilot.pause()
+        assert digits(app) == "+10:00"
+        assert screen.query_one(MeetingTimer).has_class("-overrun")
+        # Case 3 (10:30–11:30) no longer fits before lunch; case 4 and 5 follow it.
+        assert cell(app, ids[2], 1) == "10:30–10:45\n→ 12:00–12:15"
+        assert cell(app, ids[2], 2) == "10:45–11:30\n→ 12:15–13:00"
+        assert cell(app, ids[4], 2) == "13:15–14:00\n→ 14:15–15:00"
+        end = str(screen.query_one("#day-end", Static).render())
+        assert "Planned 14:00" in end and "Predicted 15:00 (+60 min)" in end
+        await step(pilot, clock, "10:40", "e")
+        assert get_case(store, ids[1]).ended_at == at("10:40")
+
+        # The citizen of case 3 does not come.
+        assert screen.selected_case_id() == ids[2]
+        await step(pilot, clock, "10:41", "a")
+        await pilot.press("y")
+        await pilot.pause()
+        assert get_case(store, ids[2]).status == "absent"
+        assert screen.selected_case_id() == ids[3]
+
+        # Case 4: a meeting that is still running when the coordinator quits.
+        await step(pilot, clock, "12:00", "space")
+        await step(pilot, clock, "12:15", "space")
+        clock.set(at("12:35"))
+        await pilot.press("ctrl+q")
+    assert get_case(store, ids[3]).status == "meeting"
+
+    # Reopened later: the meeting still runs, counted from its stored start.
+    clock.set(at("12:40"))
+    again = make_app()
+    async with again.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, DayScreen)
+        assert digits(again) == "20:00"
+        assert again.screen.selected_case_id() == ids[3]
+        assert "Meeting" in cell(again, ids[3], 6)
+        await step(pilot, clock, "13:00", "space")
+        assert get_case(store, ids[3]).status == "done"
+        await step(pilot, clock, "13:00", "space")
+        await step(pilot, clock, "13:15", "space")
+        await step(pilot, clock, "14:00", "space")
+        assert get_case(store, ids[4]).status == "done"
+        assert list_days(store)[0][0].status == "finished"
+        assert "The day is over" in str(again.screen.query_one("#timer-title", Static).render())
+
+
+async def test_user_errors_are_notifications(demo_store, make_app, clock) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.press("space")  # the first case's pre-meeting starts
+        await pilot.press("down", "p")  # a second case cannot start alongside
+        await pilot.pause()
+        messages = notifications(app)
+        assert "No meeting is running." in messages
+        assert any("Case 1 is still in its pre-meeting" in m for m in messages)
+
+
+async def test_cancel_asks_first_and_pull_forward_shows_what_moved(
+    demo_store, make_app, clock
+) -> None:
+    ids = case_ids(demo_store)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "c")
+        await pilot.pause()
+        await pilot.press("n")  # not cancelled after all
+        await pilot.pause()
+        assert get_case(demo_store, ids[1]).status == "planned"
+        await pilot.press("c", "y")
+        await pilot.pause()
+        assert get_case(demo_store, ids[1]).status == "cancelled"
+        await pilot.press("f")
+        await pilot.pause()
+        question = str(app.screen.query_one("#question", Static).render())
+        assert "Ali Hassan: 10:30 → 09:30" in question
+        await pilot.press("y")
+        await pilot.pause()
+        assert get_case(demo_store, ids[2]).planned_start == at("09:30")
+        assert cell(app, ids[2], 1).startswith("09:30–09:45")
+
+
+async def test_move_and_add_case(demo_store, make_app) -> None:
+    ids = case_ids(demo_store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "shift+up")
+        await pilot.pause()
+        assert case_ids(demo_store)[:2] == [ids[1], ids[0]]
+        assert app.screen.selected_case_id() == ids[1]
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Ny Borger")
+        await pilot.press("enter")
+        await pilot.pause()
+        new = case_ids(demo_store)[-1]
+        assert new not in ids
+        assert app.screen.selected_case_id() == new
+        assert cell(app, new, 3) == "Ny Borger"
+        assert "✗ · 2 err." in cell(app, new, 5)  # no job broker, no caseworker
+
+
+async def test_add_case_dialog_shows_the_store_error(demo_store, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter")  # no citizen name
+        await pilot.pause()
+        error = app.screen.query_one("#error", Static)
+        assert error.display and "citizen's name" in str(error.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+
+
+async def test_screens_of_other_features_do_not_crash(demo_store, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        for key in ("o", "r", "g", "x"):
+            await pilot.press(key)
+            await pilot.pause()
+            if not isinstance(app.screen, DayScreen):
+                await pilot.press("escape")
+                await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+
+
+async def test_create_a_day_in_the_dialog(store, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DaysScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#breaks").value = "11:30-12:00, 11:45-12:15"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "overlap" in str(dialog.query_one("#error", Static).render())
+        dialog.query_one("#breaks").value = "11:30-12:00"
+        dialog.query_one("#start").value = "8.30"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "is not a time" in str(dialog.query_one("#error", Static).render())
+        dialog.query_one("#start").value = "09:00"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DaysScreen)
+        ((day, count),) = list_days(store)
+        assert (str(day.start_time), day.date.isoformat(), count) == ("09:00:00", "2026-12-04", 0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        assert "No cases yet." in str(app.screen.query_one("#timer-title", Static).render())
