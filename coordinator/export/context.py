@@ -1,0 +1,455 @@
+"""One template context per document, built by one function, so every format says the same.
+
+Each function reads the store once and returns plain data (strings, numbers, lists, dicts):
+the Jinja templates, the PDF, the DOCX and the ICS writers all take the same dictionary.
+Labels and dates are already in the document's language. The citizen's CPR number is in the
+context masked (`citizen.cpr`); only a template that explicitly uses `citizen.cpr_unmasked`
+prints it in full.
+
+The agenda context (sent to many people) holds citizens by initials only and no health or
+family details.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from coordinator.domain.cpr import mask_cpr
+from coordinator.domain.quickdates import format_due
+from coordinator.domain.vocab import (
+    AGREEMENT_STATUS_LABELS,
+    ATTENDANCE_LABELS,
+    ITEM_KIND_LABELS,
+    ITEM_STATUS_LABELS,
+    MATERIAL_LABELS,
+    PROFESSION_LABELS,
+    AgreementStatus,
+    Attendance,
+    CaseStatus,
+    ItemKind,
+    ItemStatus,
+    MaterialKind,
+    Part,
+    Profession,
+    ResponsibleKind,
+    RosterRole,
+)
+from coordinator.i18n import N_, _, translate
+from coordinator.store import agreements as agreement_store
+from coordinator.store.database import Store
+from coordinator.store.days import load_day, resolve_day
+from coordinator.store.errors import NotFound
+from coordinator.store.models import Case, Citizen, MaterialItem, Person, Preparation
+from coordinator.store.roster import RosterLine, roster_lines
+from coordinator.store.settings import all_settings
+
+Context = dict[str, Any]
+
+
+def initials(name: str) -> str:
+    """`Mads Eriksen` → `M.E.`: the first letter of each word (words without letters skipped)."""
+    letters = []
+    for word in name.split():
+        first = next((ch for ch in word if ch.isalpha()), "")
+        if first:
+            letters.append(first.upper() + ".")
+    return "".join(letters) or "?"
+
+
+def long_date(day: date | None, language: str) -> str:
+    """`3. december 2026` / `3 December 2026`; empty for no date."""
+    if day is None:
+        return ""
+    from babel.dates import format_date  # lazy: Babel costs start-up time
+
+    return format_date(day, "long" if language == "da" else "d MMMM y", locale=language)
+
+
+def hhmm(moment: datetime | time | None) -> str:
+    return moment.strftime("%H:%M") if moment else ""
+
+
+def _t(language: str):  # noqa: ANN202 - a translate function
+    return lambda message: translate(message, language)
+
+
+def letterhead(store: Store) -> Context:
+    """Municipality, job centre and the optional logo (as a data URI and a path)."""
+    settings = all_settings(store)
+    logo_path = settings.get("logo", "").strip()
+    logo: Context = {"path": "", "data_uri": ""}
+    if logo_path:
+        path = Path(logo_path).expanduser()
+        if path.is_file():
+            mime = mimetypes.guess_type(path.name)[0] or "image/png"
+            encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+            logo = {"path": str(path), "data_uri": f"data:{mime};base64,{encoded}"}
+    return {
+        "municipality": settings.get("municipality", ""),
+        "jobcentre": settings.get("jobcentre", ""),
+        "logo": logo,
+    }
+
+
+def _person(person: Person | None, language: str) -> Context:
+    if person is None:
+        return {"name": "", "profession": "", "department": "", "email": "", "phone": ""}
+    return {
+        "name": person.name,
+        "profession": translate(PROFESSION_LABELS[Profession(person.profession)], language),
+        "department": person.department,
+        "email": person.email,
+        "phone": person.phone,
+    }
+
+
+def _participant(line: RosterLine, language: str) -> Context:
+    t = _t(language)
+    entry = line.entry
+    data = _person(line.person, language)
+    data["name"] = line.display_name
+    role = RosterRole(entry.role)
+    if role is RosterRole.NETWORK:
+        data["profession"] = entry.relation or t(N_("Network"))
+    elif role is RosterRole.CITIZEN:
+        data["profession"] = t(N_("Citizen"))
+    part = Part(entry.part)
+    data.update(
+        role=role.value,
+        part=part.value,
+        in_pre_meeting=part.in_pre_meeting and role is not RosterRole.CITIZEN,
+        in_meeting=part.in_meeting,
+        attendance=entry.attendance,
+        attendance_label=t(ATTENDANCE_LABELS[Attendance(entry.attendance)]),
+    )
+    return data
+
+
+def _attends(participant: Context) -> bool:
+    return participant["attendance"] not in (Attendance.DECLINED, Attendance.ABSENT)
+
+
+def _case_parts(store: Store, case_id: int) -> tuple[Case, Citizen, Preparation | None]:
+    with store.session() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(_("No case with id {id}.").format(id=case_id))
+        citizen = session.get(Citizen, case.citizen_id)
+        assert citizen is not None
+        preparation = _preparation(session, case_id)
+        return case, citizen, preparation
+
+
+def _preparation(session: Session, case_id: int) -> Preparation | None:
+    return session.exec(select(Preparation).where(Preparation.case_id == case_id)).first()
+
+
+def _citizen(citizen: Citizen) -> Context:
+    return {
+        "name": citizen.name,
+        "initials": initials(citizen.name),
+        "cpr": mask_cpr(citizen.cpr),
+        "cpr_unmasked": citizen.cpr or "",
+        "email": citizen.email,
+        "phone": citizen.phone,
+        "address": citizen.address,
+    }
+
+
+def _slot(store: Store, case: Case) -> tuple[Context, Context]:
+    view = load_day(store, case.day_id)
+    slot = view.slot(case.id or 0)
+    day = {
+        "id": view.day.id,
+        "date": view.day.date.isoformat(),
+        "location": view.day.location,
+        "coordinator": _person(view.coordinator, "en")["name"],
+    }
+    times = {
+        "pre_meeting": {
+            "start": hhmm(slot.planned_pre.start),
+            "end": hhmm(slot.planned_pre.end),
+            "start_at": slot.planned_pre.start,
+            "end_at": slot.planned_pre.end,
+        },
+        "meeting": {
+            "start": hhmm(slot.planned_meeting.start),
+            "end": hhmm(slot.planned_meeting.end),
+            "start_at": slot.planned_meeting.start,
+            "end_at": slot.planned_meeting.end,
+        },
+    }
+    return day, times
+
+
+def _document(store: Store, language: str, kind: str, title: str) -> Context:
+    now = store.now()
+    return {
+        "kind": kind,
+        "title": title,
+        "created": now.isoformat(timespec="minutes"),
+        "created_text": long_date(now.date(), language),
+    }
+
+
+def agreement_context(store: Store, case_id: int, language: str) -> Context:
+    """Everything the agreement document says, in `language` ("da" or "en")."""
+    t = _t(language)
+    case, citizen, preparation = _case_parts(store, case_id)
+    agreement = agreement_store.latest(store, case_id)
+    if agreement is None:
+        raise NotFound(t(N_("Case {id} has no agreement yet.")).format(id=case_id))
+    day, times = _slot(store, case)
+    day["date_text"] = long_date(date.fromisoformat(day["date"]), language)
+    participants = [_participant(line, language) for line in roster_lines(store, case_id)]
+    present = [
+        p
+        for p in participants
+        if p["role"] != RosterRole.CITIZEN and p["in_meeting"] and _attends(p)
+    ]
+    with store.session() as session:
+        author = session.get(Person, agreement.author_id) if agreement.author_id else None
+    author_data = _person(author, language)
+    author_data["name"] = agreement.author_name or author_data["name"]
+
+    sections = []
+    stored_items = agreement_store.items(store, agreement.id or 0)
+    for kind in ItemKind:
+        items = [
+            {
+                "text": item.text,
+                "responsible": item.responsible_text,
+                "responsible_is_citizen": item.responsible_kind == ResponsibleKind.CITIZEN,
+                "due": item.due.isoformat() if item.due else "",
+                "due_text": format_due(item.due, language) if item.due else "",
+                "status": item.status,
+                "status_label": t(ITEM_STATUS_LABELS[ItemStatus(item.status)]),
+                "position": item.position,
+            }
+            for item in stored_items
+            if item.kind == kind.value
+        ]
+        if items:
+            sections.append(
+                {"kind": kind.value, "label": t(ITEM_KIND_LABELS[kind]), "items": items}
+            )
+
+    problem = case.problem_statement or (preparation.main_problem if preparation else "")
+    return {
+        "language": language,
+        "document": _document(
+            store, language, "agreement", t(N_("Agreement from the step-up meeting"))
+        ),
+        "letterhead": letterhead(store),
+        "case": {
+            "id": case.id,
+            "conversation_number": case.conversation_number,
+            "problem": problem,
+        },
+        "day": day,
+        "times": times,
+        "citizen": _citizen(citizen),
+        "participants": present,
+        "agreement": {
+            "status": agreement.status,
+            "status_label": t(AGREEMENT_STATUS_LABELS[AgreementStatus(agreement.status)]),
+            "is_final": agreement.status == AgreementStatus.FINAL,
+            "version": agreement.version,
+            "job_goal": agreement.job_goal,
+            "goal_date": agreement.goal_date.isoformat() if agreement.goal_date else "",
+            "goal_date_text": long_date(agreement.goal_date, language),
+            "citizen_words": agreement.citizen_words,
+            "notes": agreement.notes,
+            "follow_up_date": (
+                agreement.follow_up_date.isoformat() if agreement.follow_up_date else ""
+            ),
+            "follow_up_date_text": long_date(agreement.follow_up_date, language),
+            "follow_up_contact": agreement.follow_up_contact,
+            "finalised": long_date(
+                agreement.finalised_at.date() if agreement.finalised_at else None, language
+            ),
+        },
+        "sections": sections,
+        "author": author_data,
+    }
+
+
+def agenda_context(store: Store, day_ref: str | date | int, language: str) -> Context:
+    """The day's agenda for the participants: times, location, who attends which part.
+
+    Citizens appear by initials only; no challenge kinds, problems or network names (the
+    agenda goes to many people)."""
+    t = _t(language)
+    day = resolve_day(store, day_ref)
+    view = load_day(store, day.id or 0)
+    cases = []
+    for row in view.cases:
+        if row.case.status == CaseStatus.CANCELLED:
+            continue
+        slot = view.slot(row.case.id or 0)
+        pre, meeting = [], []
+        network = 0
+        for line in roster_lines(store, row.case.id or 0):
+            participant = _participant(line, language)
+            if not _attends(participant):
+                continue
+            role = participant["role"]
+            if role == RosterRole.NETWORK:
+                network += participant["in_meeting"]
+                continue
+            if role == RosterRole.CITIZEN:
+                continue
+            public = {k: participant[k] for k in ("name", "profession", "department", "email")}
+            if participant["in_pre_meeting"]:
+                pre.append(public)
+            if participant["in_meeting"]:
+                meeting.append(public)
+        cases.append(
+            {
+                "id": row.case.id,
+                "position": row.case.position,
+                "citizen": initials(row.citizen.name),
+                "conversation_number": row.case.conversation_number,
+                "pre_meeting": {
+                    "start": hhmm(slot.planned_pre.start),
+                    "end": hhmm(slot.planned_pre.end),
+                    "start_at": slot.planned_pre.start,
+                    "end_at": slot.planned_pre.end,
+                    "participants": pre,
+                },
+                "meeting": {
+                    "start": hhmm(slot.planned_meeting.start),
+                    "end": hhmm(slot.planned_meeting.end),
+                    "start_at": slot.planned_meeting.start,
+                    "end_at": slot.planned_meeting.end,
+                    "participants": meeting,
+                    "network_count": network,
+                },
+            }
+        )
+    return {
+        "language": language,
+        "document": _document(store, language, "agenda", t(N_("Agenda for the step-up day"))),
+        "letterhead": letterhead(store),
+        "day": {
+            "id": day.id,
+            "date": day.date.isoformat(),
+            "date_text": long_date(day.date, language),
+            "start": hhmm(view.day.start_time),
+            "end": hhmm(view.schedule.planned_end),
+            "location": day.location,
+            "coordinator": _person(view.coordinator, language),
+            "pre_minutes": day.pre_minutes,
+            "meeting_minutes": day.meeting_minutes,
+        },
+        "breaks": [
+            {"start": hhmm(b.start), "end": hhmm(b.end), "label": b.label or t(N_("Break"))}
+            for b in sorted(view.breaks, key=lambda b: b.start)
+        ],
+        "cases": cases,
+    }
+
+
+#: The preparation form's fields as the material shows them: (section, [(field, label)]).
+PREPARATION_SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        N_("Why a step-up"),
+        (
+            ("main_problem", N_("The most important problem")),
+            ("tried", N_("What has been tried")),
+            ("decided_by", N_("Decided by")),
+        ),
+    ),
+    (
+        N_("The citizen's answers"),
+        (
+            ("answer_reason", N_("Why does the match drag out?")),
+            ("answer_situations", N_("Concrete situations that show the problem")),
+            ("answer_goals", N_("The citizen's goals")),
+            ("answer_plan_ideas", N_("Ideas for the new plan")),
+        ),
+    ),
+    (
+        N_("Status overview"),
+        (
+            ("benefit", N_("Benefit")),
+            ("time_on_benefit", N_("Time on benefit")),
+            ("current_interventions", N_("Current interventions")),
+            ("earlier_interventions", N_("Earlier interventions")),
+            ("health", N_("Health")),
+            ("family_situation", N_("Family situation")),
+            ("authority_contacts", N_("Contacts with other authorities")),
+            ("network", N_("Network")),
+            ("job_goal", N_("Job goal")),
+        ),
+    ),
+)
+
+
+def material_context(store: Store, case_id: int, language: str) -> Context:
+    """The meeting material for the participants: the preparation form with the status
+    overview, the material checklist and who attends (STEP-UP.md, preparation point 5)."""
+    t = _t(language)
+    case, citizen, preparation = _case_parts(store, case_id)
+    day, times = _slot(store, case)
+    day["date_text"] = long_date(date.fromisoformat(day["date"]), language)
+    with store.session() as session:
+        material_rows = list(
+            session.exec(
+                select(MaterialItem)
+                .where(MaterialItem.case_id == case_id)
+                .order_by(MaterialItem.id)  # type: ignore[arg-type]
+            )
+        )
+    sections = []
+    for title, fields in PREPARATION_SECTIONS:
+        sections.append(
+            {
+                "title": t(title),
+                "fields": [
+                    {
+                        "name": name,
+                        "label": t(label),
+                        "value": str(getattr(preparation, name, "") or "") if preparation else "",
+                    }
+                    for name, label in fields
+                ],
+            }
+        )
+    participants = [_participant(line, language) for line in roster_lines(store, case_id)]
+    return {
+        "language": language,
+        "document": _document(
+            store, language, "material", t(N_("Material for the step-up meeting"))
+        ),
+        "letterhead": letterhead(store),
+        "case": {
+            "id": case.id,
+            "conversation_number": case.conversation_number,
+            "problem": case.problem_statement,
+        },
+        "day": day,
+        "times": times,
+        "citizen": _citizen(citizen),
+        "preparation": {
+            "exists": preparation is not None,
+            "completed": bool(preparation and preparation.completed),
+            "decided_on_text": long_date(preparation.decided_on if preparation else None, language),
+            "sections": sections,
+        },
+        "materials": [
+            {
+                "label": m.label or t(MATERIAL_LABELS[MaterialKind(m.kind)]),
+                "ready": m.ready,
+                "file": Path(m.file_ref).name if m.file_ref else "",
+            }
+            for m in material_rows
+        ],
+        "participants": [p for p in participants if _attends(p)],
+    }
