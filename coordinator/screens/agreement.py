@@ -93,6 +93,9 @@ class AgreementScreen(AppScreen):
         self._deleted: list[tuple[ItemKind, int, dict[str, object]]] = []
         self._save_state = ""
         self._saved_at = None
+        #: Saves started and not yet shown (written, read-back rendered): tests wait for 0.
+        self.in_flight = 0
+        self._reloading = False
 
     # --- loading --------------------------------------------------------------------------------
 
@@ -284,35 +287,48 @@ class AgreementScreen(AppScreen):
 
     def _autosave_tick(self) -> None:
         saver = self.saver
+        if self._reloading:
+            return
         if saver is not None and saver.due():
-            saver.saving = True  # shown at once; the worker sets it again around the write
-            self._save_in_background()
+            self._start_save()
+        self._show_save_state()
+
+    def _start_save(self, force: bool = False) -> None:
+        assert self.saver is not None
+        self.saver.saving = True  # shown at once; the worker sets it again around the write
+        self.in_flight += 1
+        self._save_in_background(force)
+
+    def _save_done(self, markdown: str | None) -> None:
+        self.in_flight -= 1
+        if self._reloading:
+            return
+        if markdown is not None:
+            self.query_one(ReadbackPane).show(markdown)
         self._show_save_state()
 
     @work(thread=True, exclusive=False, group="agreement-save")
     def _save_in_background(self, force: bool = False) -> None:
         saver = self.saver
-        if saver is None:
-            return
+        markdown = None
         try:
-            result = saver.flush(force=force)
-        except Conflict as exc:
-            self.app.call_from_thread(self._on_conflict, exc.message)
-            return
-        except StoreError as exc:
-            saver.saving = False
-            self.app.call_from_thread(self.notify, exc.message, severity="error")
-            return
-        saver.saving = False
-        if result is None:
-            return
-        self._saved_at = self.clock.now()
-        markdown = render_readback(self.store, self.case_id, current_language())
-        self.app.call_from_thread(self._after_save, markdown)
-
-    def _after_save(self, markdown: str) -> None:
-        self._show_save_state()
-        self.query_one(ReadbackPane).show(markdown)
+            if saver is None:
+                return
+            try:
+                result = saver.flush(force=force)
+            except Conflict as exc:
+                self.app.call_from_thread(self._on_conflict, exc.message)
+                return
+            except StoreError as exc:
+                self.app.call_from_thread(self.notify, exc.message, severity="error")
+                return
+            finally:
+                saver.saving = False
+            if result is not None:
+                self._saved_at = self.clock.now()
+                markdown = render_readback(self.store, self.case_id, current_language())
+        finally:
+            self.app.call_from_thread(self._save_done, markdown)
 
     def _show_save_state(self) -> None:
         saver = self.saver
@@ -357,7 +373,7 @@ class AgreementScreen(AppScreen):
             if choice == "mine":
                 assert self.saver is not None
                 self.saver.conflict = False
-                self._save_in_background(force=True)
+                self._start_save(force=True)
             elif choice == "theirs":
                 assert self.saver is not None
                 self.saver.discard()
@@ -368,10 +384,15 @@ class AgreementScreen(AppScreen):
         self.app.push_screen(ConflictDialog(message), chosen)
 
     async def _reload(self) -> None:
-        self.agreement = None
-        self._load()
-        await self.recompose()
-        self._refresh_all()
+        self._reloading = True
+        try:
+            self.agreement = None
+            self._load()
+            self._save_state = ""
+            await self.recompose()
+            self._refresh_all()
+        finally:
+            self._reloading = False
 
     def _refresh_readback(self) -> None:
         markdown = render_readback(self.store, self.case_id, current_language())
@@ -617,7 +638,7 @@ class AgreementScreen(AppScreen):
     def action_save_now(self) -> None:
         if self.saver is not None:
             self.saver.conflict = False
-            self._save_in_background()
+            self._start_save()
 
     def action_back(self) -> None:
         self.flush_now()

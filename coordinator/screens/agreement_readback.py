@@ -2,7 +2,8 @@
 projector. It is rendered as Markdown by the export's agreement template (the same text the
 citizen takes home) and follows the autosave, so it trails the typing by at most a second.
 
-Until the export package is present, a small built-in Markdown rendering stands in.
+Earlier versions (the versions viewer) are shown by `version_markdown`, a short rendering of one
+stored version with the export's Markdown escaping.
 """
 
 from __future__ import annotations
@@ -15,38 +16,35 @@ from textual.widgets import Markdown
 
 from coordinator.domain.quickdates import format_due
 from coordinator.domain.vocab import ITEM_KIND_LABELS, ItemKind
+from coordinator.export.environment import escape_markdown
+from coordinator.export.render import render_agreement_text
 from coordinator.i18n import _
-from coordinator.store import agreements
 from coordinator.store.database import Store
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&])")
+_BLOCK_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    indent, marker, digits, dot = match.groups()
+    return f"{indent}\\{marker}" if marker else f"{indent}{digits}\\{dot}"
 
 
 def md_escape(text: str) -> str:
-    """User text as literal Markdown: every character Markdown could read as syntax escaped,
-    and line breaks kept as hard breaks."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text)
-    return "  \n".join(escaped.splitlines()) if "\n" in escaped else escaped
+    """User text as literal Markdown: the export's escaping, plus the block markers a line may
+    start with (a list, a rule, a heading underline); line breaks kept as hard breaks."""
+    lines = (
+        _BLOCK_START.sub(_escape_block_start, escape_markdown(line)) for line in text.splitlines()
+    )
+    return "  \n".join(lines)
 
 
 def render_readback(store: Store, case_id: int, language: str) -> str:
     """The read-back Markdown of the case's current agreement (safe to call from a thread)."""
-    try:
-        from coordinator.export.render import render_agreement_text  # type: ignore[import-not-found]
-    except ImportError:
-        return _fallback_markdown(store, case_id)
     return render_agreement_text(store, case_id, "md", language)
 
 
-def _fallback_markdown(store: Store, case_id: int) -> str:
-    agreement = agreements.latest(store, case_id)
-    if agreement is None:
-        return ""
-    return version_markdown(agreement, agreements.items(store, agreement.id or 0))
-
-
 def version_markdown(agreement, items) -> str:  # noqa: ANN001 - Agreement, list[AgreementItem]
-    """A plain Markdown rendering of one stored version (also used by the versions viewer)."""
+    """A plain Markdown rendering of one stored version, for the versions viewer."""
     lines = [f"# {_('Agreement')}", ""]
     lines += [f"**{_('Job goal')}:** {md_escape(agreement.job_goal)}", ""]
     if agreement.goal_date:
