@@ -95,7 +95,7 @@ class VersionsDialog(AppModal[None]):
             options.append(
                 Option(
                     plain(
-                        _("Version {n} · {status} · {when}").format(
+                        _("Version {n} · {status} · saved {when}").format(
                             n=version.version, status=status, when=f"{when:%d.%m.%Y %H:%M}"
                         )
                     ),
