@@ -63,14 +63,20 @@ class AgreementScreen(AppScreen):
     CSS_PATH = "agreement.tcss"
     AUTO_FOCUS = "#job-goal"
 
+    # Priority bindings run before the focused field sees the key, in the order typed: a burst
+    # like "Tab u g e" or "Ctrl+N T e x t" never lands in the field that was focused before.
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="agreement.back"),
-        Binding("ctrl+n", "add_item", N_("New item"), id="agreement.add_item"),
+        Binding("ctrl+n", "add_item", N_("New item"), id="agreement.add_item", priority=True),
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
         Binding("f2", "toggle_readback", N_("Read-back"), id="agreement.readback"),
-        Binding("ctrl+up", "move_item(-1)", N_("Move up"), id="agreement.move_up"),
-        Binding("ctrl+down", "move_item(1)", N_("Move down"), id="agreement.move_down"),
-        Binding("f8", "delete_item", N_("Delete item"), id="agreement.delete_item"),
-        Binding("f9", "undo_delete", N_("Undo delete"), id="agreement.undo_delete"),
+        Binding("ctrl+up", "move_item(-1)", N_("Move up"), id="agreement.move_up", priority=True),
+        Binding(
+            "ctrl+down", "move_item(1)", N_("Move down"), id="agreement.move_down", priority=True
+        ),
+        Binding("f8", "delete_item", N_("Delete item"), id="agreement.delete_item", priority=True),
+        Binding("f9", "undo_delete", N_("Undo delete"), id="agreement.undo_delete", priority=True),
         Binding("ctrl+s", "save_now", N_("Save now"), id="agreement.save", show=False),
         Binding("f5", "finalise", N_("Finalise"), id="agreement.finalise"),
         Binding("f6", "reopen", N_("Reopen"), id="agreement.reopen"),
@@ -559,11 +565,14 @@ class AgreementScreen(AppScreen):
     async def action_add_item(self) -> None:
         if not self._writable():
             return
+        # Read the focus now, not from the focus events still queued behind a fast typist.
         current = self._current_editor()
-        index = None
+        kind, index = self.current_kind, None
         if current is not None:
-            index = self._editors(current.kind).index(current) + 1
-        await self._insert(self.current_kind, index)
+            kind, index = current.kind, self._editors(current.kind).index(current) + 1
+        elif isinstance(self.focused, SectionHeading):
+            kind, index = self.focused.kind, 0
+        await self._insert(kind, index)
 
     async def on_key(self, event) -> None:  # noqa: ANN001 - events.Key
         if event.key == "enter" and isinstance(self.focused, SectionHeading):
@@ -592,7 +601,7 @@ class AgreementScreen(AppScreen):
         if following is not None:
             following.focus_text()
         else:
-            self.query_one(f"#heading-{editor.kind.value}", SectionHeading).focus()
+            self.set_focus(self.query_one(f"#heading-{editor.kind.value}", SectionHeading))
         self.notify(_("Item deleted. F9 brings it back."))
 
     async def action_undo_delete(self) -> None:
@@ -676,7 +685,7 @@ class AgreementScreen(AppScreen):
             editors[index].focus_text()
             editors[index].scroll_visible()
         elif index == -1:
-            self.query_one("#goal-date", Input).focus()
+            self.set_focus(self.query_one("#goal-date", Input))
 
     async def action_reopen(self) -> None:
         if not self.final:

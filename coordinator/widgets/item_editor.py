@@ -139,7 +139,8 @@ class ItemEditor(Vertical, can_focus=False):
         self.query_one(".item-title", Static).update(plain(("⚠ " if warning else "") + title))
 
     def focus_text(self) -> None:
-        self.query_one(".item-text", TextArea).focus()
+        # At once (Widget.focus waits for the queue, and the broker's next keys are in it).
+        self.screen.set_focus(self.query_one(".item-text", TextArea))
 
     @property
     def text_area(self) -> TextArea:
