@@ -7,13 +7,20 @@ other. A final agreement is read-only; reopening it makes the next version.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import Session, col, func, select
 
 from coordinator.domain.agreement_rules import AgreementDraft, ItemDraft, finalise_problems
 from coordinator.domain.quickdates import default_goal_date
-from coordinator.domain.vocab import AgreementStatus, ItemKind, ItemStatus, ResponsibleKind
+from coordinator.domain.vocab import (
+    AgreementStatus,
+    ChallengeKind,
+    ItemKind,
+    ItemStatus,
+    ResponsibleKind,
+)
 from coordinator.i18n import _
 from coordinator.store import audit
 from coordinator.store.database import Store
@@ -196,9 +203,8 @@ def add_item(
             updated_at=now,
         )
         session.add(item)
-        agreement.row_version += 1
-        agreement.updated_at = now
-        session.add(agreement)
+        # Adding an item changes no agreement field, so the agreement's row_version stays:
+        # a broker typing the job goal elsewhere is not told of a conflict that is none.
         session.flush()
         audit.record(store, session, "add", "agreement-item", item.id)
         return item
@@ -374,3 +380,214 @@ def agreement_json(store: Store, case_id: int) -> dict[str, object]:
             for item in items(store, agreement.id or 0)
         ],
     }
+
+
+def agreement_by_id(store: Store, agreement_id: int) -> Agreement:
+    """One stored version of an agreement (for viewing earlier versions)."""
+    with store.session() as session:
+        agreement = session.get(Agreement, agreement_id)
+        if agreement is None:
+            raise NotFound(_("No agreement with id {id}.").format(id=agreement_id))
+        return agreement
+
+
+# --- the autosave's batch ---------------------------------------------------------------------
+
+
+@dataclass
+class ItemCreate:
+    """A new item typed in the editor before it reached the database; `key` is the editor's."""
+
+    key: str
+    kind: ItemKind
+    fields: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class ItemUpdate:
+    item_id: int
+    expected_version: int | None
+    fields: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Changes:
+    """Everything the editor changed since its last save, written in one transaction."""
+
+    fields: dict[str, object] = field(default_factory=dict)
+    expected_version: int | None = None
+    creates: list[ItemCreate] = field(default_factory=list)
+    updates: list[ItemUpdate] = field(default_factory=list)
+    deletes: list[tuple[int, int | None]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.fields or self.creates or self.updates or self.deletes)
+
+
+@dataclass
+class SaveResult:
+    """The row versions after a save, so the next save can check against them."""
+
+    agreement_version: int
+    item_versions: dict[int, int]
+    created: dict[str, int]
+    skipped: list[int] = field(default_factory=list)
+
+
+def _apply_item_fields(
+    session: Session, case_id: int, item: AgreementItem, fields: dict[str, object]
+) -> None:
+    for name, value in fields.items():
+        if name not in ITEM_FIELDS:
+            raise Invalid(_("Unknown field: {fields}").format(fields=name))
+        if name == "responsible":
+            kind, person_id, text = resolve_responsible(session, case_id, str(value))
+            item.responsible_kind, item.responsible_person_id = kind.value, person_id
+            # Keep exactly what was typed (a person's name is matched, not re-cased).
+            item.responsible_text = str(value).strip() if kind != ResponsibleKind.PERSON else text
+        elif name in ("kind", "status"):
+            enum = ItemKind if name == "kind" else ItemStatus
+            setattr(item, name, enum(value).value)  # type: ignore[operator]
+        else:
+            setattr(item, name, value)
+
+
+def save_changes(store: Store, case_id: int, changes: Changes, force: bool = False) -> SaveResult:
+    """Write an editor's batch of changes in one transaction, all or nothing.
+
+    Each agreement field change and item update or delete carries the row version the editor
+    loaded; if any row was changed elsewhere since, nothing is written and `Conflict` is raised,
+    unless `force` (the user chose "keep mine"): then the editor's values overwrite, and items
+    deleted elsewhere are skipped (listed in `SaveResult.skipped`).
+    """
+    unknown = set(changes.fields) - set(AGREEMENT_FIELDS)
+    if unknown:
+        raise Invalid(_("Unknown field: {fields}").format(fields=", ".join(sorted(unknown))))
+    with store.session() as session:
+        agreement = _editable(session, case_id)
+        now = store.now()
+        conflicts: list[str] = []
+        if (
+            changes.fields
+            and not force
+            and changes.expected_version is not None
+            and agreement.row_version != changes.expected_version
+        ):
+            conflicts.append(_("the agreement's fields"))
+        loaded: dict[int, AgreementItem] = {}
+        skipped: list[int] = []
+        wanted = [(u.item_id, u.expected_version) for u in changes.updates] + list(changes.deletes)
+        for item_id, expected in wanted:
+            item = session.get(AgreementItem, item_id)
+            if item is None or item.agreement_id != agreement.id:
+                if not force:
+                    conflicts.append(_("an item deleted elsewhere"))
+                skipped.append(item_id)
+                continue
+            loaded[item_id] = item
+            if not force and expected is not None and item.row_version != expected:
+                conflicts.append(_("an item changed elsewhere"))
+        if conflicts:
+            raise Conflict(
+                _("Changed elsewhere since you opened it: {what}.").format(
+                    what=", ".join(dict.fromkeys(conflicts))
+                )
+            )
+        if changes.fields:
+            for name, value in changes.fields.items():
+                setattr(agreement, name, value)
+            agreement.row_version += 1
+            agreement.updated_at = now
+            session.add(agreement)
+            audit.record(
+                store,
+                session,
+                "update",
+                "agreement",
+                agreement.id,
+                ",".join(sorted(changes.fields)),
+            )
+        versions: dict[int, int] = {}
+        for update in changes.updates:
+            item = loaded.get(update.item_id)
+            if item is None:
+                continue
+            _apply_item_fields(session, case_id, item, update.fields)
+            item.row_version += 1
+            item.updated_at = now
+            session.add(item)
+            versions[update.item_id] = item.row_version
+            audit.record(
+                store,
+                session,
+                "update",
+                "agreement-item",
+                item.id,
+                ",".join(sorted(update.fields)),
+            )
+        created: dict[str, int] = {}
+        for create in changes.creates:
+            item = AgreementItem(
+                agreement_id=agreement.id or 0,
+                kind=ItemKind(create.kind).value,
+                created_at=now,
+                updated_at=now,
+            )
+            _apply_item_fields(session, case_id, item, create.fields)
+            session.add(item)
+            session.flush()
+            created[create.key] = item.id or 0
+            versions[item.id or 0] = item.row_version
+            audit.record(store, session, "add", "agreement-item", item.id)
+        for item_id, _expected in changes.deletes:
+            item = loaded.get(item_id)
+            if item is None:
+                continue
+            session.delete(item)
+            audit.record(store, session, "delete", "agreement-item", item_id)
+        return SaveResult(agreement.row_version, versions, created, skipped)
+
+
+def schedule_second_conversation(store: Store, case_id: int, day_id: int) -> Case:
+    """A second conversation for the case's citizen on a later day, whose agreement starts
+    as a draft copy of the current one (STEP-UP.md allows one or two conversations)."""
+    from coordinator.store.cases import CaseInput, add_case
+
+    with store.session() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(_("No case with id {id}.").format(id=case_id))
+        if case.conversation_number >= 2:
+            raise Invalid(_("This is already the second conversation; a case has at most two."))
+        later = session.exec(select(Case).where(Case.previous_case_id == case_id)).first()
+        if later is not None:
+            raise Invalid(_("A second conversation is already scheduled for this case."))
+        day = session.get(StepUpDay, case.day_id)
+        target = session.get(StepUpDay, day_id)
+        if target is None:
+            raise NotFound(_("No step-up day with id {id}.").format(id=day_id))
+        if day is not None and target.date <= day.date:
+            raise Invalid(_("A second conversation must be on a later day than the first."))
+        citizen = session.get(Citizen, case.citizen_id)
+        broker = session.get(Person, case.jobbroker_id) if case.jobbroker_id else None
+        worker = session.get(Person, case.caseworker_id) if case.caseworker_id else None
+        data = CaseInput(
+            day_id=day_id,
+            citizen=citizen.name if citizen else "",
+            cpr=citizen.cpr if citizen else None,
+            challenges=tuple(ChallengeKind(c) for c in case.challenges.split(",") if c),
+            jobbroker=broker.name if broker else None,
+            caseworker=worker.name if worker else None,
+            problem_statement=case.problem_statement,
+            trigger=case.trigger,
+            conversation_number=2,
+            previous_case_id=case_id,
+        )
+    second = add_case(store, data)
+    ensure_draft(store, case_id)
+    with store.session() as session:
+        source = _latest(session, case_id)
+        assert source is not None
+        copy_agreement(store, session, source, second.id or 0, 1)
+    return second

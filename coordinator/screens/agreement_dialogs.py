@@ -1,0 +1,154 @@
+"""Dialogs of the agreement screen: what is missing to finalise, a conflicting writer, earlier
+versions, and the day of a second conversation. Each returns its answer with `dismiss`."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coordinator.domain.agreement_rules import Problem
+from coordinator.domain.vocab import AGREEMENT_STATUS_LABELS, AgreementStatus
+from coordinator.i18n import N_, _
+from coordinator.screens.agreement_readback import version_markdown
+from coordinator.screens.base import AppModal
+from coordinator.store import agreements
+from coordinator.store.models import Agreement, StepUpDay
+from coordinator.widgets.plain import plain
+
+
+class FinaliseProblemsDialog(AppModal[int | None]):
+    """What is still missing; choosing a line returns the item index to jump to (or -1)."""
+
+    BINDINGS = [
+        Binding("escape", "close", N_("Back to the agreement"), id="agreement.problems.close")
+    ]
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(classes="agreement-dialog")
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(_("The agreement cannot be finalised yet:"), classes="dialog-title")
+            yield OptionList(
+                *[Option(plain("• " + p.message), id=str(i)) for i, p in enumerate(self.problems)],
+                id="problems",
+            )
+            yield Static(_("Enter: go to it · Esc: back"), classes="dialog-hint")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        problem = self.problems[int(event.option.id or 0)]
+        self.dismiss(problem.item_index if problem.item_index is not None else -1)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ConflictDialog(AppModal[str | None]):
+    """Someone else saved in between: keep mine (overwrite deliberately) or take theirs."""
+
+    BINDINGS = [
+        Binding("m", "choose('mine')", N_("Keep mine"), id="agreement.conflict.mine"),
+        Binding("t", "choose('theirs')", N_("Take theirs"), id="agreement.conflict.theirs"),
+        Binding("escape", "choose(None)", N_("Decide later"), id="agreement.conflict.later"),
+    ]
+
+    def __init__(self, message: str) -> None:
+        super().__init__(classes="agreement-dialog")
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(_("Changed elsewhere"), classes="dialog-title")
+            yield Static(plain(self.message))
+            yield Static(
+                _(
+                    "Your changes are not saved yet. M: keep mine (overwrite the other "
+                    "change) · T: take theirs (drop my unsaved changes) · Esc: decide later"
+                ),
+                classes="dialog-hint",
+            )
+
+    def action_choose(self, choice: str | None) -> None:
+        self.dismiss(choice)
+
+
+class VersionsDialog(AppModal[None]):
+    """Every version of the case's agreement; the chosen one is shown read-only."""
+
+    BINDINGS = [Binding("escape", "close", N_("Close"), id="agreement.versions.close")]
+
+    def __init__(self, case_id: int) -> None:
+        super().__init__(classes="agreement-dialog")
+        self.case_id = case_id
+        self.versions: list[Agreement] = []
+
+    def compose(self) -> ComposeResult:
+        self.versions = agreements.versions(self.store, self.case_id)
+        options = []
+        for version in self.versions:
+            status = _(AGREEMENT_STATUS_LABELS[AgreementStatus(version.status)])
+            when = version.finalised_at or version.updated_at
+            options.append(
+                Option(
+                    plain(
+                        _("Version {n} · {status} · saved {when}").format(
+                            n=version.version, status=status, when=f"{when:%d.%m.%Y %H:%M}"
+                        )
+                    ),
+                    id=str(version.id),
+                )
+            )
+        with Vertical(classes="dialog-box dialog-wide"):
+            yield Static(_("Versions of the agreement"), classes="dialog-title")
+            yield OptionList(*options, id="versions")
+            with VerticalScroll(id="version-view"):
+                yield Markdown("", id="version-text")
+
+    def on_mount(self) -> None:
+        if self.versions:
+            self._show(self.versions[-1].id or 0)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show(int(event.option.id or 0))
+
+    def _show(self, agreement_id: int) -> None:
+        agreement = agreements.agreement_by_id(self.store, agreement_id)
+        text = version_markdown(agreement, agreements.items(self.store, agreement_id))
+        self.query_one("#version-text", Markdown).update(text)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class SecondConversationDialog(AppModal[int | None]):
+    """Choose the later day of the second conversation; returns the day id."""
+
+    BINDINGS = [Binding("escape", "close", N_("Cancel"), id="agreement.second.cancel")]
+
+    def __init__(self, days: list[StepUpDay]) -> None:
+        super().__init__(classes="agreement-dialog")
+        self.days = days
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(_("Second conversation on which day?"), classes="dialog-title")
+            if self.days:
+                yield OptionList(
+                    *[
+                        Option(plain(f"{day.date:%d.%m.%Y} {day.location}"), id=str(day.id))
+                        for day in self.days
+                    ],
+                    id="days",
+                )
+            else:
+                yield Static(_("There is no later step-up day yet; create one first."))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

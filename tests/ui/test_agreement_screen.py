@@ -1,0 +1,275 @@
+"""The live agreement screen, driven key by key as a job broker types during the meeting."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+from textual.widgets import Input, TextArea
+
+from coordinator.screens.agreement import AgreementScreen, SectionHeading
+from coordinator.store import agreements
+from coordinator.store.cases import CaseInput, add_case
+from coordinator.store.days import DayInput, create_day
+from coordinator.widgets.item_editor import ItemEditor
+
+
+async def open_agreement(app, pilot, case_id: int) -> AgreementScreen:
+    await app.push_screen(AgreementScreen(case_id))
+    await pilot.pause()
+    assert isinstance(app.screen, AgreementScreen)
+    return app.screen
+
+
+async def saved(pilot, screen: AgreementScreen, timeout: float = 5.0) -> None:
+    """Wait until the autosave has written everything (it must within about a second)."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    while screen.in_flight or (screen.saver is not None and screen.saver.pending):
+        assert loop.time() - start < timeout, "autosave did not finish"
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
+def new_case(store) -> int:
+    day = create_day(store, DayInput(date=store.now().date()))
+    return add_case(store, CaseInput(day_id=day.id, citizen="Mads Eriksen")).id
+
+
+async def test_type_a_complete_agreement_key_by_key(store, make_app) -> None:
+    case_id = new_case(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        assert screen.focused is screen.query_one("#job-goal", Input)
+        await pilot.press(*"Lagermedarbejder")
+        await pilot.press("tab")
+        await pilot.press(*"+3m")
+        await pilot.press("tab")
+        await pilot.press(*"Jeg vil gerne prøve igen.")
+        await pilot.press("tab")  # the Hensyn heading
+        assert isinstance(screen.focused, SectionHeading)
+        await pilot.press("tab")  # the Støtte heading
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(screen.focused, TextArea)
+        await pilot.press(*"Jonas følger med de første dage i praktikken.")
+        await pilot.press("tab")
+        await pilot.press(*"Jonas Berg")
+        await pilot.press("tab")
+        await pilot.press(*"+2w")
+        await pilot.press("shift+tab", "shift+tab")  # back to the text, then add the next
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Borgeren ringer til Jonas dagen før.")
+        await pilot.press("tab", *"Borgeren", "tab", *"15/12")
+        await saved(pilot, screen)
+
+    agreement = agreements.latest(store, case_id)
+    assert agreement.job_goal == "Lagermedarbejder"
+    assert agreement.goal_date == date(2027, 3, 3)
+    assert agreement.citizen_words == "Jeg vil gerne prøve igen."
+    stored = agreements.items(store, agreement.id)
+    assert [(i.kind, i.position, i.text, i.responsible_text, i.due) for i in stored] == [
+        (
+            "support",
+            0,
+            "Jonas følger med de første dage i praktikken.",
+            "Jonas Berg",
+            date(2026, 12, 17),
+        ),
+        ("support", 1, "Borgeren ringer til Jonas dagen før.", "Borgeren", date(2026, 12, 15)),
+    ]
+
+
+async def test_text_is_kept_exactly_and_read_back_literally(store, make_app) -> None:
+    from textual.widgets import Markdown
+
+    case_id = new_case(store)
+    long_paragraph = "Ærø øl å " * 1112  # 10,008 characters
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        await pilot.press(*"[bold]x[/bold] <b>y</b> ")
+        screen.query_one("#job-goal", Input).insert_text_at_cursor("😀")  # pasted
+        words = screen.query_one("#citizen-words", TextArea)
+        words.focus()
+        words.insert(long_paragraph)  # pasting: 10,000 key presses would take minutes
+        await saved(pilot, screen)
+        assert screen.query_one("#readback").display
+        markdown = screen.query_one("#readback-text", Markdown)
+        shown = "\n".join(str(block._content) for block in markdown.query("MarkdownBlock"))
+        assert "[bold]x[/bold] <b>y</b> 😀" in shown, shown[:600]
+    agreement = agreements.latest(store, case_id)
+    assert agreement.job_goal == "[bold]x[/bold] <b>y</b> 😀"
+    assert agreement.citizen_words == long_paragraph
+
+
+async def test_finalise_refuses_incomplete_then_accepts_and_reopens(store, make_app) -> None:
+    from coordinator.screens.agreement_dialogs import FinaliseProblemsDialog
+
+    case_id = new_case(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        await pilot.press("tab", "tab", "tab")  # the Hensyn heading
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Arbejdstid 9-14 de første to uger.")
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, FinaliseProblemsDialog)
+        codes = [p.code for p in app.screen.problems]
+        assert codes == ["item-no-responsible", "item-no-due"]
+        await pilot.press("enter")  # go to the item
+        await pilot.pause()
+        assert app.screen is screen
+        assert agreements.latest(store, case_id).status == "draft"
+        await pilot.press("tab", *"Borgeren", "tab", *"uge 51")
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.pause()
+        final = agreements.latest(store, case_id)
+        assert final.status == "final"
+        screen = app.screen
+        assert screen.final and screen.saver is None
+        banner = str(screen.query_one("#final-banner").render())
+        assert "03.12.2026 08:00" in banner
+        assert screen.query_one("#job-goal", Input).disabled
+        await pilot.press("ctrl+n")  # read-only: nothing is added
+        await pilot.pause()
+        assert len(agreements.items(store, final.id)) == 1
+        await pilot.press("f6")  # reopen
+        await pilot.pause()
+        await pilot.pause()
+        assert [(v.version, v.status) for v in agreements.versions(store, case_id)] == [
+            (1, "final"),
+            (2, "draft"),
+        ]
+        assert not app.screen.final
+        await pilot.press("f7")
+        await pilot.pause()
+        from coordinator.screens.agreement_dialogs import VersionsDialog
+
+        assert isinstance(app.screen, VersionsDialog)
+        await pilot.press("escape")
+
+
+async def test_delete_undo_and_move_items(demo_store, make_app) -> None:
+    store = demo_store
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, 1)
+        editors = list(screen.query(ItemEditor))
+        assert [e.kind.value for e in editors] == ["support", "intervention"]
+        support = editors[0]
+        support.focus_text()
+        await pilot.press("ctrl+n")  # a second support item right after the first
+        await pilot.pause()
+        await pilot.press(*"Opfølgning hver uge.")
+        await pilot.press("ctrl+up")  # move it first
+        await pilot.pause()
+        await saved(pilot, screen)
+        agreement = agreements.latest(store, 1)
+        texts = [i.text for i in agreements.items(store, agreement.id) if i.kind == "support"]
+        assert texts == ["Opfølgning hver uge.", support.text_area.text]
+        support.focus_text()
+        await pilot.press("f8")  # delete the original support item
+        await pilot.pause()
+        await saved(pilot, screen)
+        assert len(agreements.items(store, agreement.id)) == 2
+        await pilot.press("f9")  # undo
+        await pilot.pause()
+        await saved(pilot, screen)
+        stored = [i for i in agreements.items(store, agreement.id) if i.kind == "support"]
+        assert [i.text for i in stored] == [
+            "Opfølgning hver uge.",
+            "Jonas følger med de første dage i den næste praktik.",
+        ]
+        assert stored[1].responsible_text == "Jonas Berg"
+        assert stored[1].due is not None
+
+
+async def test_warnings_while_typing_never_block(demo_store, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, 1)
+        editor = screen.query(ItemEditor).first()
+        assert editor.kind.value == "support"
+        editor.query_one(".item-due", Input).focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"1/6/2027")  # after the goal date
+        await pilot.pause()
+        warnings = str(screen.query_one("#warnings").render())
+        assert "after the goal date" in warnings
+        await saved(pilot, screen)
+        await pilot.press(*"x")
+        await pilot.pause()
+        assert "-invalid" in editor.query_one(".item-due-shown").classes
+        await saved(pilot, screen)
+    # an unreadable date is not stored; the last good one stays
+    items = agreements.items(demo_store, agreements.latest(demo_store, 1).id)
+    assert [i.due for i in items if i.kind == "support"] == [date(2027, 6, 1)]
+
+
+async def test_leaving_the_screen_saves_at_once(demo_store, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, 1)
+        await pilot.press("end", *" og chauffør", "escape")
+        await pilot.pause()
+        assert app.screen is not screen
+    assert agreements.latest(demo_store, 1).job_goal == "Lagermedarbejder og chauffør"
+
+
+async def test_quitting_saves_pending_typing(demo_store, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agreement(app, pilot, 1)
+        await pilot.press("end", *" (deltid)", "ctrl+q")
+        await pilot.pause()
+    assert agreements.latest(demo_store, 1).job_goal == "Lagermedarbejder (deltid)"
+
+
+async def test_conflict_asks_and_keep_mine_overwrites(demo_store, db_path, clock, make_app):
+    from coordinator.screens.agreement_dialogs import ConflictDialog
+    from coordinator.store.database import Store
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, 1)
+        other = Store.open(str(db_path), clock=clock, actor="laptop-2")
+        agreements.set_fields(other, 1, job_goal="Chauffør")
+        other.close()
+        await pilot.press("end", *" nu")
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        while not isinstance(app.screen, ConflictDialog):
+            assert loop.time() - start < 5
+            await pilot.pause(0.05)
+        assert agreements.latest(demo_store, 1).job_goal == "Chauffør"
+        await pilot.press("m")
+        await saved(pilot, screen)
+    assert agreements.latest(demo_store, 1).job_goal == "Lagermedarbejder nu"
+
+
+async def test_conflict_take_theirs_reloads(demo_store, db_path, clock, make_app):
+    from coordinator.screens.agreement_dialogs import ConflictDialog
+    from coordinator.store.database import Store
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, 1)
+        other = Store.open(str(db_path), clock=clock, actor="laptop-2")
+        agreements.set_fields(other, 1, job_goal="Chauffør")
+        other.close()
+        await pilot.press("end", *" nu")
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        while not isinstance(app.screen, ConflictDialog):
+            assert loop.time() - start < 5
+            await pilot.pause(0.05)
+        await pilot.press("t")
+        await pilot.pause(0.3)
+        assert screen.query_one("#job-goal", Input).value == "Chauffør"
+        assert not screen.saver.pending
+    assert agreements.latest(demo_store, 1).job_goal == "Chauffør"

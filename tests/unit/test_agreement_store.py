@@ -1,0 +1,179 @@
+"""The agreement store as the live editor uses it: batched saves, versions, conflicts between
+two writers on one file, undoing a delete, and a second conversation."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from coordinator.domain.vocab import ItemKind
+from coordinator.store import agreements
+from coordinator.store.agreements import Changes, ItemCreate, ItemUpdate
+from coordinator.store.autosave import Autosaver
+from coordinator.store.database import Store
+from coordinator.store.days import DayInput, create_day
+from coordinator.store.errors import Conflict, Invalid
+from coordinator.store.models import Case
+
+HEALTH_CASE = 1
+NASTY = "[bold]Ærø[/bold] <b>øl</b> 😀 " + "å" * 10_000
+
+
+def saver_for(store: Store, case_id: int) -> Autosaver:
+    agreement = agreements.ensure_draft(store, case_id)
+    items = agreements.items(store, agreement.id)
+    return Autosaver(store, case_id, agreement.row_version, {i.id: i.row_version for i in items})
+
+
+def test_batch_creates_updates_and_deletes_in_one_go(demo_store) -> None:
+    saver = saver_for(demo_store, HEALTH_CASE)
+    first = agreements.items(demo_store, agreements.latest(demo_store, HEALTH_CASE).id)[0]
+    saver.set_field("citizen_words", NASTY)
+    saver.create_item("n1", ItemKind.ACCOMMODATION, text="Arbejdstid 9–14", position=0)
+    saver.set_item("n1", responsible="Borgeren", due=date(2026, 12, 20))
+    saver.set_item(f"i{first.id}", text="Ny tekst")
+    result = saver.flush()
+    assert result is not None and "n1" in result.created
+    agreement = agreements.latest(demo_store, HEALTH_CASE)
+    assert agreement.citizen_words == NASTY
+    stored = {i.id: i for i in agreements.items(demo_store, agreement.id)}
+    new = stored[result.created["n1"]]
+    assert (new.kind, new.text, new.responsible_text, new.due) == (
+        "accommodation",
+        "Arbejdstid 9–14",
+        "Borgeren",
+        date(2026, 12, 20),
+    )
+    assert new.responsible_kind == "citizen"
+    assert stored[first.id].text == "Ny tekst"
+    saver.delete_item("n1")
+    saver.flush()
+    assert result.created["n1"] not in {i.id for i in agreements.items(demo_store, agreement.id)}
+    assert saver.flush() is None
+
+
+def test_a_deleted_item_can_be_brought_back(demo_store) -> None:
+    saver = saver_for(demo_store, HEALTH_CASE)
+    agreement = agreements.latest(demo_store, HEALTH_CASE)
+    item = agreements.items(demo_store, agreement.id)[0]
+    kept = {"text": item.text, "responsible": item.responsible_text, "due": item.due}
+    saver.delete_item(f"i{item.id}")
+    saver.flush()
+    assert len(agreements.items(demo_store, agreement.id)) == 1
+    saver.create_item("n1", ItemKind(item.kind), position=item.position, **kept)
+    saver.flush()
+    back = [i for i in agreements.items(demo_store, agreement.id) if i.kind == item.kind]
+    assert [(i.text, i.responsible_text, i.due) for i in back] == [
+        (item.text, item.responsible_text, item.due)
+    ]
+
+
+def test_two_writers_on_one_file_never_overwrite_silently(demo_store, db_path, clock) -> None:
+    other_store = Store.open(str(db_path), clock=clock, actor="laptop-2")
+    try:
+        mine = saver_for(demo_store, HEALTH_CASE)
+        theirs = saver_for(other_store, HEALTH_CASE)
+        item = agreements.items(demo_store, agreements.latest(demo_store, HEALTH_CASE).id)[0]
+        theirs.set_item(f"i{item.id}", text="Deres tekst")
+        theirs.flush()
+        mine.set_item(f"i{item.id}", text="Min tekst")
+        with pytest.raises(Conflict):
+            mine.flush()
+        assert mine.conflict and mine.pending  # nothing lost, nothing written
+        assert agreements.items(demo_store, item.agreement_id)[0].text == "Deres tekst"
+        mine.set_item(f"i{item.id}", status="done")  # typed while the dialog was up
+        mine.flush(force=True)  # "keep mine"
+        stored = agreements.items(demo_store, item.agreement_id)[0]
+        assert (stored.text, stored.status) == ("Min tekst", "done")
+        # the fields of the agreement are checked the same way
+        mine.set_field("job_goal", "Lagermedarbejder på deltid")
+        mine.flush()
+        theirs.set_field("job_goal", "Chauffør")
+        with pytest.raises(Conflict):
+            theirs.flush()
+        theirs.discard()  # "take theirs" on the other laptop: reload
+        assert not theirs.pending
+    finally:
+        other_store.close()
+
+
+def test_finalise_reopen_and_earlier_versions(demo_store) -> None:
+    case = HEALTH_CASE
+    agreements.set_fields(demo_store, case, goal_date=None)
+    with pytest.raises(Invalid, match="måldato"):
+        agreements.finalise(demo_store, case)
+    agreements.set_fields(demo_store, case, goal_date=date(2027, 3, 3))
+    final = agreements.finalise(demo_store, case)
+    assert final.status == "final" and final.author_name == "Jonas Berg"
+    assert final.finalised_at == demo_store.now()
+    with pytest.raises(Invalid):
+        agreements.save_changes(demo_store, case, Changes(fields={"job_goal": "x"}))
+    second = agreements.reopen(demo_store, case)
+    assert (second.version, second.status) == (2, "draft")
+    versions = agreements.versions(demo_store, case)
+    assert [(v.version, v.status) for v in versions] == [(1, "final"), (2, "draft")]
+    assert len(agreements.items(demo_store, versions[0].id)) == 2
+    assert agreements.agreement_by_id(demo_store, versions[0].id).job_goal == "Lagermedarbejder"
+
+
+def test_save_changes_refuses_unknown_fields(demo_store) -> None:
+    agreements.ensure_draft(demo_store, HEALTH_CASE)
+    with pytest.raises(Invalid):
+        agreements.save_changes(demo_store, HEALTH_CASE, Changes(fields={"case_id": 2}))
+    with pytest.raises(Invalid):
+        agreements.save_changes(
+            demo_store,
+            HEALTH_CASE,
+            Changes(creates=[ItemCreate("n1", ItemKind.SUPPORT, {"agreement_id": 9})]),
+        )
+    with pytest.raises(Conflict):
+        agreements.save_changes(
+            demo_store, HEALTH_CASE, Changes(updates=[ItemUpdate(99999, 1, {"text": "x"})])
+        )
+
+
+def test_second_conversation_carries_the_agreement_forward(demo_store) -> None:
+    later = create_day(demo_store, DayInput(date=demo_store.now().date() + timedelta(days=28)))
+    second = agreements.schedule_second_conversation(demo_store, HEALTH_CASE, later.id)
+    assert (second.conversation_number, second.previous_case_id) == (2, HEALTH_CASE)
+    with demo_store.session() as session:
+        first = session.get(Case, HEALTH_CASE)
+        assert second.citizen_id == first.citizen_id
+        assert second.jobbroker_id == first.jobbroker_id
+    carried = agreements.latest(demo_store, second.id)
+    assert (carried.status, carried.version, carried.job_goal) == ("draft", 1, "Lagermedarbejder")
+    assert [i.text for i in agreements.items(demo_store, carried.id)] == [
+        i.text for i in agreements.items(demo_store, agreements.latest(demo_store, HEALTH_CASE).id)
+    ]
+    with pytest.raises(Invalid):
+        agreements.schedule_second_conversation(demo_store, HEALTH_CASE, later.id)
+    with pytest.raises(Invalid):
+        agreements.schedule_second_conversation(demo_store, second.id, later.id)
+
+
+def test_second_conversation_must_be_on_a_later_day(demo_store) -> None:
+    with demo_store.session() as session:
+        day_id = session.get(Case, HEALTH_CASE).day_id
+    with pytest.raises(Invalid):
+        agreements.schedule_second_conversation(demo_store, HEALTH_CASE, day_id)
+
+
+def test_autosave_timing(demo_store) -> None:
+    now = [0.0]
+    agreement = agreements.ensure_draft(demo_store, HEALTH_CASE)
+    saver = Autosaver(demo_store, HEALTH_CASE, agreement.row_version, {}, lambda: now[0])
+    assert not saver.due()
+    for _ in range(7):  # typing steadily, a key every 1/8 s
+        saver.set_field("job_goal", "x")
+        now[0] += 0.125
+        assert not saver.due()
+    saver.set_field("job_goal", "x")
+    now[0] += 0.125
+    assert saver.due()  # a second after the first unsaved key, even while typing on
+    saver.flush()
+    saver.set_field("job_goal", "y")
+    now[0] += 0.375
+    assert not saver.due()
+    now[0] += 0.125
+    assert saver.due()  # 0.4 s after the last key
