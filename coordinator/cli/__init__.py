@@ -83,10 +83,16 @@ class Settings:
 def root(
     ctx: typer.Context,
     db: str | None = typer.Option(
-        None, "--db", help="Database file or URL (default: COORDINATOR_DB or the user data folder)."
+        None,
+        "--db",
+        metavar="PATH|URL",
+        help="Database file or URL (default: COORDINATOR_DB or the user data folder).",
     ),
     lang: str = typer.Option(
-        os.environ.get("COORDINATOR_LANG", "da"), "--lang", help="Language: da or en."
+        os.environ.get("COORDINATOR_LANG", "da"),
+        "--lang",
+        metavar="da|en",
+        help="Language: da or en.",
     ),
 ) -> None:
     """Open the app on today's step-up day, or run a command."""
@@ -119,7 +125,7 @@ def print_json(document: object) -> None:
 
 
 def _register() -> None:
-    from coordinator.cli import admin, agreement, case, day, export, people, roster
+    from coordinator.cli import admin, agreement, case, day, export, people, roster, settings
 
     app.add_typer(day.app, name="day")
     app.add_typer(case.app, name="case")
@@ -127,6 +133,7 @@ def _register() -> None:
     app.add_typer(roster.app, name="roster")
     app.add_typer(agreement.app, name="agreement")
     app.add_typer(export.app, name="export")
+    app.add_typer(settings.app, name="settings")
     app.add_typer(admin.db_app, name="db")
     admin.register(app)
 

@@ -37,7 +37,9 @@ def register(app: typer.Typer) -> None:
     @app.command("backup")
     def backup(
         ctx: typer.Context,
-        out: Path | None = typer.Option(None, "--out", help="Where to write the copy."),
+        out: Path | None = typer.Option(
+            None, "--out", metavar="PATH", help="Where to write the copy."
+        ),
     ) -> None:
         """Copy the database safely, even while the app is running."""
         from coordinator.store.backup import backup as do_backup

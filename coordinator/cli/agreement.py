@@ -58,11 +58,15 @@ def show(
 def set_(
     ctx: typer.Context,
     case_id: int = typer.Argument(..., help="The case id."),
-    job_goal: str | None = typer.Option(None, "--job-goal"),
-    goal_date: str | None = typer.Option(None, "--goal-date", help="YYYY-MM-DD or e.g. +3m."),
-    citizen_words: str | None = typer.Option(None, "--citizen-words"),
-    follow_up: str | None = typer.Option(None, "--follow-up", help="Next follow-up date."),
-    follow_up_contact: str | None = typer.Option(None, "--follow-up-contact"),
+    job_goal: str | None = typer.Option(None, "--job-goal", metavar="TEXT"),
+    goal_date: str | None = typer.Option(
+        None, "--goal-date", metavar="DATE", help="YYYY-MM-DD or e.g. +3m."
+    ),
+    citizen_words: str | None = typer.Option(None, "--citizen-words", metavar="TEXT"),
+    follow_up: str | None = typer.Option(
+        None, "--follow-up", metavar="DATE", help="Next follow-up date."
+    ),
+    follow_up_contact: str | None = typer.Option(None, "--follow-up-contact", metavar="NAME"),
 ) -> None:
     """Set the job goal, goal date, the citizen's own words or the follow-up."""
     from coordinator.store.agreements import set_fields
@@ -96,10 +100,16 @@ def set_(
 def item(
     ctx: typer.Context,
     case_id: int = typer.Argument(..., help="The case id."),
-    kind: str = typer.Option(..., "--kind", help="accommodation, support, intervention or action."),
-    text: str = typer.Option(..., "--text", help="What is agreed."),
-    responsible: str = typer.Option("", "--responsible", help="A name, or 'citizen'."),
-    due: str | None = typer.Option(None, "--due", help="YYYY-MM-DD, 15/1, +2w, 'uge 3' …"),
+    kind: str = typer.Option(
+        ..., "--kind", metavar="KIND", help="accommodation, support, intervention or action."
+    ),
+    text: str = typer.Option(..., "--text", metavar="TEXT", help="What is agreed."),
+    responsible: str = typer.Option(
+        "", "--responsible", metavar="NAME", help="A name, or 'citizen'."
+    ),
+    due: str | None = typer.Option(
+        None, "--due", metavar="DATE", help="YYYY-MM-DD, 15/1, +2w, 'uge 3' …"
+    ),
 ) -> None:
     """Add an item to the agreement draft."""
     from coordinator.domain.vocab import ItemKind

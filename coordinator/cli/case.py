@@ -14,15 +14,24 @@ app = typer.Typer(help="Put citizens' cases on a day's agenda.", no_args_is_help
 def add(
     ctx: typer.Context,
     date: str = typer.Argument(..., help="The day's date (YYYY-MM-DD) or id."),
-    citizen: str = typer.Option(..., "--citizen", help="The citizen's name."),
+    citizen: str = typer.Option(..., "--citizen", metavar="NAME", help="The citizen's name."),
     challenges: list[str] = typer.Option(
-        [], "--challenge", help="health, family or other (repeatable)."
+        [], "--challenge", metavar="KIND", help="health, family or other (repeatable)."
     ),
-    jobbroker: str | None = typer.Option(None, "--jobbroker", help="The citizen's job broker."),
-    caseworker: str | None = typer.Option(None, "--caseworker", help="The caseworker."),
-    cpr: str | None = typer.Option(None, "--cpr", help="CPR number (optional; shown masked)."),
+    jobbroker: str | None = typer.Option(
+        None, "--jobbroker", metavar="NAME", help="The citizen's job broker."
+    ),
+    caseworker: str | None = typer.Option(
+        None, "--caseworker", metavar="NAME", help="The caseworker."
+    ),
+    cpr: str | None = typer.Option(
+        None, "--cpr", metavar="DDMMYY-SSSS", help="CPR number (optional; shown masked)."
+    ),
     meeting_minutes: int | None = typer.Option(
-        None, "--meeting-minutes", help="This meeting's length, if not the day's."
+        None,
+        "--meeting-minutes",
+        metavar="MINUTES",
+        help="This meeting's length, if not the day's.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the case as JSON."),
 ) -> None:

@@ -15,12 +15,24 @@ app = typer.Typer(help="Plan step-up days and see their agenda.", no_args_is_hel
 def create(
     ctx: typer.Context,
     date: str = typer.Argument(..., help="The day, YYYY-MM-DD."),
-    start: str = typer.Option("08:30", "--start", help="First pre-meeting, HH:MM."),
-    pre_minutes: int = typer.Option(15, "--pre-minutes", help="Length of each pre-meeting."),
-    meeting_minutes: int = typer.Option(45, "--meeting-minutes", help="Length of each meeting."),
-    breaks: list[str] = typer.Option([], "--break", help="A break HH:MM-HH:MM (repeatable)."),
-    location: str = typer.Option("", "--location", help="Where the meetings are held."),
-    coordinator: str | None = typer.Option(None, "--coordinator", help="Who leads the day."),
+    start: str = typer.Option(
+        "08:30", "--start", metavar="HH:MM", help="First pre-meeting, HH:MM."
+    ),
+    pre_minutes: int = typer.Option(
+        15, "--pre-minutes", metavar="MINUTES", help="Length of each pre-meeting."
+    ),
+    meeting_minutes: int = typer.Option(
+        45, "--meeting-minutes", metavar="MINUTES", help="Length of each meeting."
+    ),
+    breaks: list[str] = typer.Option(
+        [], "--break", metavar="HH:MM-HH:MM", help="A break HH:MM-HH:MM (repeatable)."
+    ),
+    location: str = typer.Option(
+        "", "--location", metavar="TEXT", help="Where the meetings are held."
+    ),
+    coordinator: str | None = typer.Option(
+        None, "--coordinator", metavar="NAME", help="Who leads the day."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the new day as JSON."),
 ) -> None:
     """Create a step-up day."""

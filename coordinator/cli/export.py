@@ -37,10 +37,12 @@ def _report(paths: list[Path]) -> None:
 def agreement(
     ctx: typer.Context,
     case_id: int = typer.Argument(..., help="The case id."),
-    formats: list[str] = typer.Option(["html,pdf"], "--format", "-f", help=FORMAT_HELP),
-    out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
+    formats: list[str] = typer.Option(
+        ["html,pdf"], "--format", "-f", metavar="FORMATS", help=FORMAT_HELP
+    ),
+    out: Path | None = typer.Option(None, "--out", metavar="PATH", help=OUT_HELP),
     force: bool = typer.Option(False, "--force", help=FORCE_HELP),
-    templates: Path | None = typer.Option(None, "--templates", help=TEMPLATES_HELP),
+    templates: Path | None = typer.Option(None, "--templates", metavar="DIR", help=TEMPLATES_HELP),
 ) -> None:
     """The citizen's agreement: html, pdf, docx, md, txt."""
     from coordinator.export.jobs import export_agreement, parse_formats
@@ -53,10 +55,12 @@ def agreement(
 def day(
     ctx: typer.Context,
     date: str = typer.Argument(..., help="The day (YYYY-MM-DD) or its id."),
-    formats: list[str] = typer.Option(["html"], "--format", "-f", help=FORMAT_HELP),
-    out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
+    formats: list[str] = typer.Option(
+        ["html"], "--format", "-f", metavar="FORMATS", help=FORMAT_HELP
+    ),
+    out: Path | None = typer.Option(None, "--out", metavar="PATH", help=OUT_HELP),
     force: bool = typer.Option(False, "--force", help=FORCE_HELP),
-    templates: Path | None = typer.Option(None, "--templates", help=TEMPLATES_HELP),
+    templates: Path | None = typer.Option(None, "--templates", metavar="DIR", help=TEMPLATES_HELP),
 ) -> None:
     """The day's agenda for the participants: html, md, txt, ics."""
     from coordinator.export.jobs import export_day, parse_formats
@@ -69,10 +73,12 @@ def day(
 def material(
     ctx: typer.Context,
     case_id: int = typer.Argument(..., help="The case id."),
-    formats: list[str] = typer.Option(["html,pdf"], "--format", "-f", help=FORMAT_HELP),
-    out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
+    formats: list[str] = typer.Option(
+        ["html,pdf"], "--format", "-f", metavar="FORMATS", help=FORMAT_HELP
+    ),
+    out: Path | None = typer.Option(None, "--out", metavar="PATH", help=OUT_HELP),
     force: bool = typer.Option(False, "--force", help=FORCE_HELP),
-    templates: Path | None = typer.Option(None, "--templates", help=TEMPLATES_HELP),
+    templates: Path | None = typer.Option(None, "--templates", metavar="DIR", help=TEMPLATES_HELP),
 ) -> None:
     """The meeting material (preparation form, status overview) for the participants."""
     from coordinator.export.jobs import export_material, parse_formats
@@ -85,9 +91,11 @@ def material(
 def invitations(
     ctx: typer.Context,
     date: str = typer.Argument(..., help="The day (YYYY-MM-DD) or its id."),
-    person: list[str] = typer.Option([], "--person", help="Only this participant's events."),
+    person: list[str] = typer.Option(
+        [], "--person", metavar="NAME", help="Only this participant's events."
+    ),
     per_person: bool = typer.Option(False, "--per-person", help="One file per participant."),
-    out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
+    out: Path | None = typer.Option(None, "--out", metavar="PATH", help=OUT_HELP),
     force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """Calendar invitations (ICS): one event per pre-meeting and meeting."""
@@ -101,7 +109,7 @@ def invitations(
 def followups(
     ctx: typer.Context,
     case_id: int = typer.Argument(..., help="The case id."),
-    out: Path | None = typer.Option(None, "--out", help=OUT_HELP),
+    out: Path | None = typer.Option(None, "--out", metavar="PATH", help=OUT_HELP),
     force: bool = typer.Option(False, "--force", help=FORCE_HELP),
 ) -> None:
     """The citizen's own deadlines from the agreement, as a calendar file (ICS)."""

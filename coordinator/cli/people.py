@@ -30,14 +30,16 @@ def person_json(person) -> dict[str, object]:  # noqa: ANN001 - store.models.Per
 def add(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="Full name."),
-    profession: str = typer.Option(..., "--profession", help="e.g. jobbroker, nurse, caseworker."),
-    department: str = typer.Option("", "--department"),
+    profession: str = typer.Option(
+        ..., "--profession", metavar="PROFESSION", help="e.g. jobbroker, nurse, caseworker."
+    ),
+    department: str = typer.Option("", "--department", metavar="TEXT"),
     authority: bool = typer.Option(False, "--authority", help="Has decision authority."),
     representative: bool = typer.Option(
         False, "--representative", help="The department's fixed step-up representative."
     ),
-    email: str = typer.Option("", "--email"),
-    phone: str = typer.Option("", "--phone"),
+    email: str = typer.Option("", "--email", metavar="EMAIL"),
+    phone: str = typer.Option("", "--phone", metavar="PHONE"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Add a professional to the directory."""

@@ -15,7 +15,9 @@ def add(
     ctx: typer.Context,
     case_id: int = typer.Argument(..., help="The case id."),
     names: list[str] = typer.Argument(..., help="Names from the directory."),
-    part: str = typer.Option("both", "--part", help="pre, meeting or both."),
+    part: str = typer.Option(
+        "both", "--part", metavar="pre|meeting|both", help="pre, meeting or both."
+    ),
 ) -> None:
     """Put people from the directory on a case's roster."""
     from coordinator.domain.vocab import Part

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from coordinator.i18n import _
 from coordinator.store.database import Store
+from coordinator.store.errors import Invalid
 from coordinator.store.models import Setting
 
 #: Known settings with their defaults.
@@ -21,7 +25,46 @@ def get_setting(store: Store, key: str) -> str:
         return setting.value if setting else DEFAULTS.get(key, "")
 
 
+def validate_setting(key: str, value: str) -> str:
+    """The value as it will be stored, or `Invalid` with what to do instead.
+
+    Checked here, not only in the CLI, so a bad circle size or a logo that does not exist is
+    refused when it is set rather than discovered on the morning of the day.
+    """
+    if key not in DEFAULTS:
+        raise Invalid(
+            _("unknown setting {key!r}; known settings: {known}").format(
+                key=key, known=", ".join(DEFAULTS)
+            )
+        )
+    value = value.strip()
+    if key == "max_circle":
+        if not value.isdigit() or int(value) < 1:
+            raise Invalid(
+                _("max_circle must be a whole number of at least 1, not {value!r}").format(
+                    value=value
+                )
+            )
+    elif key == "logo" and value:
+        if not Path(value).expanduser().is_file():
+            raise Invalid(_("the logo file {path} does not exist").format(path=value))
+        value = str(Path(value).expanduser().resolve())
+    elif key == "templates_dir" and value:
+        if not Path(value).expanduser().is_dir():
+            raise Invalid(_("the templates folder {path} does not exist").format(path=value))
+        value = str(Path(value).expanduser().resolve())
+    return value
+
+
+def change_setting(store: Store, key: str, value: str) -> str:
+    """What a user sets: validated first (`validate_setting`); returns the stored value."""
+    value = validate_setting(key, value)
+    set_setting(store, key, value)
+    return value
+
+
 def set_setting(store: Store, key: str, value: str) -> None:
+    """Store any key as it is; the app also keeps its own markers here (e.g. the demo day)."""
     with store.session() as session:
         setting = session.get(Setting, key) or Setting(key=key)
         setting.value = value

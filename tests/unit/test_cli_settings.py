@@ -1,0 +1,82 @@
+"""`coordinator settings`: the letterhead and limits a job centre sets once, validated on entry."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from typer.testing import CliRunner
+
+from coordinator.cli import app
+from coordinator.export.context import letterhead
+from coordinator.store.database import Store
+from coordinator.store.roster import max_circle
+
+
+@pytest.fixture
+def cli(db_path: Path, clock):
+    runner = CliRunner()
+
+    def run(*args: str, ok: bool = True):
+        result = runner.invoke(
+            app, ["--db", str(db_path), "--lang", "en", *args], obj=SimpleNamespace(clock=clock)
+        )
+        assert (result.exit_code == 0) is ok, (result.stdout, result.stderr)
+        return result
+
+    return run
+
+
+def test_set_and_show(cli, db_path: Path, clock, tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    cli("settings", "set", "municipality", "Faxe Kommune")
+    cli("settings", "set", "jobcentre", "Jobcenter Faxe")
+    cli("settings", "set", "logo", str(logo))
+    cli("settings", "set", "max_circle", "8")
+
+    shown = json.loads(cli("settings", "show", "--json").stdout)
+    assert shown == {
+        "municipality": "Faxe Kommune",
+        "jobcentre": "Jobcenter Faxe",
+        "logo": str(logo.resolve()),
+        "templates_dir": "",
+        "max_circle": "8",
+    }
+    assert "Faxe Kommune" in cli("settings", "show").stdout
+
+    store = Store.open(str(db_path), clock=clock)
+    try:
+        head = letterhead(store)
+        assert head["municipality"] == "Faxe Kommune"
+        assert head["logo"]["data_uri"].startswith("data:image/png;base64,")
+        with store.session() as session:
+            assert max_circle(session) == 8
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("colour", "red", "unknown setting 'colour'"),
+        ("max_circle", "0", "at least 1"),
+        ("max_circle", "seven", "at least 1"),
+        ("logo", "/no/such/logo.png", "does not exist"),
+        ("templates_dir", "/no/such/folder", "does not exist"),
+    ],
+)
+def test_bad_values_are_refused_and_change_nothing(cli, key: str, value: str, message: str) -> None:
+    before = cli("settings", "show", "--json").stdout
+    result = cli("settings", "set", key, value, ok=False)
+    assert result.stderr.startswith("coordinator: ") and message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert cli("settings", "show", "--json").stdout == before
+
+
+def test_an_empty_value_clears_a_setting(cli) -> None:
+    cli("settings", "set", "municipality", "Faxe Kommune")
+    cli("settings", "set", "municipality", "")
+    assert json.loads(cli("settings", "show", "--json").stdout)["municipality"] == ""
