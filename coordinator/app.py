@@ -19,7 +19,7 @@ from coordinator.widgets.translated import translate_bindings
 class CoordinatorApp(App[None]):
     """The step-up day coordinator."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "widgets/widgets.tcss"]
     TITLE = "Step-up"
     BINDINGS = [
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),

@@ -47,6 +47,8 @@ from coordinator.widgets.meeting_clock import MeetingClock
 from coordinator.widgets.plain import plain
 
 READBACK_MODES = ("side", "wide", "hidden")
+#: From this terminal width the read-back fits beside the editor.
+SIDE_BY_SIDE_WIDTH = 120
 
 
 class SectionHeading(Static, can_focus=True):
@@ -82,6 +84,7 @@ class AgreementScreen(AppScreen):
         Binding("f6", "reopen", N_("Reopen"), id="agreement.reopen"),
         Binding("f7", "versions", N_("Versions"), id="agreement.versions"),
         Binding("f10", "second_conversation", N_("2nd conversation"), id="agreement.second"),
+        Binding("f4", "export", N_("Export"), id="agreement.export"),
     ]
 
     def __init__(self, case_id: int) -> None:
@@ -225,7 +228,7 @@ class AgreementScreen(AppScreen):
         )
 
     def on_mount(self) -> None:
-        self.readback_mode = "side" if self.app.size.width >= 120 else "hidden"
+        self.readback_mode = "side" if self.app.size.width >= SIDE_BY_SIDE_WIDTH else "hidden"
         self._refresh_all()
         self.set_interval(0.1, self._autosave_tick)
 
@@ -634,8 +637,10 @@ class AgreementScreen(AppScreen):
     # --- the rest -------------------------------------------------------------------------------
 
     def action_toggle_readback(self) -> None:
-        index = READBACK_MODES.index(self.readback_mode)
-        self.readback_mode = READBACK_MODES[(index + 1) % len(READBACK_MODES)]
+        """Side by side (wide terminals only), filling the screen for the projector, hidden."""
+        modes = READBACK_MODES if self.app.size.width >= SIDE_BY_SIDE_WIDTH else ("wide", "hidden")
+        index = modes.index(self.readback_mode) if self.readback_mode in modes else -1
+        self.readback_mode = modes[(index + 1) % len(modes)]
         self._apply_readback_mode()
 
     def _apply_readback_mode(self) -> None:
@@ -698,6 +703,13 @@ class AgreementScreen(AppScreen):
             return
         await self._reload()
         self.notify(_("Reopened as version {n}.").format(n=self.agreement.version))  # type: ignore[union-attr]
+
+    def action_export(self) -> None:
+        """Export what is on the screen: pending typing is written first."""
+        from coordinator.screens.export_dialog import ExportDialog
+
+        self.flush_now()
+        self.app.push_screen(ExportDialog(kind="agreement", ref_id=self.case_id))
 
     def action_versions(self) -> None:
         self.flush_now()

@@ -71,10 +71,6 @@ def version_markdown(agreement, items) -> str:  # noqa: ANN001 - Agreement, list
 class ReadbackPane(VerticalScroll, can_focus=False):
     """The read-back, beside the editor or filling most of the screen (projector mode)."""
 
-    DEFAULT_CSS = """
-    ReadbackPane { padding: 0 2; }
-    """
-
     def compose(self) -> ComposeResult:
         yield Markdown("", id="readback-text")
 

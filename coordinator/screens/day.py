@@ -18,6 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from coordinator.domain.roster_rules import Severity, count_by_severity
@@ -510,46 +511,30 @@ class DayScreen(AppScreen):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_case()
 
-    def _not_yet(self) -> None:
-        self.notify(_("This screen is not available yet."), severity="warning")
+    def _push_for_selected(self, make_screen: Callable[[int], Screen[Any]]) -> None:
+        """Open a screen on the selected case, or say why not."""
+        case_id = self._selected_or_tell()
+        if case_id is not None:
+            self.app.push_screen(make_screen(case_id))
+
+    # The screens are imported when first opened, so the day screen draws sooner at start-up.
 
     def action_open_case(self) -> None:
-        case_id = self._selected_or_tell()
-        if case_id is None:
-            return
-        try:
-            from coordinator.screens.case import CaseScreen
-        except ImportError:
-            self._not_yet()
-            return
-        self.app.push_screen(CaseScreen(case_id))
+        from coordinator.screens.case import CaseScreen
+
+        self._push_for_selected(CaseScreen)
 
     def action_open_roster(self) -> None:
-        case_id = self._selected_or_tell()
-        if case_id is None:
-            return
-        try:
-            from coordinator.screens.roster import RosterScreen
-        except ImportError:
-            self._not_yet()
-            return
-        self.app.push_screen(RosterScreen(case_id))
+        from coordinator.screens.roster import RosterScreen
+
+        self._push_for_selected(RosterScreen)
 
     def action_open_agreement(self) -> None:
-        case_id = self._selected_or_tell()
-        if case_id is None:
-            return
-        try:
-            from coordinator.screens.agreement import AgreementScreen
-        except ImportError:
-            self._not_yet()
-            return
-        self.app.push_screen(AgreementScreen(case_id))
+        from coordinator.screens.agreement import AgreementScreen
+
+        self._push_for_selected(AgreementScreen)
 
     def action_export(self) -> None:
-        try:
-            from coordinator.screens.export_dialog import ExportDialog
-        except ImportError:
-            self._not_yet()
-            return
+        from coordinator.screens.export_dialog import ExportDialog
+
         self.app.push_screen(ExportDialog(kind="day", ref_id=self.day_id))

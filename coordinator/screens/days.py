@@ -101,9 +101,6 @@ class DaysScreen(AppScreen):
         self.app.push_screen(CreateDayDialog(next_weekday(self.clock.now().date())), done)
 
     def action_people(self) -> None:
-        try:
-            from coordinator.screens.people import PeopleScreen
-        except ImportError:
-            self.notify(_("This screen is not available yet."), severity="warning")
-            return
+        from coordinator.screens.people import PeopleScreen
+
         self.app.push_screen(PeopleScreen())

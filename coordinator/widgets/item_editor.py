@@ -37,20 +37,6 @@ def due_feedback(text: str, today: date) -> tuple[date | None, str, bool]:
 class ItemEditor(Vertical, can_focus=False):
     """The editor of one item. `key` is the autosave's key for it."""
 
-    DEFAULT_CSS = """
-    ItemEditor { height: auto; padding: 0 0 1 0; }
-    ItemEditor .item-title { color: $text-muted; }
-    ItemEditor.-current .item-title { color: $accent; text-style: bold; }
-    ItemEditor TextArea { height: auto; min-height: 2; max-height: 10; }
-    ItemEditor .item-row { height: 1; }
-    ItemEditor .item-label { width: 7; color: $text-muted; }
-    ItemEditor .item-responsible { width: 1fr; }
-    ItemEditor .item-due { width: 14; }
-    ItemEditor .item-due-shown { width: 1fr; padding: 0 1; }
-    ItemEditor .item-due-shown.-invalid { color: $error; }
-    ItemEditor .item-status { width: 16; }
-    """
-
     class Changed(Message):
         """A field of the item changed; `value` is what to store (a date for `due`)."""
 

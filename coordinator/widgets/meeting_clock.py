@@ -35,11 +35,6 @@ def clock_text(phase: RunningPhase | None, planned: str, now: datetime) -> tuple
 class MeetingClock(Static):
     """ "Møde: 12:34 tilbage" / "Møde: +03:10 over tid" for one case, updated every second."""
 
-    DEFAULT_CSS = """
-    MeetingClock { width: auto; padding: 0 1; text-style: bold; }
-    MeetingClock.-overrun { background: $warning; color: $text; }
-    """
-
     RELOAD_EVERY = 15  # seconds between re-reading the day (the coordinator may start/end)
 
     def __init__(self, store: Store, case_id: int, **kwargs) -> None:  # noqa: ANN003

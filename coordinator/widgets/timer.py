@@ -47,60 +47,6 @@ def remaining_text(running: RunningPhase) -> str:
 class MeetingTimer(Widget):
     """Big digits for the phase that runs now, with what it is and when it should end."""
 
-    DEFAULT_CSS = """
-    MeetingTimer {
-        height: 5;
-        layout: horizontal;
-        padding: 0 1;
-        background: $boost;
-        border-left: thick $primary;
-    }
-    MeetingTimer #timer-digits {
-        width: auto;
-        min-width: 16;
-        padding: 1 2 0 0;
-        color: $text;
-    }
-    MeetingTimer #timer-text {
-        width: 1fr;
-        padding: 1 0 0 0;
-    }
-    MeetingTimer #timer-text Static {
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    MeetingTimer #timer-title {
-        text-style: bold;
-    }
-    MeetingTimer #timer-detail {
-        color: $text-muted;
-    }
-    MeetingTimer.-idle #timer-digits {
-        color: $text-muted;
-    }
-    MeetingTimer.-running {
-        border-left: thick $success;
-    }
-    MeetingTimer.-running #timer-digits {
-        color: $success;
-    }
-    MeetingTimer.-warning {
-        border-left: thick $warning;
-    }
-    MeetingTimer.-warning #timer-digits, MeetingTimer.-warning #timer-title {
-        color: $warning;
-    }
-    MeetingTimer.-overrun {
-        background: $error;
-        border-left: thick $warning;
-    }
-    MeetingTimer.-overrun #timer-digits, MeetingTimer.-overrun #timer-title,
-    MeetingTimer.-overrun #timer-detail {
-        color: $text;
-        text-style: bold;
-    }
-    """
-
     def compose(self) -> ComposeResult:
         yield Digits("--:--", id="timer-digits")
         with Vertical(id="timer-text"):

@@ -273,3 +273,34 @@ async def test_conflict_take_theirs_reloads(demo_store, db_path, clock, make_app
         assert screen.query_one("#job-goal", Input).value == "Chauffør"
         assert not screen.saver.pending
     assert agreements.latest(demo_store, 1).job_goal == "Chauffør"
+
+
+async def test_f4_exports_what_was_just_typed(store, make_app, tmp_path) -> None:
+    """The export dialog opens from the agreement and the file holds the last keystrokes,
+    even those the autosave had not written yet."""
+    from textual.widgets import Checkbox
+
+    from coordinator.screens.export_dialog import ExportDialog
+
+    case_id = new_case(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        await pilot.press("tab", "tab")
+        await pilot.press(*"Jeg starter mandag")
+        await pilot.press("f4")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert (dialog.kind, dialog.ref_id) == ("agreement", case_id)
+        for fmt in ("html", "pdf", "docx", "md", "txt"):
+            dialog.query_one(f"#format-{fmt}", Checkbox).value = fmt == "txt"
+        dialog.query_one("#export-folder", Input).value = str(tmp_path / "out")
+        await pilot.click("#export-run")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        (written,) = (tmp_path / "out").iterdir()
+        assert "Jeg starter mandag" in written.read_text(encoding="utf-8")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
