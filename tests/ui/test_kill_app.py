@@ -1,0 +1,102 @@
+"""`kill -9` of the real app while the job broker types: the draft is there on reopening.
+
+A separate Python process runs the real `CoordinatorApp` headless on a database file, opens
+the agreement screen and types sentence after sentence into "the citizen's own words", key by
+key through the Pilot, exactly as keystrokes arrive from a terminal. After each sentence it
+waits for the autosave and reports the number of sentences saved; it never stops typing on
+its own. The test kills it with SIGKILL in the middle of a sentence and opens the database:
+it must be intact and hold every reported sentence, and nothing but what was typed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from coordinator.store import agreements
+from coordinator.store.cases import CaseInput, add_case
+from coordinator.store.database import Store
+from coordinator.store.days import DayInput, create_day
+
+SENTENCE = "Jeg vil gerne [bold]prøve[/bold] <b>igen</b> på lageret i Ærøskøbing. "
+
+TYPIST = r"""
+import asyncio, sys
+from datetime import datetime
+from coordinator.app import CoordinatorApp
+from coordinator.domain.clock import FixedClock
+from coordinator.screens.agreement import AgreementScreen
+from coordinator.store.database import Store
+
+db, case_id, sentence = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+
+async def main() -> None:
+    clock = FixedClock(datetime(2026, 12, 3, 9, 0))
+    store = Store.open(db, clock=clock, actor="typist")
+    app = CoordinatorApp(store=store, clock=clock, language="da")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(AgreementScreen(case_id))
+        await pilot.pause()
+        screen = app.screen
+        screen.set_focus(screen.query_one("#citizen-words"))
+        await pilot.pause()
+        typed = 0
+        while True:
+            await pilot.press(*sentence)
+            typed += 1
+            while screen.in_flight or screen.saver.pending:
+                await pilot.pause(0.05)
+            print(typed, flush=True)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_kill_9_mid_sentence_keeps_the_saved_draft(db_path: Path, clock) -> None:
+    store = Store.open(str(db_path), clock=clock, actor="test")
+    day = create_day(store, DayInput(date=clock.now().date()))
+    case_id = add_case(store, CaseInput(day_id=day.id, citizen="Mads Eriksen")).id
+    store.close()
+
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen(
+        [sys.executable, "-c", TYPIST, str(db_path), str(case_id), SENTENCE],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        cwd=root,
+    )
+    reported = 0
+    try:
+        while reported < 2:
+            line = process.stdout.readline()
+            assert line, process.stderr.read()
+            reported = int(line)
+        # Kill it in the middle of the next sentence, with part of it saved.
+        time.sleep(2.0)
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    assert process.returncode == -signal.SIGKILL
+
+    with sqlite3.connect(db_path) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    reopened = Store.open(str(db_path), clock=clock, actor="test")
+    try:
+        words = agreements.latest(reopened, case_id).citizen_words
+    finally:
+        reopened.close()
+    # Every sentence reported saved is there exactly as typed (markup, Danish letters) ...
+    assert words.startswith(SENTENCE * reported)
+    # ... and what follows is the start of the sentence being typed, nothing else.
+    tail = words[len(SENTENCE) * reported :]
+    assert (SENTENCE * 2).startswith(tail)
