@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 from coordinator.domain.agreement_rules import (
     AgreementDraft,
     ItemDraft,
+    Problem,
     finalise_problems,
     item_label,
     live_warnings,
@@ -47,6 +48,12 @@ from coordinator.widgets.meeting_clock import MeetingClock
 from coordinator.widgets.plain import plain
 
 READBACK_MODES = ("side", "wide", "hidden")
+#: The item field that fixes a finalise problem (by its code).
+PROBLEM_FIELDS = {
+    "item-no-text": "text",
+    "item-no-responsible": "responsible",
+    "item-no-due": "due",
+}
 #: From this terminal width the read-back fits beside the editor.
 SIDE_BY_SIDE_WIDTH = 120
 
@@ -682,14 +689,18 @@ class AgreementScreen(AppScreen):
         await self._reload()
         self.notify(_("The agreement is final."))
 
-    def _go_to_problem(self, index: int | None) -> None:
-        if index is None:
+    def _go_to_problem(self, problem: Problem | None) -> None:
+        """Put the cursor where the chosen problem is fixed."""
+        if problem is None:
             return
         editors = self._editors()
-        if 0 <= index < len(editors):
-            editors[index].focus_text()
-            editors[index].scroll_visible()
-        elif index == -1:
+        if problem.item_index is not None and 0 <= problem.item_index < len(editors):
+            editor = editors[problem.item_index]
+            editor.focus_field(PROBLEM_FIELDS.get(problem.code, "text"))
+            editor.scroll_visible()
+        elif problem.code == "no-items":
+            self.set_focus(self.query_one(f"#heading-{ItemKind.ACCOMMODATION.value}"))
+        else:
             self.set_focus(self.query_one("#goal-date", Input))
 
     async def action_reopen(self) -> None:

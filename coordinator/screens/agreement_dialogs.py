@@ -19,8 +19,8 @@ from coordinator.store.models import Agreement, StepUpDay
 from coordinator.widgets.plain import plain
 
 
-class FinaliseProblemsDialog(AppModal[int | None]):
-    """What is still missing; choosing a line returns the item index to jump to (or -1)."""
+class FinaliseProblemsDialog(AppModal[Problem | None]):
+    """What is still missing; choosing a line returns that problem, to go to its field."""
 
     BINDINGS = [
         Binding("escape", "close", N_("Back to the agreement"), id="agreement.problems.close")
@@ -40,8 +40,7 @@ class FinaliseProblemsDialog(AppModal[int | None]):
             yield Static(_("Enter: go to it · Esc: back"), classes="dialog-hint")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        problem = self.problems[int(event.option.id or 0)]
-        self.dismiss(problem.item_index if problem.item_index is not None else -1)
+        self.dismiss(self.problems[int(event.option.id or 0)])
 
     def action_close(self) -> None:
         self.dismiss(None)

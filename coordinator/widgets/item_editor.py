@@ -128,6 +128,15 @@ class ItemEditor(Vertical, can_focus=False):
         # At once (Widget.focus waits for the queue, and the broker's next keys are in it).
         self.screen.set_focus(self.query_one(".item-text", TextArea))
 
+    def focus_field(self, field: str) -> None:
+        """Focus "text" (cursor after the last word, to go on writing), "responsible" or "due"."""
+        if field == "text":
+            text_area = self.text_area
+            text_area.move_cursor(text_area.document.end)
+            self.focus_text()
+        else:
+            self.screen.set_focus(self.query_one(f".item-{field}", Input))
+
     @property
     def text_area(self) -> TextArea:
         return self.query_one(".item-text", TextArea)

@@ -121,11 +121,12 @@ async def test_finalise_refuses_incomplete_then_accepts_and_reopens(store, make_
         assert isinstance(app.screen, FinaliseProblemsDialog)
         codes = [p.code for p in app.screen.problems]
         assert codes == ["item-no-responsible", "item-no-due"]
-        await pilot.press("enter")  # go to the item
+        await pilot.press("enter")  # go to the first problem: who is responsible
         await pilot.pause()
         assert app.screen is screen
+        assert screen.focused is screen.query_one(".item-responsible", Input)
         assert agreements.latest(store, case_id).status == "draft"
-        await pilot.press("tab", *"Borgeren", "tab", *"uge 51")
+        await pilot.press(*"Borgeren", "tab", *"uge 51")
         await pilot.press("f5")
         await pilot.pause()
         await pilot.pause()
@@ -273,6 +274,45 @@ async def test_conflict_take_theirs_reloads(demo_store, db_path, clock, make_app
         assert screen.query_one("#job-goal", Input).value == "Chauffør"
         assert not screen.saver.pending
     assert agreements.latest(demo_store, 1).job_goal == "Chauffør"
+
+
+async def test_each_finalise_problem_leads_to_the_field_that_fixes_it(store, make_app) -> None:
+    from coordinator.screens.agreement_dialogs import FinaliseProblemsDialog
+
+    case_id = new_case(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        await pilot.press("tab", "tab", "tab", "ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Sara kontakter familiebehandleren", "tab", *"Sara")
+        await pilot.press("ctrl+n")  # a second item with only a date
+        await pilot.pause()
+        await pilot.press("tab", "tab", *"+2w")
+        await saved(pilot, screen)
+        await pilot.press("f5")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FinaliseProblemsDialog)
+        codes = [(p.code, p.item_index) for p in dialog.problems]
+        assert codes == [("item-no-due", 0), ("item-no-text", 1), ("item-no-responsible", 1)]
+        editors = screen.query(ItemEditor)
+
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.focused is editors[0].query_one(".item-due", Input)
+
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.focused is editors[1].text_area
+
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert screen.focused is editors[1].query_one(".item-responsible", Input)
 
 
 async def test_f4_exports_what_was_just_typed(store, make_app, tmp_path) -> None:
