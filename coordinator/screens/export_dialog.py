@@ -13,7 +13,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
 
 from coordinator.i18n import N_, _, current_language
 from coordinator.screens.base import AppModal
@@ -70,6 +70,7 @@ class ExportDialog(AppModal[list[Path]]):
             with Horizontal(id="export-buttons"):
                 yield Button(plain(_("Export")), variant="primary", id="export-run")
                 yield Button(plain(_("Close")), id="export-close")
+        yield Footer()
 
     def chosen_formats(self) -> tuple[str, ...]:
         from coordinator.export.jobs import FORMATS
@@ -114,5 +115,9 @@ class ExportDialog(AppModal[list[Path]]):
     def _show_paths(self, paths: list[Path]) -> None:
         self.written.extend(paths)
         self.query_one("#export-run", Button).disabled = False
-        lines = [_("Saved:"), *(str(p) for p in paths)]
+        lines: list[str] = []
+        for folder in dict.fromkeys(path.parent for path in paths):
+            lines.append(_("Saved in {folder}:").format(folder=folder))
+            lines += [f"  {path.name}" for path in paths if path.parent == folder]
         self.query_one("#export-result", Static).update(plain("\n".join(lines)))
+        self.query_one("#export-box").scroll_end(animate=False)
