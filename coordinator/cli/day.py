@@ -134,6 +134,8 @@ def _describe(document: dict) -> str:
             f"  {case['position']}. [{case['id']}] {_('Pre-meeting')} {pre['start']}–{pre['end']}  "
             f"{_('Meeting')} {meeting['start']}–{meeting['end']}  {case['citizen']}  ({status})"
         )
+        if "moved_from" in case:
+            line += "  " + _("moved from {time}").format(time=case["moved_from"])
         predicted = case.get("predicted")
         if predicted and predicted["meeting"] != meeting:
             line += "  " + _("now expected {start}–{end}").format(

@@ -33,7 +33,7 @@ from coordinator.domain.vocab import CASE_STATUS_LABELS, CHALLENGE_LABELS, CaseS
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
 from coordinator.store import timing
-from coordinator.store.days import CaseRow, DayView, load_day, timing_of
+from coordinator.store.days import CaseRow, DayView, load_day, moved_from, timing_of
 from coordinator.store.errors import StoreError
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
@@ -310,6 +310,11 @@ class DayScreen(AppScreen):
             _(CHALLENGE_LABELS[ChallengeKind(c)]) for c in row.case.challenges.split(",") if c
         )
         status_text = Text(_(CASE_STATUS_LABELS[status]), style=style)
+        moved = moved_from(row, self.view) if self.view else None
+        if moved is not None:
+            status_text.append(
+                "\n" + _("moved from {time}").format(time=f"{moved:%H:%M}"), style="bold yellow"
+            )
         if is_running and running is not None:
             status_text.stylize(
                 "bold black on red" if running.is_overrun else "bold black on green"

@@ -217,6 +217,15 @@ def _view(session: Session, day: StepUpDay, now: datetime | None) -> DayView:
     return DayView(day, breaks, rows, schedule, coordinator, now)
 
 
+def moved_from(row: CaseRow, view: DayView) -> datetime | None:
+    """The start the participants of a planned case were invited to, when the case has since
+    been pulled forward to another time (they need to be told); else None."""
+    case = row.case
+    if case.moved_from is None or case.status != CaseStatus.PLANNED:
+        return None
+    return None if view.slot(case.id or 0).planned_start == case.moved_from else case.moved_from
+
+
 def _hhmm(moment: datetime | time) -> str:
     return moment.strftime("%H:%M")
 
@@ -243,6 +252,9 @@ def day_json(view: DayView) -> dict[str, object]:
                 "end": _hhmm(slot.planned_meeting.end),
             },
         }
+        moved = moved_from(row, view)
+        if moved is not None:
+            item["moved_from"] = _hhmm(moved)
         if running:
             item["predicted"] = {
                 "pre_meeting": {

@@ -86,6 +86,9 @@ class Case(SQLModel, table=True):
     meeting_minutes: int | None = None
     #: Frozen planned start once participants are invited; None = follows the agenda.
     planned_start: NaiveDatetime | None = None
+    #: The start participants were first invited to, once the case has been pulled forward:
+    #: the agenda shows the change until they have been told (it stays as a record).
+    moved_from: NaiveDatetime | None = None
     status: str = "planned"
     pre_started_at: NaiveDatetime | None = None
     meeting_started_at: NaiveDatetime | None = None

@@ -262,8 +262,12 @@ def pull_forward(store: Store, day_id: int, apply: bool = True) -> list[Move]:
             )
             if not apply:
                 continue
+            old_start = schedule.slot(case.id or 0).planned_start
+            if case.moved_from is None:
+                case.moved_from = old_start
             case.planned_start = new_start
             case.updated_at = now
             session.add(case)
-            audit.record(store, session, "pull-forward", "case", case.id, "planned_start")
+            detail = f"planned_start {old_start:%H:%M} -> {new_start:%H:%M}"
+            audit.record(store, session, "pull-forward", "case", case.id, detail)
         return result

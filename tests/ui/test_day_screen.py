@@ -159,6 +159,7 @@ async def test_cancel_asks_first_and_pull_forward_shows_what_moved(
         await pilot.pause()
         assert get_case(demo_store, ids[2]).planned_start == at("09:30")
         assert cell(app, ids[2], 1).startswith("09:30–09:45")
+        assert cell(app, ids[2], 6) == "Planned\nmoved from 10:30"
 
 
 async def test_move_and_add_case(demo_store, make_app) -> None:

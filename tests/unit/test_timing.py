@@ -156,6 +156,23 @@ def test_pull_forward_closes_a_cancelled_gap(day, clock) -> None:
     ]
     assert load_day(store, day_id).slot(ids[2]).planned_start == at("09:30")
     assert timing.pull_forward(store, day_id) == []
+    # The participants were invited for the old times: the day shows the change.
+    moved = {c["id"]: c.get("moved_from") for c in day_json(load_day(store, day_id))["cases"]}
+    assert moved == {ids[0]: None, ids[1]: None, ids[2]: "10:30", ids[3]: "12:00", ids[4]: "13:00"}
+
+
+def test_a_case_pulled_forward_twice_keeps_the_time_first_invited(day, clock) -> None:
+    store, day_id, ids = day
+    timing.cancel_case(store, ids[3])
+    timing.pull_forward(store, day_id)
+    assert get_case(store, ids[4]).moved_from == at("13:00")
+    timing.cancel_case(store, ids[2])
+    timing.pull_forward(store, day_id)
+    assert get_case(store, ids[4]).moved_from == at("13:00")
+    assert get_case(store, ids[4]).planned_start < at("12:00")
+    # Once held, the old invitation time no longer matters.
+    timing.start_pre_meeting(store, ids[4])
+    assert "moved_from" not in day_json(load_day(store, day_id))["cases"][4]
 
 
 def test_overrun_moves_the_rest_of_the_day_in_day_show_json(day, clock) -> None:
