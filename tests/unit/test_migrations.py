@@ -1,5 +1,6 @@
 """Migrations own the schema: an empty database upgrades to head, and head matches the models."""
 
+import sqlite3
 import stat
 
 from alembic.autogenerate import compare_metadata
@@ -7,7 +8,10 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
+from coordinator.demo import create_demo
 from coordinator.store import models  # noqa: F401 - registers tables
+from coordinator.store.database import Store
+from coordinator.store.days import day_json, load_day
 from coordinator.store.engine import make_engine
 from coordinator.store.migrate import (
     DatabaseTooNew,
@@ -15,6 +19,7 @@ from coordinator.store.migrate import (
     ensure_current,
     head_revision,
     shipped_revisions,
+    upgrade,
 )
 
 
@@ -48,7 +53,6 @@ def test_database_file_and_pragmas(tmp_path) -> None:
 
 
 def test_default_database_folder_is_private(isolated_environment) -> None:
-    from coordinator.store.database import Store
     from coordinator.store.engine import default_db_path
 
     store = Store.open(None)
@@ -90,3 +94,43 @@ def test_a_database_from_a_newer_app_is_refused(tmp_path) -> None:
 
     with pytest.raises(DatabaseTooNew):
         ensure_current(engine)
+
+
+def test_a_database_with_data_from_the_first_release_upgrades_in_place(tmp_path, clock) -> None:
+    """A day planned before 0002 keeps its cases; the new column starts empty."""
+    from coordinator.store.database import Store
+
+    path = tmp_path / "old.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine, "0001")
+    assert current_revision(engine) == "0001"
+    assert "moved_from" not in {c["name"] for c in inspect(engine).get_columns("case")}
+    engine.dispose()
+    # Fill it as the first release would have (its tables, its columns) ...
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "INSERT INTO citizen (id, name, email, phone, address, created_at, updated_at) VALUES"
+            " (1, 'Mads Eriksen', '', '', '', '2026-12-01 10:00:00', '2026-12-01 10:00:00')"
+        )
+        connection.execute(
+            "INSERT INTO stepupday (id, date, start_time, pre_minutes, meeting_minutes, location,"
+            " status, created_at, updated_at) VALUES (1, '2026-12-03', '08:30:00', 15, 45, '',"
+            " 'planned', '2026-12-01 10:00:00', '2026-12-01 10:00:00')"
+        )
+        connection.execute(
+            'INSERT INTO "case" (id, day_id, position, citizen_id, challenges, problem_statement,'
+            ' "trigger", conversation_number, status, created_at, updated_at) VALUES (1, 1, 1, 1,'
+            " 'health', '', '', 1, 'planned', '2026-12-01 10:00:00', '2026-12-01 10:00:00')"
+        )
+    # ... and open it with this one: upgraded on open, nothing lost.
+    store = Store.open(str(path), clock=clock, actor="test")
+    try:
+        assert current_revision(store.engine) == head_revision()
+        document = day_json(load_day(store, 1))
+        assert [(c["citizen"], c["meeting"]["start"]) for c in document["cases"]] == [
+            ("Mads Eriksen", "08:45")
+        ]
+        assert "moved_from" not in document["cases"][0]
+        create_demo(store)  # and the upgraded database is fully usable
+    finally:
+        store.close()
