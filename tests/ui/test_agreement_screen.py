@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import date
 
+from sqlmodel import select
 from textual.widgets import Input, TextArea
 
 from coordinator.screens.agreement import AgreementScreen, SectionHeading
@@ -344,3 +345,49 @@ async def test_f4_exports_what_was_just_typed(store, make_app, tmp_path) -> None
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_finalise_reopen_versions_and_second_conversation(demo_store, make_app) -> None:
+    """The demo's drafted health agreement: final, reopened as version 2 (version 1 kept and
+    viewable), then carried forward to a second conversation on a later day."""
+    from datetime import timedelta
+
+    from textual.widgets import OptionList
+
+    from coordinator.screens.agreement_dialogs import SecondConversationDialog, VersionsDialog
+    from coordinator.store.models import Case
+
+    store = demo_store
+    later = create_day(store, DayInput(date=store.now().date() + timedelta(days=14)))
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, 1)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert screen.final
+        await pilot.press("f6")
+        await pilot.pause()
+        assert not screen.final and screen.agreement.version == 2
+        await pilot.press("f7")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, VersionsDialog)
+        assert [(v.version, v.status) for v in dialog.versions] == [(1, "final"), (2, "draft")]
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(app.screen, SecondConversationDialog)
+        assert app.screen.query_one("#days", OptionList).option_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+    with store.session() as session:
+        second = session.exec(select(Case).where(Case.day_id == later.id)).one()
+    assert (second.conversation_number, second.previous_case_id) == (2, 1)
+    carried = agreements.latest(store, second.id)
+    first = agreements.latest(store, 1)
+    assert carried.status == "draft" and carried.job_goal == first.job_goal
+    texts = [i.text for i in agreements.items(store, carried.id)]
+    assert texts == [i.text for i in agreements.items(store, first.id)] and texts
