@@ -22,6 +22,7 @@ from sqlmodel import Session, select
 
 from coordinator.domain.cpr import mask_cpr
 from coordinator.domain.quickdates import format_due
+from coordinator.domain.schedule import Interval
 from coordinator.domain.vocab import (
     AGREEMENT_STATUS_LABELS,
     ATTENDANCE_LABELS,
@@ -292,12 +293,23 @@ def agenda_context(store: Store, day_ref: str | date | int, language: str) -> Co
         {"start": hhmm(b.start), "end": hhmm(b.end), "label": b.label or t(N_("Break"))}
         for b in sorted(view.breaks, key=lambda b: b.start)
     ]
-    cases = []
+    cases: list[Context] = []
+    cancelled: list[Context] = []
     previous = ""
     for row in view.cases:
-        if row.case.status == CaseStatus.CANCELLED:
-            continue
         slot = view.slot(row.case.id or 0)
+        if row.case.status in (CaseStatus.CANCELLED, CaseStatus.ABSENT):
+            # Not on the agenda; kept for the invitations, which cancel their events.
+            cancelled.append(
+                {
+                    "id": row.case.id,
+                    "position": row.case.position,
+                    "citizen": initials(row.citizen.name),
+                    "pre_meeting": _part_times(slot.planned_pre),
+                    "meeting": _part_times(slot.planned_meeting),
+                }
+            )
+            continue
         pre, meeting = [], []
         network = 0
         for line in roster_lines(store, row.case.id or 0):
@@ -324,18 +336,9 @@ def agenda_context(store: Store, day_ref: str | date | int, language: str) -> Co
                 "position": row.case.position,
                 "citizen": initials(row.citizen.name),
                 "conversation_number": row.case.conversation_number,
-                "pre_meeting": {
-                    "start": hhmm(slot.planned_pre.start),
-                    "end": hhmm(slot.planned_pre.end),
-                    "start_at": slot.planned_pre.start,
-                    "end_at": slot.planned_pre.end,
-                    "participants": pre,
-                },
+                "pre_meeting": {**_part_times(slot.planned_pre), "participants": pre},
                 "meeting": {
-                    "start": hhmm(slot.planned_meeting.start),
-                    "end": hhmm(slot.planned_meeting.end),
-                    "start_at": slot.planned_meeting.start,
-                    "end_at": slot.planned_meeting.end,
+                    **_part_times(slot.planned_meeting),
                     "participants": meeting,
                     "network_count": network,
                 },
@@ -360,6 +363,17 @@ def agenda_context(store: Store, day_ref: str | date | int, language: str) -> Co
         "breaks": breaks,
         "breaks_after": [b for b in breaks if b["start"] >= previous],
         "cases": cases,
+        "cancelled_cases": cancelled,
+    }
+
+
+def _part_times(interval: Interval) -> Context:
+    """The times of one part of a case, as text and as datetimes (for calendars)."""
+    return {
+        "start": hhmm(interval.start),
+        "end": hhmm(interval.end),
+        "start_at": interval.start,
+        "end_at": interval.end,
     }
 
 

@@ -8,6 +8,7 @@ instead of doubling them; SEQUENCE grows with the export time so the newer copy 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -69,17 +70,15 @@ def invitations_ics(context: Context, now: datetime, person: str | None = None) 
     stamp, sequence = _stamp(now)
     coordinator = day["coordinator"]
     wanted = person.casefold().strip() if person else None
+    parts = (("pre_meeting", t(N_("Pre-meeting"))), ("meeting", t(N_("Step-up meeting"))))
     for case in context["cases"]:
-        for part, label in (
-            ("pre_meeting", t(N_("Pre-meeting"))),
-            ("meeting", t(N_("Step-up meeting"))),
-        ):
+        for part, label in parts:
             slot = case[part]
             people = slot["participants"]
             if wanted and not any(p["name"].casefold() == wanted for p in people):
                 continue
             event = Event()
-            event.add("uid", f"case-{case['id']}-{part.replace('_', '-')}@{DOMAIN}")
+            event.add("uid", _uid(case["id"], part))
             event.add("dtstamp", stamp)
             event.add("sequence", sequence)
             event.add("dtstart", _local(slot["start_at"]))
@@ -105,8 +104,34 @@ def invitations_ics(context: Context, now: datetime, person: str | None = None) 
                     event.add("attendee", address, encode=0)
             event.add("status", "CONFIRMED")
             calendar.add_component(event)
+    if not wanted:
+        for case in context.get("cancelled_cases", []):
+            for part, label in parts:
+                calendar.add_component(_cancelled_event(case, part, label, stamp, sequence, t))
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def _cancelled_event(
+    case: Context, part: str, label: str, stamp: datetime, sequence: int, t: Callable[[str], str]
+) -> Event:
+    """The event of a part that will not be held (cancelled case, absent citizen), under the
+    same UID as its invitation: importing the file again cancels the calendar entry."""
+    event = Event()
+    event.add("uid", _uid(case["id"], part))
+    event.add("dtstamp", stamp)
+    event.add("sequence", sequence)
+    event.add("dtstart", _local(case[part]["start_at"]))
+    event.add("dtend", _local(case[part]["end_at"]))
+    summary = f"{label}: {t(CASE_WORD)} {case['position']} ({case['citizen']})"
+    event.add("summary", t(N_("Cancelled: {what}")).format(what=summary))
+    event.add("status", "CANCELLED")
+    return event
+
+
+def _uid(case_id: int, part: str) -> str:
+    """Stable per case part, so exporting again updates the entry instead of doubling it."""
+    return f"case-{case_id}-{part.replace('_', '-')}@{DOMAIN}"
 
 
 def followups_ics(context: Context, now: datetime) -> bytes:

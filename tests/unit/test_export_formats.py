@@ -188,3 +188,32 @@ def test_agenda_shows_initials_only(evil_store) -> None:
         for private in ("Tarmsygdom", "sønnen", "voldeligt", "låser"):
             assert private not in text
         assert text.index("11:30") < text.index("12:00–12:15" if fmt != "txt" else "12:00-12:15")
+
+
+def test_a_cancelled_case_and_an_absent_citizen_leave_the_agenda_and_cancel_their_events(
+    evil_store, clock
+) -> None:
+    from coordinator.store import timing
+
+    before = {
+        str(e["uid"])
+        for e in _events(
+            invitations_ics(agenda_context(evil_store, "2026-12-03", "da"), clock.now())
+        )
+    }
+    timing.cancel_case(evil_store, 3)
+    timing.mark_absent(evil_store, 4)
+    ctx = agenda_context(evil_store, "2026-12-03", "da")
+    assert [c["id"] for c in ctx["cases"]] == [1, 2, 5]
+    for fmt in ("html", "md", "txt"):
+        text = render_template(f"agenda.{fmt}.j2", ctx, fmt)
+        assert "A.H." not in text and "B.O." not in text and "K.M." in text
+
+    events = _events(invitations_ics(ctx, datetime(2026, 12, 3, 9, 0)))
+    assert {str(e["uid"]) for e in events} == before, "the same entries, updated"
+    status = {str(e["uid"]): str(e["status"]) for e in events}
+    assert status["case-3-meeting@stepup-coordinator"] == "CANCELLED"
+    assert status["case-4-pre-meeting@stepup-coordinator"] == "CANCELLED"
+    assert status["case-5-meeting@stepup-coordinator"] == "CONFIRMED"
+    cancelled = next(e for e in events if str(e["uid"]) == "case-3-meeting@stepup-coordinator")
+    assert str(cancelled["summary"]).startswith("Aflyst: ")
