@@ -40,6 +40,7 @@ __all__ = [
     "format_due",
     "parse_due",
     "parse_due_optional",
+    "parse_past_date",
 ]
 
 #: How many months ahead a goal date lies by default (STEP-UP.md: at a workplace within 3 months).
@@ -267,6 +268,42 @@ def parse_due_optional(text: str, today: date) -> date | None:
         return parse_due(text, today)
     except EmptyDueError:
         return None
+
+
+def _previous_day_month(day: int, month: int, today: date) -> date:
+    """The latest `day`/`month` on or before `today` (29/2: the last leap year's)."""
+    _check_month(month)
+    _check_day(day, month, None)
+    for year in range(today.year, today.year - 9, -1):
+        if day <= calendar.monthrange(year, month)[1]:
+            candidate = date(year, month, day)
+            if candidate <= today:
+                return candidate
+    raise QuickDateError(_("That date is out of range."))  # pragma: no cover - year 1 only
+
+
+def parse_past_date(text: str, today: date) -> date | None:
+    """When something happened (e.g. a step-up was decided), as typed: ``10/11`` is the latest
+    10 November on or before `today`; with a year (``10.11.2026``, ``2026-11-10``) it is that
+    date; ``i dag``/``today``. Blank text is None; anything else raises `QuickDateError`."""
+    cleaned = _normalise(text)
+    if not cleaned:
+        return None
+    if cleaned in _TODAY_WORDS:
+        return today
+    if match := _ISO_RE.fullmatch(cleaned):
+        year, month, day = (int(group) for group in match.groups())
+        return _explicit_date(year, month, day)
+    if match := _DAY_MONTH_RE.fullmatch(cleaned):
+        day, month = int(match[1]), int(match[2])
+        if match[3] is None:
+            return _previous_day_month(day, month, today)
+        return _explicit_date(_full_year(match[3]), month, day)
+    raise QuickDateError(
+        _('Could not read "{text}" as a date. Write e.g. 10/11 or 10.11.2026.').format(
+            text=text.strip()
+        )
+    )
 
 
 # --- formatting -------------------------------------------------------------------------------

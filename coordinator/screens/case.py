@@ -9,11 +9,12 @@ from functools import partial
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Label, Static, TextArea
 
+from coordinator.domain.quickdates import QuickDateError, format_due, parse_past_date
 from coordinator.domain.vocab import CHALLENGE_LABELS, MATERIAL_LABELS, MaterialKind
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
@@ -33,7 +34,7 @@ SAVE_DELAY = 0.4
 _FORM: tuple[tuple[str | None, str, str, bool], ...] = (
     (N_("Why a step-up"), "tried", N_("What has been tried"), True),
     (None, "decided_by", N_("Decided by (job broker, team leader, citizen)"), False),
-    (None, "decided_on", N_("Decided on (YYYY-MM-DD)"), False),
+    (None, "decided_on", N_("Decided on (e.g. 10/11 or 10.11.2026)"), False),
     (
         N_("The most important problem"),
         "main_problem",
@@ -116,6 +117,10 @@ class CaseScreen(AppScreen):
                 yield Label(_(label), classes="field-label")
                 if multiline:
                     yield TextArea(id=f"field-{name}", classes="long", soft_wrap=True)
+                elif name == "decided_on":
+                    with Horizontal(classes="date-row"):
+                        yield Input(id=f"field-{name}", classes="date")
+                        yield Static(id="decided-on-shown", classes="date-shown")
                 else:
                     yield Input(id=f"field-{name}")
             yield Label(_("Meeting material"), classes="section")
@@ -142,11 +147,11 @@ class CaseScreen(AppScreen):
         if challenges:
             title.append(f" · {', '.join(challenges)}")
         self.query_one("#case-title", Static).update(title)
-        self.app.sub_title = _("Preparation")
+        self.sub_title = _("Preparation")
         for _section, name, _label, multiline in _FORM:
             value = getattr(form, name)
             self.stored[name] = value
-            text = value.isoformat() if isinstance(value, date) else (value or "")
+            text = f"{value:%d.%m.%Y}" if isinstance(value, date) else (value or "")
             if multiline:
                 self.query_one(f"#field-{name}", TextArea).load_text(text)
             else:
@@ -173,12 +178,17 @@ class CaseScreen(AppScreen):
         name = widget_id.removeprefix("field-")
         if name == "decided_on":
             widget = self.query_one("#field-decided_on", Input)
+            shown = self.query_one("#decided-on-shown", Static)
             try:
-                value: object = date.fromisoformat(text.strip()) if text.strip() else None
-            except ValueError:
+                value: object = parse_past_date(text, self.clock.now().date())
+            except QuickDateError as exc:
                 widget.add_class("-invalid")
+                shown.set_class(True, "-invalid")
+                shown.update(plain(str(exc)))
                 return
             widget.remove_class("-invalid")
+            shown.set_class(False, "-invalid")
+            shown.update(plain(format_due(value)) if isinstance(value, date) else "")
         else:
             value = text
         if name not in self.pending and self.stored.get(name) == value:

@@ -175,7 +175,7 @@ class DayScreen(AppScreen):
             )
         self.readiness = readiness
         day = view.day
-        self.app.sub_title = f"{day.date:%d.%m.%Y}"
+        self.sub_title = f"{day.date:%d.%m.%Y}"
         summary = [
             _("Day {date}, {start}–{end}").format(
                 date=day.date.isoformat(),

@@ -51,7 +51,7 @@ class PeopleScreen(AppScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.sub_title = _("People")
+        self.sub_title = _("People")
         table = self.query_one("#people", DataTable)
         table.add_columns(
             _("Name"), _("Profession"), _("Department"), _("E-mail"), _("Phone"), _("Flags")

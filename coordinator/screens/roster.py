@@ -92,7 +92,7 @@ class RosterScreen(AppScreen):
         if challenges:
             title.append(f" · {challenges}")
         self.query_one("#roster-title", Static).update(title)
-        self.app.sub_title = _("Roster")
+        self.sub_title = _("Roster")
         self.load()
 
     def on_screen_resume(self) -> None:

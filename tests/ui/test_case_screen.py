@@ -39,15 +39,17 @@ async def test_typing_is_autosaved_without_leaving(store, make_app) -> None:
         saved = preparation.get_preparation(store, case_id)
         assert saved.tried == "Two internships\n[bold]no show[/bold]"
         assert "saved 08:00:00" in str(screen.query_one("#case-status", Static).render())
-        await pilot.press("tab", *"Jonas, team leader, Mads", "tab", *"2026-11")
+        await pilot.press("tab", *"Jonas, team leader, Mads", "tab", *"20/")
         await _autosave(app, pilot)
         saved = preparation.get_preparation(store, case_id)
         assert saved.decided_by == "Jonas, team leader, Mads"
         assert saved.decided_on is None  # not a date yet: not saved, the field is marked
         assert screen.query_one("#field-decided_on").has_class("-invalid")
-        await pilot.press(*"-20")
+        assert "20/" in str(screen.query_one("#decided-on-shown", Static).render())
+        await pilot.press("1", "1")  # 20/11: the latest 20 November, this year's
         await _autosave(app, pilot)
         assert preparation.get_preparation(store, case_id).decided_on == date(2026, 11, 20)
+        assert "20 Nov 2026" in str(screen.query_one("#decided-on-shown", Static).render())
         # The main problem, then leave with Escape right away: nothing typed is lost.
         await pilot.press("tab", *"He locks up")
         await pilot.press("escape")

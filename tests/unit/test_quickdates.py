@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from coordinator import i18n
@@ -22,6 +22,7 @@ from coordinator.domain.quickdates import (
     format_due,
     parse_due,
     parse_due_optional,
+    parse_past_date,
 )
 
 #: A Sunday in ISO week 47 of 2026 (a year with 53 ISO weeks).
@@ -304,3 +305,40 @@ def test_week_is_the_next_friday_of_that_week(today: date, week: int) -> None:
 def test_weekday_is_within_the_next_seven_days(today: date, weekday: str) -> None:
     due = parse_due(weekday, today)
     assert today < due <= today + timedelta(days=7)
+
+
+# --- past dates (when a step-up was decided) -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10/11", date(2026, 11, 10)),  # earlier this year
+        ("23.11", date(2026, 11, 23)),  # today counts
+        ("24/11", date(2025, 11, 24)),  # tomorrow's day and month: last year's
+        ("10.11.2026", date(2026, 11, 10)),
+        ("2026-11-10", date(2026, 11, 10)),
+        ("1/3/25", date(2025, 3, 1)),
+        ("i dag", date(2026, 11, 23)),
+        ("29/2", date(2024, 2, 29)),
+    ],
+)
+def test_past_dates_as_typed(text: str, expected: date) -> None:
+    assert parse_past_date(text, date(2026, 11, 23)) == expected
+
+
+def test_blank_past_date_is_none_and_nonsense_says_what_to_type() -> None:
+    assert parse_past_date("  ", date(2026, 11, 23)) is None
+    with pytest.raises(QuickDateError, match="10/11"):
+        parse_past_date("last week", date(2026, 11, 23))
+    with pytest.raises(QuickDateError):
+        parse_past_date("31/4", date(2026, 11, 23))
+
+
+@given(st.dates(min_value=date(2001, 1, 1), max_value=date(2098, 12, 31)), st.data())
+def test_a_day_and_month_is_never_in_the_future(today: date, data) -> None:  # noqa: ANN001
+    typed = data.draw(st.dates(min_value=date(2001, 1, 1), max_value=date(2098, 12, 31)))
+    assume((typed.day, typed.month) != (29, 2))  # leap days: see the examples above
+    found = parse_past_date(f"{typed.day}/{typed.month}", today)
+    assert found <= today < found.replace(year=found.year + 1)
+    assert (found.day, found.month) == (typed.day, typed.month)
