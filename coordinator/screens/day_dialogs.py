@@ -167,6 +167,8 @@ class CreateDayDialog(_FormDialog):
     def __init__(self, default_date: date) -> None:
         super().__init__()
         self.default_date = default_date
+        #: A date the user was told already has a day, and confirmed by saving again.
+        self._duplicate_ok: date | None = None
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
@@ -200,9 +202,20 @@ class CreateDayDialog(_FormDialog):
             yield from self.buttons(_("Create day"))
 
     def save(self) -> int:
-        from coordinator.store.days import DayInput, create_day
+        from coordinator.store.days import DayInput, create_day, list_days
+        from coordinator.store.errors import Invalid
 
         coordinator = self.query_one("#coordinator", Select).value
+        when = parse_date(self.value("date"))
+        taken = any(day.date == when for day, _count in list_days(self.store))
+        if taken and when != self._duplicate_ok:
+            self._duplicate_ok = when
+            raise Invalid(
+                _(
+                    "There is already a step-up day on {date}. Save again to plan a second "
+                    "one that day, or change the date."
+                ).format(date=f"{when:%d.%m.%Y}")
+            )
         data = DayInput(
             date=parse_date(self.value("date")),
             start=parse_time(self.value("start")),

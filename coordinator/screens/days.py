@@ -98,7 +98,13 @@ class DaysScreen(AppScreen):
                 self.load(select=day_id)
                 self.notify(_("Day created. Press enter to open it and add cases."))
 
-        self.app.push_screen(CreateDayDialog(next_weekday(self.clock.now().date())), done)
+        from coordinator.store.days import list_days
+
+        taken = {day.date for day, _count in list_days(self.store)}
+        first_free = next_weekday(self.clock.now().date())
+        while first_free in taken:
+            first_free = next_weekday(first_free)
+        self.app.push_screen(CreateDayDialog(first_free), done)
 
     def action_people(self) -> None:
         from coordinator.screens.people import PeopleScreen

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from textual.widgets import DataTable, Digits, Static
 
 from coordinator.screens.day import DayScreen
 from coordinator.screens.days import DaysScreen
 from coordinator.store.cases import get_case
-from coordinator.store.days import list_days, load_day
+from coordinator.store.days import DayInput, create_day, list_days, load_day
 from coordinator.widgets.timer import MeetingTimer
 from tests.conftest import TEST_DAY
 
@@ -236,3 +236,26 @@ async def test_create_a_day_in_the_dialog(store, make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, DayScreen)
         assert "No cases yet." in str(app.screen.query_one("#timer-title", Static).render())
+
+
+async def test_a_second_day_on_the_same_date_needs_saying_twice(store, make_app) -> None:
+    create_day(store, DayInput(date=date(2026, 12, 4)))
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert dialog.query_one("#date").value == "2026-12-07", "the next free working day"
+        dialog.query_one("#date").value = "2026-12-04"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "already a step-up day on 04.12.2026" in str(
+            dialog.query_one("#error", Static).render()
+        )
+        assert len(list_days(store)) == 1
+        await pilot.press("enter")  # yes, really
+        await pilot.pause()
+        assert app.screen is not dialog
+        assert [day.date for day, _n in list_days(store)] == [date(2026, 12, 4)] * 2
