@@ -11,15 +11,19 @@ from textual.screen import Screen
 
 
 def binding_commands(app: App, screen: Screen) -> Iterator[SystemCommand]:
-    """One palette command per enabled, described binding of the screen's binding chain."""
+    """One palette command per enabled, described binding of the screen's binding chain,
+    including those the footer leaves out for room (one entry per action and per title)."""
     seen: set[str] = set()
     for active in screen.active_bindings.values():
         binding = active.binding
-        if not active.enabled or not binding.description or not binding.show:
+        if not active.enabled or not binding.description:
             continue
-        if binding.action in seen or binding.action in {"command_palette", "quit"}:
+        if {binding.action, binding.description} & seen or binding.action in {
+            "command_palette",
+            "quit",
+        }:
             continue
-        seen.add(binding.action)
+        seen.update((binding.action, binding.description))
         yield SystemCommand(
             binding.description,
             app.get_key_display(binding),

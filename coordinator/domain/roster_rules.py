@@ -47,7 +47,7 @@ from coordinator.domain.vocab import (
     RosterRole,
     profession_label,
 )
-from coordinator.i18n import _
+from coordinator.i18n import _, ngettext
 
 __all__ = [
     "RULE_CODES",
@@ -60,6 +60,7 @@ __all__ = [
     "Suggestion",
     "check_roster",
     "count_by_severity",
+    "counts_text",
     "suggest_roster",
 ]
 
@@ -447,6 +448,17 @@ def count_by_severity(findings: Iterable[Finding]) -> dict[Severity, int]:
     for finding in findings:
         counts[finding.severity] += 1
     return counts
+
+
+def counts_text(counts: dict[Severity, int], separator: str = " · ") -> str:
+    """ "1 error · 2 warnings", in the current language with its plural forms."""
+    errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+    return separator.join(
+        (
+            ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        )
+    )
 
 
 @dataclass(frozen=True)

@@ -80,18 +80,18 @@ class AgreementScreen(AppScreen):
         Binding("tab", "app.focus_next", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
         Binding("f2", "toggle_readback", N_("Read-back"), id="agreement.readback"),
+        Binding("f5", "finalise", N_("Finalise"), id="agreement.finalise"),
+        Binding("f4", "export", N_("Export"), id="agreement.export"),
+        Binding("f8", "delete_item", N_("Delete item"), id="agreement.delete_item", priority=True),
+        Binding("f9", "undo_delete", N_("Undo delete"), id="agreement.undo_delete", priority=True),
         Binding("ctrl+up", "move_item(-1)", N_("Move up"), id="agreement.move_up", priority=True),
         Binding(
             "ctrl+down", "move_item(1)", N_("Move down"), id="agreement.move_down", priority=True
         ),
-        Binding("f8", "delete_item", N_("Delete item"), id="agreement.delete_item", priority=True),
-        Binding("f9", "undo_delete", N_("Undo delete"), id="agreement.undo_delete", priority=True),
-        Binding("ctrl+s", "save_now", N_("Save now"), id="agreement.save", show=False),
-        Binding("f5", "finalise", N_("Finalise"), id="agreement.finalise"),
         Binding("f6", "reopen", N_("Reopen"), id="agreement.reopen"),
         Binding("f7", "versions", N_("Versions"), id="agreement.versions"),
         Binding("f10", "second_conversation", N_("2nd conversation"), id="agreement.second"),
-        Binding("f4", "export", N_("Export"), id="agreement.export"),
+        Binding("ctrl+s", "save_now", N_("Save now"), id="agreement.save", show=False),
     ]
 
     def __init__(self, case_id: int) -> None:

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Input, Label, Static, TextArea
 
 from coordinator.domain.quickdates import QuickDateError, format_due, parse_past_date
+from coordinator.domain.roster_rules import counts_text
 from coordinator.domain.vocab import CHALLENGE_LABELS, MATERIAL_LABELS, MaterialKind
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
@@ -269,11 +270,7 @@ class CaseScreen(AppScreen):
                 else _("{count} items missing").format(count=missing)
             )
             line.append("  ·  ")
-            line.append(
-                _("{errors} errors, {warnings} warnings").format(
-                    errors=readiness.counts["error"], warnings=readiness.counts["warning"]
-                )
-            )
+            line.append(counts_text(readiness.counts, ", "))
         if self._saved_text:
             line.append(f"  ·  {self._saved_text}", "dim")
         self.query_one("#case-status", Static).update(line)
@@ -343,10 +340,15 @@ class CaseScreen(AppScreen):
     # -- navigation -------------------------------------------------------------------------
 
     def action_roster(self) -> None:
+        """The case's roster: back to it when the form was opened from there."""
         from coordinator.screens.roster import RosterScreen
 
         self.save_now()
-        self.app.push_screen(RosterScreen(self.case_id))
+        below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
+        if isinstance(below, RosterScreen) and below.case_id == self.case_id:
+            self.app.pop_screen()
+        else:
+            self.app.push_screen(RosterScreen(self.case_id))
 
     def on_screen_resume(self) -> None:
         try:

@@ -90,22 +90,24 @@ class DayScreen(AppScreen):
     """The timeline of one step-up day: pre-meeting and meeting per case, breaks in place."""
 
     CSS_PATH = "day.tcss"
+    # In the order of use on the day, so the keys needed most are the ones a narrow footer
+    # shows; every one is also in the command palette.
     BINDINGS = [
         Binding("space", "next_step", N_("Next step"), id="day.next"),
-        Binding("p", "start_pre_meeting", N_("Start pre-meeting"), id="day.start-pre-meeting"),
-        Binding("m", "start_meeting", N_("Start meeting"), id="day.start-meeting"),
-        Binding("e", "end_meeting", N_("End meeting"), id="day.end-meeting"),
+        Binding("g", "open_agreement", N_("Agreement"), id="day.agreement"),
         Binding("a", "absent", N_("Citizen absent"), id="day.absent"),
         Binding("c", "cancel_case", N_("Cancel case"), id="day.cancel"),
-        Binding("shift+up", "move(-1)", N_("Move up"), id="day.move-up"),
-        Binding("shift+down", "move(1)", N_("Move down"), id="day.move-down"),
-        Binding("n", "add_case", N_("Add case"), id="day.add-case"),
         Binding("f", "pull_forward", N_("Pull forward"), id="day.pull-forward"),
         Binding("o", "open_case", N_("Open case"), id="day.open-case"),
         Binding("r", "open_roster", N_("Roster"), id="day.roster"),
-        Binding("g", "open_agreement", N_("Agreement"), id="day.agreement"),
         Binding("x", "export", N_("Export agenda"), id="day.export"),
-        Binding("ctrl+r", "refresh", N_("Refresh"), id="day.refresh"),
+        Binding("n", "add_case", N_("Add case"), id="day.add-case"),
+        Binding("shift+up", "move(-1)", N_("Move up"), id="day.move-up"),
+        Binding("shift+down", "move(1)", N_("Move down"), id="day.move-down"),
+        Binding("p", "start_pre_meeting", N_("Start pre-meeting"), id="day.start-pre-meeting"),
+        Binding("m", "start_meeting", N_("Start meeting"), id="day.start-meeting"),
+        Binding("e", "end_meeting", N_("End meeting"), id="day.end-meeting"),
+        Binding("ctrl+r", "refresh", N_("Refresh"), id="day.refresh", show=False),
         Binding("escape", "app.pop_screen", N_("All days"), id="day.back"),
     ]
 

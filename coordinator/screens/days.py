@@ -26,7 +26,7 @@ class DaysScreen(AppScreen):
     BINDINGS = [
         Binding("enter", "open_day", N_("Open day"), id="days.open"),
         Binding("n", "new_day", N_("New day"), id="days.new"),
-        Binding("p", "people", N_("People"), id="days.people"),
+        Binding("p", "people", N_("People"), id="days.people", show=False),  # F2 is shown
         Binding("r", "refresh", N_("Refresh"), id="days.refresh"),
     ]
 

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
-from coordinator.domain.roster_rules import Severity, Suggestion
+from coordinator.domain.roster_rules import Severity, Suggestion, counts_text
 from coordinator.domain.vocab import (
     ATTENDANCE_LABELS,
     CHALLENGE_LABELS,
@@ -56,6 +56,7 @@ class RosterScreen(AppScreen):
         Binding("p", "cycle_part", N_("Part"), id="roster.part"),
         Binding("t", "cycle_attendance", N_("Attendance"), id="roster.attendance"),
         Binding("delete,x", "remove", N_("Remove"), id="roster.remove"),
+        Binding("o", "prepare", N_("Preparation"), id="roster.prepare"),
     ]
 
     def __init__(self, case_id: int) -> None:
@@ -143,12 +144,7 @@ class RosterScreen(AppScreen):
             return
         counts = readiness.counts
         status = plain(_("Ready") if readiness.ready else _("Not ready"), "bold")
-        status.append(
-            "  "
-            + _("{errors} errors · {warnings} warnings").format(
-                errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING]
-            )
-        )
+        status.append("  " + counts_text(counts))
         status.append("\n")
         if readiness.preparation_complete:
             status.append(_("Preparation complete."))
@@ -265,6 +261,16 @@ class RosterScreen(AppScreen):
             self.notify(exc.message, severity="error")
             return
         self.load()
+
+    def action_prepare(self) -> None:
+        """The case's preparation form: back to it when the roster was opened from there."""
+        from coordinator.screens.case import CaseScreen
+
+        below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
+        if isinstance(below, CaseScreen) and below.case_id == self.case_id:
+            self.app.pop_screen()
+        else:
+            self.app.push_screen(CaseScreen(self.case_id))
 
     def action_remove(self) -> None:
         line = self._line()

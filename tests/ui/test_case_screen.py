@@ -90,6 +90,13 @@ async def test_materials_and_roster_key(store, make_app, tmp_path: Path) -> None
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+        # Back and forth between the form and the roster never piles up screens.
+        depth = len(app.screen_stack)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.screen is screen and len(app.screen_stack) == depth
 
 
 async def test_unknown_case_is_reported_not_crashed(store, make_app) -> None:
