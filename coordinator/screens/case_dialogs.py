@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from coordinator.domain.roster_rules import Suggestion
+from coordinator.domain.search import fold
 from coordinator.domain.vocab import PART_LABELS, Profession, RosterRole, profession_label
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppModal
@@ -150,8 +151,8 @@ class PickPersonDialog(AppModal[int | None]):
         options.clear_options()
         scored = [(1.0, p) for p in self.people]
         if query.strip():
-            matcher = Matcher(query)
-            scored = [(matcher.match(self._haystack(p)), p) for p in self.people]
+            matcher = Matcher(fold(query))
+            scored = [(matcher.match(fold(self._haystack(p))), p) for p in self.people]
             scored = sorted((s for s in scored if s[0] > 0), key=lambda s: -s[0])
         for _score, person in scored:
             label = plain(person.name, "bold")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
+from coordinator.domain.search import matches
 from coordinator.domain.vocab import Profession, parse_profession
 from coordinator.i18n import _
 from coordinator.store import audit
@@ -106,12 +107,7 @@ def list_people(store: Store, include_inactive: bool = False, search: str = "") 
             statement = statement.where(Person.active == True)  # noqa: E712 - SQL expression
         people = list(session.exec(statement))
     if search:
-        needle = search.casefold()
-        people = [
-            p
-            for p in people
-            if needle in " ".join((p.name, p.profession, p.department, p.email)).casefold()
-        ]
+        people = [p for p in people if matches(search, p.name, p.profession, p.department, p.email)]
     return people
 
 
