@@ -215,6 +215,17 @@ class MaterialKind(StrEnum):
     OTHER = "other"
 
 
+#: The required preparation fields (`store.preparation.REQUIRED_FIELDS`) as a list of what is
+#: still missing names them: short, lower case, to be joined with commas.
+PREPARATION_FIELD_LABELS: dict[str, str] = {
+    "main_problem": N_("the most important problem"),
+    "answer_reason": N_("why the match drags out"),
+    "answer_situations": N_("concrete situations"),
+    "answer_goals": N_("the citizen's goals"),
+    "answer_plan_ideas": N_("ideas for the new plan"),
+    "job_goal": N_("the job goal"),
+}
+
 MATERIAL_LABELS: dict[MaterialKind, str] = {
     MaterialKind.PREPARATION_FORM: N_("Preparation form"),
     MaterialKind.MIN_PLAN: N_("Min Plan"),

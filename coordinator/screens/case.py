@@ -267,7 +267,7 @@ class CaseScreen(AppScreen):
             line.append(
                 _("Preparation complete")
                 if not missing
-                else _("{count} items missing").format(count=missing)
+                else _("missing: {what}").format(what=readiness.missing_text())
             )
             line.append("  ·  ")
             line.append(counts_text(readiness.counts, ", "))

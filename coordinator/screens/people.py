@@ -54,7 +54,7 @@ class PeopleScreen(AppScreen):
         self.sub_title = _("People")
         table = self.query_one("#people", DataTable)
         table.add_columns(
-            _("Name"), _("Profession"), _("Department"), _("E-mail"), _("Phone"), _("Flags")
+            _("Name"), _("Profession"), _("Flags"), _("Department"), _("E-mail"), _("Phone")
         )
         self.load()
         self.query_one("#search", Input).focus()
@@ -79,10 +79,10 @@ class PeopleScreen(AppScreen):
             table.add_row(
                 plain(person.name, style),
                 plain(profession_label(person.profession), style),
+                plain(", ".join(flags), style),
                 plain(person.department, style),
                 plain(person.email, style),
                 plain(person.phone, style),
-                plain(", ".join(flags), style),
                 key=str(person.id),
             )
         if previous is not None and str(previous) in {str(p.id) for p in found}:

@@ -44,6 +44,10 @@ def _next(cycle: tuple, current: object) -> object:  # noqa: ANN401 - any enum
     return cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[0]
 
 
+#: The terminal width below which the findings are shown under the roster, not beside it.
+NARROW = 110
+
+
 class RosterScreen(AppScreen):
     """Participants of a case from the directory or the citizen's network; findings beside."""
 
@@ -72,6 +76,12 @@ class RosterScreen(AppScreen):
                 yield Static(id="readiness")
                 yield Static(id="finding-list")
         yield Footer()
+
+    def on_resize(self) -> None:
+        """Below this width the findings go under the participants, so Part and Attendance
+        stay in view."""
+        body = self.query_one("#roster-body")
+        body.set_class(self.size.width < NARROW, "-narrow")
 
     def on_mount(self) -> None:
         table = self.query_one("#roster", DataTable)
@@ -149,9 +159,7 @@ class RosterScreen(AppScreen):
         if readiness.preparation_complete:
             status.append(_("Preparation complete."))
         else:
-            status.append(
-                _("Preparation: {count} items missing.").format(count=len(readiness.missing))
-            )
+            status.append(_("Preparation missing: {what}.").format(what=readiness.missing_text()))
         panel = self.query_one("#readiness", Static)
         panel.update(status)
         panel.set_class(readiness.ready, "-ready")

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from coordinator.domain.roster_rules import Finding, Severity, count_by_severity
-from coordinator.domain.vocab import MaterialKind
+from coordinator.domain.vocab import MATERIAL_LABELS, PREPARATION_FIELD_LABELS, MaterialKind
+from coordinator.i18n import _
 from coordinator.store import preparation, roster
 from coordinator.store.database import Store
 
@@ -25,6 +26,21 @@ class Readiness:
     counts: dict[Severity, int]
     ready: bool
     findings: list[Finding] = field(default_factory=list)
+
+    def missing_text(self) -> str:
+        """What is still missing, by name ("the job goal; material: CV, Min Plan"), for the
+        coordinator to act on."""
+        fields, material = [], []
+        for missing in self.missing:
+            if missing.startswith("material:"):
+                kind = MaterialKind(missing.removeprefix("material:"))
+                material.append(_(MATERIAL_LABELS[kind]))
+            else:
+                fields.append(_(PREPARATION_FIELD_LABELS.get(missing, missing)))
+        parts = [", ".join(fields)] if fields else []
+        if material:
+            parts.append(_("material: {names}").format(names=", ".join(material)))
+        return "; ".join(parts)
 
 
 def case_readiness(store: Store, case_id: int, now: datetime | None = None) -> Readiness:

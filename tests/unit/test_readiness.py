@@ -48,6 +48,11 @@ def test_a_new_case_is_not_ready(store) -> None:
     assert not readiness.preparation_complete
     assert "main_problem" in readiness.missing
     assert "material:cv" in readiness.missing
+    # Said by name, so the coordinator knows what to fill in (Danish by default).
+    assert readiness.missing_text().startswith("det vigtigste problem, hvorfor matchet")
+    assert readiness.missing_text().endswith(
+        "jobmålet; materiale: Forberedelsesskema, Min Plan, CV, Jobmål"
+    )
     assert readiness.counts[Severity.ERROR] == 1  # no health professional yet
     assert set(readiness.counts) == set(Severity)
 
