@@ -519,6 +519,8 @@ def suggest_roster(
     *,
     citizen: str | None = None,
     existing_person_ids: Set[int] = frozenset(),
+    authorities: Sequence[Candidate] = (),
+    authority_on_roster: bool = False,
 ) -> list[Suggestion]:
     """A first roster for a case, so the coordinator starts from the model instead of a blank.
 
@@ -530,6 +532,10 @@ def suggest_roster(
     profession, the one with decision authority wins, then the first given. Representatives who
     are not fixed ones are never proposed. Nobody in `existing_person_ids` is proposed, and
     nobody twice (a caseworker who is also the coordinator appears once).
+
+    When nobody on the roster (`authority_on_roster`) or proposed has decision authority, one
+    of `authorities` (people who have it) is proposed too, one whose profession fits the
+    challenges first: the `no-decision-authority` rule would otherwise fire right away.
     """
     kinds = frozenset(challenges)
     fitting: set[Profession] = set()
@@ -585,4 +591,13 @@ def suggest_roster(
         else:
             reason = _("Fixed representative for the family-related challenges.")
         add(rep, reason)
+
+    has_authority = authority_on_roster or any(
+        c is not None and c.decision_authority
+        for c in (caseworker, jobbroker, coordinator, *best.values())
+    )
+    available = [c for c in authorities if c.decision_authority and c.person_id not in taken]
+    if not has_authority and available:
+        chosen = next((c for c in available if c.profession in fitting), available[0])
+        add(chosen, _("Has decision authority: someone in the meeting must be able to decide."))
     return suggestions

@@ -316,6 +316,20 @@ def suggest(store: Store, case_id: int) -> list[Suggestion]:
             )
             if c is not None
         ]
+        authorities = [
+            c
+            for c in (
+                _candidate(p)
+                for p in session.exec(
+                    select(Person)
+                    .where(Person.decision_authority == True)  # noqa: E712 - SQL
+                    .where(Person.active == True)  # noqa: E712 - SQL
+                    .order_by(col(Person.id))
+                )
+            )
+            if c is not None
+        ]
+        on_roster = [person(e.person_id) for e in entries if e.person_id]
         return suggest_roster(
             challenges_of(case),
             _candidate(person(case.caseworker_id)),
@@ -324,6 +338,8 @@ def suggest(store: Store, case_id: int) -> list[Suggestion]:
             representatives,
             citizen=None if has_citizen or citizen is None else citizen.name,
             existing_person_ids={e.person_id for e in entries if e.person_id},
+            authorities=authorities,
+            authority_on_roster=any(p is not None and p.decision_authority for p in on_roster),
         )
 
 

@@ -462,6 +462,33 @@ def test_suggest_skips_people_already_on_the_roster_and_duplicates() -> None:
     assert _ids(suggestions) == [1, 10, 12, 13]
 
 
+LAEGE = Candidate(14, "Lars Læge", Profession.DOCTOR, decision_authority=True)
+LEDER = Candidate(16, "Tina Teamleder", Profession.OTHER, decision_authority=True)
+PLAIN_CW = dataclasses.replace(CW, decision_authority=False)
+
+
+def test_suggest_someone_with_decision_authority_when_nobody_has_it() -> None:
+    # Nobody proposed can decide: the doctor, whose profession fits the health case, is added.
+    health = suggest_roster(HEALTH, PLAIN_CW, JB, CO, REPS[:1], authorities=(LEDER, LAEGE))
+    assert _ids(health) == [1, 2, 3, 10, 14]
+    assert "beslutningskompetence" in health[-1].reason  # Danish by default
+    # For a case where no profession fits, the first with authority.
+    assert _ids(suggest_roster(OTHER, PLAIN_CW, JB, CO, (), authorities=(LEDER, LAEGE)))[-1] == 16
+
+
+def test_no_extra_authority_when_the_roster_or_the_proposal_has_one() -> None:
+    assert 14 not in _ids(suggest_roster(HEALTH, CW, JB, CO, REPS[:1], authorities=(LAEGE,)))
+    on_roster = suggest_roster(
+        HEALTH, PLAIN_CW, JB, CO, REPS[:1], authorities=(LAEGE,), authority_on_roster=True
+    )
+    assert 14 not in _ids(on_roster)
+    # Someone with authority already on the roster is not proposed again.
+    already = suggest_roster(
+        HEALTH, PLAIN_CW, JB, CO, (), authorities=(LAEGE,), existing_person_ids={14}
+    )
+    assert 14 not in _ids(already)
+
+
 def test_suggested_roster_passes_the_rules() -> None:
     """Accepting every suggestion on an empty roster satisfies the model for the case."""
     for challenges in (HEALTH, FAMILY, HEALTH | FAMILY, OTHER):
