@@ -178,12 +178,12 @@ class DayScreen(AppScreen):
         self.readiness = readiness
         day = view.day
         self.sub_title = f"{day.date:%d.%m.%Y}"
+        start = day.start_time.strftime("%H:%M")
+        end = view.schedule.planned_end.strftime("%H:%M")
         summary = [
-            _("Day {date}, {start}–{end}").format(
-                date=day.date.isoformat(),
-                start=day.start_time.strftime("%H:%M"),
-                end=view.schedule.planned_end.strftime("%H:%M"),
-            )
+            _("Day {date}, {start}–{end}").format(date=f"{day.date:%d.%m.%Y}", start=start, end=end)
+            if view.cases
+            else _("Day {date}, from {start}").format(date=f"{day.date:%d.%m.%Y}", start=start)
         ]
         if day.location:
             summary.append(day.location)

@@ -40,8 +40,9 @@ _SEVERITY_LABELS = {
 }
 
 
-def _next(cycle: tuple, current: object) -> object:  # noqa: ANN401 - any enum
-    return cycle[(cycle.index(current) + 1) % len(cycle)] if current in cycle else cycle[0]
+def _next(cycle: tuple, current: object, step: int = 1) -> object:  # noqa: ANN401 - any enum
+    """The value `step` places on from `current` in `cycle` (-1: the one before)."""
+    return cycle[(cycle.index(current) + step) % len(cycle)] if current in cycle else cycle[0]
 
 
 #: The terminal width below which the findings are shown under the roster, not beside it.
@@ -59,6 +60,13 @@ class RosterScreen(AppScreen):
         Binding("s", "suggest", N_("Suggest roster"), id="roster.suggest"),
         Binding("p", "cycle_part", N_("Part"), id="roster.part"),
         Binding("t", "cycle_attendance", N_("Attendance"), id="roster.attendance"),
+        Binding(
+            "T,shift+t",
+            "cycle_attendance(-1)",
+            N_("Attendance back"),
+            id="roster.attendance-back",
+            show=False,
+        ),
         Binding("delete,x", "remove", N_("Remove"), id="roster.remove"),
         Binding("o", "prepare", N_("Preparation"), id="roster.prepare"),
     ]
@@ -255,11 +263,11 @@ class RosterScreen(AppScreen):
             part = _next(_PART_CYCLE, Part(line.entry.part))
         self._update(line.entry.id or 0, part=part)
 
-    def action_cycle_attendance(self) -> None:
+    def action_cycle_attendance(self, step: int = 1) -> None:
         line = self._line()
         if line is None:
             return
-        attendance = _next(_ATTENDANCE_CYCLE, Attendance(line.entry.attendance))
+        attendance = _next(_ATTENDANCE_CYCLE, Attendance(line.entry.attendance), step)
         self._update(line.entry.id or 0, attendance=attendance)
 
     def _update(self, entry_id: int, **changes: object) -> None:

@@ -129,6 +129,12 @@ async def test_part_attendance_network_and_remove(store, make_app) -> None:
         await pilot.pause()
         assert _rows(screen)[1][3] == "Absent"
         assert "required-absent" in _findings(screen)
+        await pilot.press("T", "T")  # back: absent -> present -> declined
+        await pilot.pause()
+        assert _rows(screen)[1][3] == "Declined"
+        await pilot.press("t", "t")
+        await pilot.pause()
+        assert _rows(screen)[1][3] == "Absent"
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"Ole [i]Jensen[/i]", "enter", *"brother", "enter")
