@@ -10,7 +10,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.fuzzy import Matcher
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, SelectionList
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+)
 from textual.widgets.option_list import Option
 
 from coordinator.domain.roster_rules import Suggestion
@@ -252,14 +261,20 @@ class SuggestDialog(AppModal[list[Suggestion] | None]):
                     label.append(f"  {_('Citizen')}")
                 elif suggestion.profession:
                     label.append(f"  {profession_label(suggestion.profession)}")
-                label.append(f"  ({_(PART_LABELS[suggestion.part])})  ")
-                label.append(suggestion.reason, "italic dim")
+                label.append(f"  ({_(PART_LABELS[suggestion.part])})")
                 items.append((label, index, True))
             yield SelectionList[int](*items, id="suggestions")
+            # The reason of the highlighted line, in full (a list line is cut at the edge).
+            yield Static(id="suggestion-reason", classes="dialog-reason")
             yield Label(
                 _("Space: tick or untick · Enter: accept ticked · a: accept all · Esc: cancel"),
                 classes="dialog-hint",
             )
+
+    @on(SelectionList.SelectionHighlighted, "#suggestions")
+    def _show_reason(self, event: SelectionList.SelectionHighlighted) -> None:
+        suggestion = self.suggestions[event.selection.value]
+        self.query_one("#suggestion-reason", Static).update(plain(suggestion.reason))
 
     def action_accept(self) -> None:
         chosen = self.query_one("#suggestions", SelectionList).selected
