@@ -196,7 +196,8 @@ class RosterScreen(AppScreen):
         return next((line for line in lines if line.entry.id == entry_id), None)
 
     def action_add(self) -> None:
-        directory = people.list_people(self.store)
+        on_roster = {line.entry.person_id for line in roster.roster_lines(self.store, self.case_id)}
+        directory = [p for p in people.list_people(self.store) if p.id not in on_roster]
 
         def chosen(person_id: int | None) -> None:
             if person_id is None:

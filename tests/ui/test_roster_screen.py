@@ -71,6 +71,12 @@ async def test_add_from_directory_and_findings_update_live(store, make_app) -> N
         await pilot.pause()
         assert "Maria Friis" in [row[0] for row in _rows(screen)]
         assert "no-decision-authority" not in _findings(screen)
+        await pilot.press("a")  # the directory offers only people not on the roster yet
+        await pilot.pause()
+        offered = {p.name for p in app.screen.people}
+        assert offered and not offered & {"Karen Bech", "Maria Friis"}
+        await pilot.press("escape")
+        await pilot.pause()
 
 
 async def test_suggest_roster_accept_all_then_ready_panel(store, make_app) -> None:
