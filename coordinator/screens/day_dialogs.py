@@ -16,6 +16,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from coordinator.domain.clock_entry import (
+    EntryError,
+    read_breaks,
+    read_clock_time,
+    read_iso_date,
+)
 from coordinator.domain.vocab import CHALLENGE_LABELS, ChallengeKind, Profession
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppModal
@@ -25,23 +31,16 @@ from coordinator.widgets.plain import plain
 
 def parse_date(text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise Invalid(
-            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03.").format(text=text)
-        ) from None
+        return read_iso_date(text)
+    except EntryError as exc:
+        raise Invalid(str(exc)) from None
 
 
 def parse_time(text: str) -> time:
     try:
-        hours, minutes = text.strip().split(":")
-        if len(minutes) != 2:
-            raise ValueError
-        return time(int(hours), int(minutes))
-    except ValueError:
-        raise Invalid(
-            _("{text!r} is not a time; write it as HH:MM, e.g. 08:30.").format(text=text)
-        ) from None
+        return read_clock_time(text)
+    except EntryError as exc:
+        raise Invalid(str(exc)) from None
 
 
 def parse_minutes(text: str, what: str) -> int:
@@ -56,17 +55,10 @@ def parse_minutes(text: str, what: str) -> int:
 
 def parse_breaks(text: str) -> tuple[tuple[time, time], ...]:
     """`11:30-12:00, 14:00-14:15` (commas or spaces between breaks)."""
-    result = []
-    for part in text.replace(",", " ").split():
-        start, sep, end = part.partition("-")
-        if not sep:
-            raise Invalid(
-                _("{text!r} is not a break; write it as HH:MM-HH:MM, e.g. 11:30-12:00.").format(
-                    text=part
-                )
-            )
-        result.append((parse_time(start), parse_time(end)))
-    return tuple(result)
+    try:
+        return read_breaks(text)
+    except EntryError as exc:
+        raise Invalid(str(exc)) from None
 
 
 class ConfirmDialog(AppModal[bool]):

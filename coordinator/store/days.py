@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session, col, func, select
 
+from coordinator.domain.clock_entry import EntryError, read_iso_date
 from coordinator.domain.schedule import (
     Break,
     CaseTiming,
@@ -168,11 +169,9 @@ def resolve_day(store: Store, ref: str | date | int) -> StepUpDay:
 
 def parse_iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError as exc:
-        raise Invalid(
-            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03.").format(text=text)
-        ) from exc
+        return read_iso_date(text)
+    except EntryError as exc:
+        raise Invalid(str(exc)) from None
 
 
 def load_day(store: Store, day_id: int, now: datetime | None = None) -> DayView:
