@@ -26,7 +26,7 @@ def _due(text: str | None, today: date) -> date | None:
 @app.command("show")
 def show(
     ctx: typer.Context,
-    case_id: int = typer.Argument(..., help="The case id."),
+    case_id: int = typer.Argument(..., metavar="CASE_ID", help="The case id."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Show the newest version of a case's agreement."""
@@ -57,7 +57,7 @@ def show(
 @app.command("set")
 def set_(
     ctx: typer.Context,
-    case_id: int = typer.Argument(..., help="The case id."),
+    case_id: int = typer.Argument(..., metavar="CASE_ID", help="The case id."),
     job_goal: str | None = typer.Option(None, "--job-goal", metavar="TEXT"),
     goal_date: str | None = typer.Option(
         None, "--goal-date", metavar="DATE", help="YYYY-MM-DD or e.g. +3m."
@@ -99,7 +99,7 @@ def set_(
 @app.command("item")
 def item(
     ctx: typer.Context,
-    case_id: int = typer.Argument(..., help="The case id."),
+    case_id: int = typer.Argument(..., metavar="CASE_ID", help="The case id."),
     kind: str = typer.Option(
         ..., "--kind", metavar="KIND", help="accommodation, support, intervention or action."
     ),
@@ -137,7 +137,7 @@ def item(
 @app.command("finalise")
 def finalise(
     ctx: typer.Context,
-    case_id: int = typer.Argument(..., help="The case id."),
+    case_id: int = typer.Argument(..., metavar="CASE_ID", help="The case id."),
 ) -> None:
     """Make the agreement final (read-only), if nothing is missing."""
     from coordinator.store.agreements import finalise as do_finalise

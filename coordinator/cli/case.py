@@ -13,7 +13,7 @@ app = typer.Typer(help="Put citizens' cases on a day's agenda.", no_args_is_help
 @app.command("add")
 def add(
     ctx: typer.Context,
-    date: str = typer.Argument(..., help="The day's date (YYYY-MM-DD) or id."),
+    date: str = typer.Argument(..., metavar="DATE", help="The day's date (YYYY-MM-DD) or id."),
     citizen: str = typer.Option(..., "--citizen", metavar="NAME", help="The citizen's name."),
     challenges: list[str] = typer.Option(
         [], "--challenge", metavar="KIND", help="health, family or other (repeatable)."

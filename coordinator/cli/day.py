@@ -14,7 +14,7 @@ app = typer.Typer(help="Plan step-up days and see their agenda.", no_args_is_hel
 @app.command("create")
 def create(
     ctx: typer.Context,
-    date: str = typer.Argument(..., help="The day, YYYY-MM-DD."),
+    date: str = typer.Argument(..., metavar="DATE", help="The day, YYYY-MM-DD."),
     start: str = typer.Option(
         "08:30", "--start", metavar="HH:MM", help="First pre-meeting, HH:MM."
     ),
@@ -97,7 +97,7 @@ def list_(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    date: str = typer.Argument(..., help="The day's date (YYYY-MM-DD) or id."),
+    date: str = typer.Argument(..., metavar="DATE", help="The day's date (YYYY-MM-DD) or id."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Show a day's agenda: planned and, once running, predicted times."""

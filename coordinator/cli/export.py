@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -14,6 +15,13 @@ FORMAT_HELP = "Format(s): repeat the option or separate with commas, e.g. html,p
 OUT_HELP = "A file or folder (default: Step-up in your documents folder)."
 FORCE_HELP = "Replace existing files instead of adding a number."
 TEMPLATES_HELP = "A folder with your own copies of the templates (run in Jinja's sandbox)."
+
+# The arguments and options every export command shares, declared once.
+CaseId = Annotated[int, typer.Argument(metavar="CASE_ID", help="The case id.")]
+DayRef = Annotated[str, typer.Argument(metavar="DATE", help="The day (YYYY-MM-DD) or its id.")]
+Out = Annotated[Path | None, typer.Option("--out", metavar="PATH", help=OUT_HELP)]
+Force = Annotated[bool, typer.Option("--force", help=FORCE_HELP)]
+Templates = Annotated[Path | None, typer.Option("--templates", metavar="DIR", help=TEMPLATES_HELP)]
 
 
 def _options(ctx: typer.Context, out: Path | None, force: bool, templates: Path | None):  # noqa: ANN202
@@ -36,13 +44,13 @@ def _report(paths: list[Path]) -> None:
 @app.command("agreement")
 def agreement(
     ctx: typer.Context,
-    case_id: int = typer.Argument(..., help="The case id."),
+    case_id: CaseId,
     formats: list[str] = typer.Option(
         ["html,pdf"], "--format", "-f", metavar="FORMATS", help=FORMAT_HELP
     ),
-    out: Path | None = typer.Option(None, "--out", metavar="PATH", help=OUT_HELP),
-    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
-    templates: Path | None = typer.Option(None, "--templates", metavar="DIR", help=TEMPLATES_HELP),
+    out: Out = None,
+    force: Force = False,
+    templates: Templates = None,
 ) -> None:
     """The citizen's agreement: html, pdf, docx, md, txt."""
     from coordinator.export.jobs import export_agreement, parse_formats
@@ -54,13 +62,13 @@ def agreement(
 @app.command("day")
 def day(
     ctx: typer.Context,
-    date: str = typer.Argument(..., help="The day (YYYY-MM-DD) or its id."),
+    date: DayRef,
     formats: list[str] = typer.Option(
         ["html"], "--format", "-f", metavar="FORMATS", help=FORMAT_HELP
     ),
-    out: Path | None = typer.Option(None, "--out", metavar="PATH", help=OUT_HELP),
-    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
-    templates: Path | None = typer.Option(None, "--templates", metavar="DIR", help=TEMPLATES_HELP),
+    out: Out = None,
+    force: Force = False,
+    templates: Templates = None,
 ) -> None:
     """The day's agenda for the participants: html, md, txt, ics."""
     from coordinator.export.jobs import export_day, parse_formats
@@ -72,13 +80,13 @@ def day(
 @app.command("material")
 def material(
     ctx: typer.Context,
-    case_id: int = typer.Argument(..., help="The case id."),
+    case_id: CaseId,
     formats: list[str] = typer.Option(
         ["html,pdf"], "--format", "-f", metavar="FORMATS", help=FORMAT_HELP
     ),
-    out: Path | None = typer.Option(None, "--out", metavar="PATH", help=OUT_HELP),
-    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
-    templates: Path | None = typer.Option(None, "--templates", metavar="DIR", help=TEMPLATES_HELP),
+    out: Out = None,
+    force: Force = False,
+    templates: Templates = None,
 ) -> None:
     """The meeting material (preparation form, status overview) for the participants."""
     from coordinator.export.jobs import export_material, parse_formats
@@ -90,13 +98,13 @@ def material(
 @app.command("invitations")
 def invitations(
     ctx: typer.Context,
-    date: str = typer.Argument(..., help="The day (YYYY-MM-DD) or its id."),
+    date: DayRef,
     person: list[str] = typer.Option(
         [], "--person", metavar="NAME", help="Only this participant's events."
     ),
     per_person: bool = typer.Option(False, "--per-person", help="One file per participant."),
-    out: Path | None = typer.Option(None, "--out", metavar="PATH", help=OUT_HELP),
-    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
+    out: Out = None,
+    force: Force = False,
 ) -> None:
     """Calendar invitations (ICS): one event per pre-meeting and meeting."""
     from coordinator.export.jobs import export_invitations
@@ -108,9 +116,9 @@ def invitations(
 @app.command("followups")
 def followups(
     ctx: typer.Context,
-    case_id: int = typer.Argument(..., help="The case id."),
-    out: Path | None = typer.Option(None, "--out", metavar="PATH", help=OUT_HELP),
-    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
+    case_id: CaseId,
+    out: Out = None,
+    force: Force = False,
 ) -> None:
     """The citizen's own deadlines from the agreement, as a calendar file (ICS)."""
     from coordinator.export.jobs import export_followups

@@ -29,7 +29,7 @@ def person_json(person) -> dict[str, object]:  # noqa: ANN001 - store.models.Per
 @app.command("add")
 def add(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="Full name."),
+    name: str = typer.Argument(..., metavar="NAME", help="Full name."),
     profession: str = typer.Option(
         ..., "--profession", metavar="PROFESSION", help="e.g. jobbroker, nurse, caseworker."
     ),
@@ -98,7 +98,9 @@ def list_(
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    file: Path = typer.Argument(..., help="CSV with a header: name,profession,department,..."),
+    file: Path = typer.Argument(
+        ..., metavar="FILE", help="CSV with a header: name,profession,department,..."
+    ),
 ) -> None:
     """Import people from CSV: all lines or none. Columns: name, profession, department, email,
     phone, decision_authority, fixed_representative (yes/no)."""

@@ -13,8 +13,8 @@ app = typer.Typer(help="Who takes part in a case.", no_args_is_help=True)
 @app.command("add")
 def add(
     ctx: typer.Context,
-    case_id: int = typer.Argument(..., help="The case id."),
-    names: list[str] = typer.Argument(..., help="Names from the directory."),
+    case_id: int = typer.Argument(..., metavar="CASE_ID", help="The case id."),
+    names: list[str] = typer.Argument(..., metavar="NAME", help="Names from the directory."),
     part: str = typer.Option(
         "both", "--part", metavar="pre|meeting|both", help="pre, meeting or both."
     ),
@@ -40,7 +40,7 @@ def add(
 @app.command("check")
 def check(
     ctx: typer.Context,
-    case_id: int = typer.Argument(..., help="The case id."),
+    case_id: int = typer.Argument(..., metavar="CASE_ID", help="The case id."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Check a case's roster against the step-up attendance rules."""
