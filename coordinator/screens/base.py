@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from textual import on
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Input
 
+from coordinator.i18n import N_
 from coordinator.widgets.translated import TranslatedBindings
 
 if TYPE_CHECKING:
@@ -39,3 +43,32 @@ class AppModal(TranslatedBindings, ModalScreen[T], Generic[T]):
     @property
     def store(self) -> Store:
         return self.app.store  # type: ignore[attr-defined]
+
+
+class FormModal(AppModal[T]):
+    """A form dialog: Enter in any field, ctrl+s or its Save button saves; escape or its Cancel
+    button closes without saving. Subclasses say what saving means in `action_save` (and stay
+    open with a message when it cannot be done)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="dialog.save"),
+    ]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    @on(Input.Submitted)
+    def _save_on_enter(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()

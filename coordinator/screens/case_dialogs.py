@@ -26,20 +26,16 @@ from coordinator.domain.roster_rules import Suggestion
 from coordinator.domain.search import fold
 from coordinator.domain.vocab import PART_LABELS, Profession, RosterRole, profession_label
 from coordinator.i18n import N_, _
-from coordinator.screens.base import AppModal
+from coordinator.screens.base import AppModal, FormModal
 from coordinator.store.models import MaterialItem, Person
 from coordinator.store.people import PersonInput
 from coordinator.widgets.plain import plain
 
 
-class PersonDialog(AppModal[PersonInput | None]):
+class PersonDialog(FormModal[PersonInput | None]):
     """Add or edit a professional of the directory."""
 
     CSS_PATH = "case_dialogs.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel"),
-        Binding("ctrl+s", "save", N_("Save"), id="dialog.save"),
-    ]
 
     def __init__(self, person: Person | None = None) -> None:
         super().__init__()
@@ -90,9 +86,6 @@ class PersonDialog(AppModal[PersonInput | None]):
                 yield Button(_("Save"), variant="primary", id="save", compact=True)
                 yield Button(_("Cancel"), id="cancel", compact=True)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
     def action_save(self) -> None:
         name = self.query_one("#person-name", Input).value.strip()
         if not name:
@@ -110,18 +103,6 @@ class PersonDialog(AppModal[PersonInput | None]):
                 fixed_representative=self.query_one("#person-fixed", Checkbox).value,
             )
         )
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(None)
 
 
 class PickPersonDialog(AppModal[int | None]):

@@ -24,7 +24,7 @@ from coordinator.domain.clock_entry import (
 )
 from coordinator.domain.vocab import CHALLENGE_LABELS, ChallengeKind, Profession
 from coordinator.i18n import N_, _
-from coordinator.screens.base import AppModal
+from coordinator.screens.base import AppModal, FormModal
 from coordinator.store.errors import Invalid, StoreError
 from coordinator.widgets.plain import plain
 
@@ -92,20 +92,13 @@ class ConfirmDialog(AppModal[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class _FormDialog(AppModal[int | None]):
+class _FormDialog(FormModal[int | None]):
     """A form that saves on enter or ctrl+s and shows the store's complaint in place."""
 
     CSS_PATH = "day_dialogs.tcss"
-    BINDINGS = [
-        Binding("escape", "close", N_("Cancel"), id="dialog.cancel"),
-        Binding("ctrl+s", "save", N_("Save"), id="dialog.save"),
-    ]
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
@@ -125,18 +118,6 @@ class _FormDialog(AppModal[int | None]):
             self.show_error(exc.message)
             return
         self.dismiss(result)
-
-    @on(Input.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.dismiss(None)
 
     def buttons(self, save_label: str) -> ComposeResult:
         error = Static(id="error", classes="dialog-error")
