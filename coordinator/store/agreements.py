@@ -7,6 +7,7 @@ other. A final agreement is read-only; reopening it makes the next version.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -106,6 +107,13 @@ def ensure_draft(store: Store, case_id: int) -> Agreement:
         return agreement
 
 
+def _reject_unknown(fields: dict[str, object], known: Iterable[str]) -> None:
+    """A misspelt field name is a programming error the caller hears about, not a no-op."""
+    unknown = set(fields) - set(known)
+    if unknown:
+        raise Invalid(_("Unknown field: {fields}").format(fields=", ".join(sorted(unknown))))
+
+
 def _editable(session: Session, case_id: int) -> Agreement:
     agreement = _latest(session, case_id)
     if agreement is None:
@@ -123,9 +131,7 @@ def set_fields(
     store: Store, case_id: int, expected_version: int | None = None, **fields: object
 ) -> Agreement:
     """Change agreement fields (job goal, goal date, citizen's words, notes, follow-up)."""
-    unknown = set(fields) - set(AGREEMENT_FIELDS)
-    if unknown:
-        raise Invalid(_("Unknown field: {fields}").format(fields=", ".join(sorted(unknown))))
+    _reject_unknown(fields, AGREEMENT_FIELDS)
     ensure_draft(store, case_id)
     with store.session() as session:
         agreement = _editable(session, case_id)
@@ -214,9 +220,7 @@ def update_item(
     store: Store, item_id: int, expected_version: int | None = None, **fields: object
 ) -> AgreementItem:
     """Change an item; `responsible` is resolved like in `add_item`."""
-    unknown = set(fields) - set(ITEM_FIELDS)
-    if unknown:
-        raise Invalid(_("Unknown field: {fields}").format(fields=", ".join(sorted(unknown))))
+    _reject_unknown(fields, ITEM_FIELDS)
     with store.session() as session:
         item = session.get(AgreementItem, item_id)
         if item is None:
