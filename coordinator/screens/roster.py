@@ -27,6 +27,7 @@ from coordinator.screens.case_dialogs import (
 )
 from coordinator.store import people, roster
 from coordinator.store.errors import StoreError
+from coordinator.store.models import RosterEntry
 from coordinator.store.readiness import case_readiness
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
@@ -68,12 +69,15 @@ class RosterScreen(AppScreen):
             show=False,
         ),
         Binding("delete,x", "remove", N_("Remove"), id="roster.remove"),
+        Binding("u,ctrl+z", "undo_remove", N_("Undo remove"), id="roster.undo", show=False),
         Binding("o", "prepare", N_("Preparation"), id="roster.prepare"),
     ]
 
     def __init__(self, case_id: int) -> None:
         super().__init__()
         self.case_id = case_id
+        #: Removed entries, the latest last, so a slip of the Delete key costs nothing.
+        self._removed: list[RosterEntry] = []
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
@@ -294,12 +298,28 @@ class RosterScreen(AppScreen):
         if line is None:
             return
         try:
-            roster.remove_entry(self.store, line.entry.id or 0)
+            self._removed.append(roster.remove_entry(self.store, line.entry.id or 0))
         except StoreError as exc:
             self.notify(exc.message, severity="error")
             return
-        self.notify(_("{name} removed from the roster.").format(name=line.display_name))
+        self.notify(
+            _("{name} removed from the roster; u puts them back.").format(name=line.display_name)
+        )
         self.load()
+
+    def action_undo_remove(self) -> None:
+        if not self._removed:
+            self.notify(_("Nothing to undo."))
+            return
+        removed = self._removed.pop()
+        try:
+            entry = roster.restore_entry(self.store, removed)
+        except StoreError as exc:
+            self.notify(exc.message, severity="error")
+            return
+        self.notify(_("{name} is back on the roster.").format(name=removed.name))
+        self.load()
+        self._focus_entry(entry.id)
 
     def _focus_entry(self, entry_id: int | None) -> None:
         table = self.query_one("#roster", DataTable)

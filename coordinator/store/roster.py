@@ -121,13 +121,40 @@ def update_entry(
         return entry
 
 
-def remove_entry(store: Store, entry_id: int) -> None:
+def remove_entry(store: Store, entry_id: int) -> RosterEntry:
+    """Take a participant off the roster; returns the removed entry so it can be restored."""
     with store.session() as session:
         entry = session.get(RosterEntry, entry_id)
         if entry is None:
             raise NotFound(_("No roster entry with id {id}.").format(id=entry_id))
+        removed = RosterEntry.model_validate(entry.model_dump())
         session.delete(entry)
         audit.record(store, session, "roster-remove", "case", entry.case_id)
+        return removed
+
+
+def restore_entry(store: Store, removed: RosterEntry) -> RosterEntry:
+    """Put a removed participant back with their part and attendance (undo of a removal).
+
+    Refused when the case has gained the same person again in the meantime, so an undo never
+    makes a person stand twice on one roster."""
+    with store.session() as session:
+        _case(session, removed.case_id)
+        if removed.person_id is not None:
+            again = session.exec(
+                select(RosterEntry).where(
+                    RosterEntry.case_id == removed.case_id,
+                    RosterEntry.person_id == removed.person_id,
+                )
+            ).first()
+            if again is not None:
+                raise Invalid(_("{name} is already on the roster again.").format(name=removed.name))
+        entry = RosterEntry.model_validate(removed.model_dump(exclude={"id"}))
+        entry.updated_at = store.now()
+        session.add(entry)
+        session.flush()
+        audit.record(store, session, "roster-restore", "case", entry.case_id)
+        return entry
 
 
 def roster_lines(store: Store, case_id: int) -> list[RosterLine]:

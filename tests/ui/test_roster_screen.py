@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from coordinator.domain.vocab import ChallengeKind, Profession
@@ -9,6 +10,7 @@ from coordinator.screens.roster import RosterScreen
 from coordinator.store import roster
 from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.days import DayInput, create_day
+from coordinator.store.errors import Invalid
 from coordinator.store.people import PersonInput, add_person
 
 P = Profession
@@ -150,3 +152,40 @@ async def test_part_attendance_network_and_remove(store, make_app) -> None:
         await pilot.press("x")  # the cursor is on the new network person
         await pilot.pause()
         assert "Ole [i]Jensen[/i]" not in [row[0] for row in _rows(screen)]
+
+
+async def test_removing_a_participant_can_be_undone(store, make_app) -> None:
+    """A slip of the Delete key costs nothing: u puts the person back with part and attendance."""
+    case_id = _family_case(store)
+    app = make_app()
+    async with app.run_test(size=(140, 35)) as pilot:
+        await app.push_screen(RosterScreen(case_id))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("down", "p", "t")  # the caseworker: meeting only, confirmed
+        await pilot.pause()
+        caseworker = _rows(screen)[1]
+        assert caseworker[2:] == ["Meeting", "Confirmed"]
+        await pilot.press("delete")
+        await pilot.pause()
+        assert caseworker[0] not in [row[0] for row in _rows(screen)]
+        assert "missing-caseworker" in _findings(screen)
+        await pilot.press("u")
+        await pilot.pause()
+        assert caseworker in _rows(screen)
+        assert "missing-caseworker" not in _findings(screen)
+        rows = _rows(screen)
+        await pilot.press("u")  # nothing left to undo: nothing changes
+        await pilot.pause()
+        assert _rows(screen) == rows
+
+
+def test_restoring_refuses_a_person_added_again(store) -> None:
+    case_id = _family_case(store)
+    line = next(line for line in roster.roster_lines(store, case_id) if line.person is not None)
+    removed = roster.remove_entry(store, line.entry.id or 0)
+    roster.add_people(store, case_id, [line.person.name])
+    with pytest.raises(Invalid, match=line.person.name):
+        roster.restore_entry(store, removed)
+    names = [other.display_name for other in roster.roster_lines(store, case_id)]
+    assert names.count(line.person.name) == 1
