@@ -26,15 +26,26 @@ class PeopleScreen(AppScreen):
         Binding("escape", "back", N_("Back"), id="people.back"),
         Binding("ctrl+n", "add", N_("Add"), id="people.add", priority=True),
         Binding("ctrl+e", "edit", N_("Edit"), id="people.edit", priority=True),
+        # One key each, two meanings: the footer names what the key will do now.
         Binding(
-            "ctrl+d",
-            "toggle_active",
-            N_("Deactivate"),
-            id="people.active",
+            "ctrl+d", "set_active(False)", N_("Deactivate"), id="people.deactivate", priority=True
+        ),
+        Binding(
+            "ctrl+d", "set_active(True)", N_("Reactivate"), id="people.reactivate", priority=True
+        ),
+        Binding(
+            "ctrl+t",
+            "show_inactive(True)",
+            N_("Show inactive"),
+            id="people.show-inactive",
             priority=True,
         ),
         Binding(
-            "ctrl+t", "toggle_inactive", N_("Show inactive"), id="people.inactive", priority=True
+            "ctrl+t",
+            "show_inactive(False)",
+            N_("Hide inactive"),
+            id="people.hide-inactive",
+            priority=True,
         ),
         Binding("ctrl+f", "search", N_("Search"), id="people.search", show=False),
     ]
@@ -42,6 +53,7 @@ class PeopleScreen(AppScreen):
     def __init__(self) -> None:
         super().__init__()
         self.show_inactive = False
+        self._inactive_ids: set[int] = set()
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
@@ -67,6 +79,7 @@ class PeopleScreen(AppScreen):
         found = people.list_people(
             self.store, include_inactive=self.show_inactive, search=query.strip()
         )
+        self._inactive_ids = {p.id for p in found if not p.active and p.id is not None}
         for person in found:
             flags = []
             if person.decision_authority:
@@ -97,6 +110,22 @@ class PeopleScreen(AppScreen):
                 if query.strip()
                 else _("The directory is empty. Press Ctrl+N to add a person.")
             )
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show only the meaning of ctrl+d and ctrl+t that applies to what is selected."""
+        if action == "set_active":
+            selected = self._selected_id()
+            if selected is None:
+                return None if parameters[0] is False else False
+            return parameters[0] is (selected in self._inactive_ids)
+        if action == "show_inactive":
+            return parameters[0] is not self.show_inactive
+        return True
+
+    @on(DataTable.RowHighlighted, "#people")
+    def _row_highlighted(self) -> None:
+        self.refresh_bindings()
 
     def _selected_id(self) -> int | None:
         table = self.query_one("#people", DataTable)
@@ -176,13 +205,12 @@ class PeopleScreen(AppScreen):
 
         self.app.push_screen(PersonDialog(person), edited)
 
-    def action_toggle_active(self) -> None:
+    def action_set_active(self, active: bool) -> None:
         person_id = self._selected_id()
         if person_id is None:
             return
         try:
-            person = people.get_person(self.store, person_id)
-            person = people.set_active(self.store, person_id, not person.active)
+            person = people.set_active(self.store, person_id, active)
         except StoreError as exc:
             self.notify(exc.message, severity="error")
             return
@@ -190,6 +218,6 @@ class PeopleScreen(AppScreen):
         self.notify(message.format(name=person.name))
         self.load()
 
-    def action_toggle_inactive(self) -> None:
-        self.show_inactive = not self.show_inactive
+    def action_show_inactive(self, show: bool) -> None:
+        self.show_inactive = show
         self.load()

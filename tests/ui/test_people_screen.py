@@ -39,6 +39,15 @@ async def test_build_the_directory_from_empty(store, make_app) -> None:
         assert _names(screen) == ["Helle [b]Nygaard[/b]"]  # shown literally, not as markup
 
 
+def _key_means(screen, key: str) -> str:
+    """What the footer says `key` does now (the one meaning of the key that is shown)."""
+    return screen.app.active_bindings[key].binding.description
+
+
+def _id_of(store, name: str) -> int:
+    return next(p.id for p in list_people(store, include_inactive=True) if p.name == name)
+
+
 async def test_search_edit_and_deactivate(demo_store, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
@@ -61,9 +70,22 @@ async def test_search_edit_and_deactivate(demo_store, make_app) -> None:
         await pilot.pause()
         assert "Karen Bech Sørensen" not in _names(screen)
         assert "Karen Bech Sørensen" not in {p.name for p in list_people(demo_store)}
+        assert _key_means(screen, "ctrl+t") == "Show inactive"
         await pilot.press("ctrl+t")  # show inactive people too
         await pilot.pause()
         assert "Karen Bech Sørensen" in _names(screen)
+        assert _key_means(screen, "ctrl+t") == "Hide inactive"
+        table = screen.query_one("#people", DataTable)
+        table.move_cursor(row=table.get_row_index(str(_id_of(demo_store, "Karen Bech Sørensen"))))
+        await pilot.pause()
+        assert _key_means(screen, "ctrl+d") == "Reactivate"
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert "Karen Bech Sørensen" in {p.name for p in list_people(demo_store)}
+        assert _key_means(screen, "ctrl+d") == "Deactivate"
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert _key_means(screen, "ctrl+t") == "Show inactive"
         await pilot.press("escape")  # clears the search first
         await pilot.pause()
         assert len(_names(screen)) == 11
