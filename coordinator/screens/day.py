@@ -119,6 +119,8 @@ class DayScreen(AppScreen):
         self._rendered: list[tuple[str, tuple[Any, ...]]] = []
         self._notified: set[tuple[int, datetime]] = set()
         self._compact: bool | None = None
+        #: Where the agenda cursor was, so it knows which way to step over a break.
+        self._cursor_row = 0
 
     # --- layout and loading -------------------------------------------------------------------
 
@@ -517,6 +519,25 @@ class DayScreen(AppScreen):
     @on(DataTable.RowSelected, "#agenda")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open_case()
+
+    @on(DataTable.RowHighlighted, "#agenda")
+    def _step_over_breaks(self, event: DataTable.RowHighlighted) -> None:
+        """The cursor steps over a break in the direction it was moving: every key of the day
+        screen acts on a case, so the cursor never rests where no key works."""
+        table = event.data_table
+        row = event.cursor_row
+        moving_up = row < self._cursor_row
+        if str(event.row_key.value).startswith("break-"):
+            order = [row - 1, row + 1] if moving_up else [row + 1, row - 1]
+            for step in order:
+                while 0 <= step < table.row_count:
+                    key = table.coordinate_to_cell_key((step, 0)).row_key.value
+                    if not str(key).startswith("break-"):
+                        self._cursor_row = step
+                        table.move_cursor(row=step, animate=False)
+                        return
+                    step += -1 if step < row else 1
+        self._cursor_row = row
 
     def _push_for_selected(self, make_screen: Callable[[int], Screen[Any]]) -> None:
         """Open a screen on the selected case, or say why not."""

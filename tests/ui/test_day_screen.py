@@ -183,6 +183,25 @@ async def test_move_and_add_case(demo_store, make_app) -> None:
         assert "✗ · 2 err." in cell(app, new, 5)  # no job broker, no caseworker
 
 
+async def test_the_cursor_steps_over_the_lunch_break(demo_store, make_app) -> None:
+    """Case 3 is followed by the break; down from case 3 lands on case 4 and up goes back."""
+    ids = case_ids(demo_store)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#agenda", DataTable)
+        assert str(table.coordinate_to_cell_key((3, 0)).row_key.value).startswith("break-")
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert app.screen.selected_case_id() == ids[2]
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.screen.selected_case_id() == ids[3]
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.screen.selected_case_id() == ids[2]
+
+
 async def test_add_case_dialog_shows_the_store_error(demo_store, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
