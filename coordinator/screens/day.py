@@ -41,6 +41,7 @@ from coordinator.widgets.timer import MeetingTimer
 
 #: The meeting notification comes when this much is left.
 FIVE_MINUTES = timedelta(minutes=5)
+SLIP_GUARD = timedelta(seconds=30)  # space within this of a phase starting asks first
 #: From this screen width the agenda also shows each case's challenges.
 WIDE = 100
 DONE_LIKE = frozenset({CaseStatus.DONE, CaseStatus.CANCELLED, CaseStatus.ABSENT})
@@ -416,9 +417,39 @@ class DayScreen(AppScreen):
         running = self._running_case_id()
         if running is not None:
             self._focus_case(running)
-            self._change(lambda cid: timing.advance(self.store, cid), running)
+            question = self._slip_question(running)
+            if question is None:
+                self._change(lambda cid: timing.advance(self.store, cid), running)
+                return
+            from coordinator.screens.day_dialogs import ConfirmDialog
+
+            def done(confirmed: bool | None) -> None:
+                if confirmed:
+                    self._change(lambda cid: timing.advance(self.store, cid), running)
+
+            self.app.push_screen(ConfirmDialog(question), done)
         else:
             self._change(lambda cid: timing.advance(self.store, cid), self._selected_or_tell())
+
+    def _slip_question(self, case_id: int) -> str | None:
+        """A question when space would end a phase that began only seconds ago.
+
+        Space both starts and moves a case along, so a double press (or a key that repeats)
+        would otherwise skip the pre-meeting or end a meeting the citizen just sat down to."""
+        row = self._row_of(case_id)
+        status = CaseStatus(row.case.status)
+        began = (
+            row.case.meeting_started_at if status is CaseStatus.MEETING else row.case.pre_started_at
+        )
+        if began is None or self.clock.now() - began >= SLIP_GUARD:
+            return None
+        if status is CaseStatus.MEETING:
+            question = _("The meeting with {citizen} began only seconds ago. End it now?")
+        else:
+            question = _(
+                "The pre-meeting of {citizen}'s case began only seconds ago. Start the meeting now?"
+            )
+        return question.format(citizen=row.citizen.name)
 
     def action_start_pre_meeting(self) -> None:
         self._change(

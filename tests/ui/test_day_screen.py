@@ -136,6 +136,27 @@ async def test_user_errors_are_notifications(demo_store, make_app, clock) -> Non
         assert any("Case 1 is still in its pre-meeting" in m for m in messages)
 
 
+async def test_a_double_press_of_space_asks_before_skipping_the_pre_meeting(
+    demo_store, make_app, clock
+) -> None:
+    ids = case_ids(demo_store)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await step(pilot, clock, "08:30", "space", "space")
+        assert get_case(demo_store, ids[0]).status == "pre-meeting"
+        assert "only seconds ago" in str(app.screen.query_one("#question", Static).render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert get_case(demo_store, ids[0]).status == "pre-meeting"
+        await step(pilot, clock, "08:31", "space")  # a minute on, space just moves along
+        assert get_case(demo_store, ids[0]).status == "meeting"
+        clock.set(at("08:31").replace(second=10))
+        await pilot.press("space", "y")  # asked again; yes ends the meeting
+        await pilot.pause()
+        assert get_case(demo_store, ids[0]).status == "done"
+
+
 async def test_cancel_asks_first_and_pull_forward_shows_what_moved(
     demo_store, make_app, clock
 ) -> None:
