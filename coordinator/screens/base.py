@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Input
+from textual.widgets import Button, Footer, Input
 
 from coordinator.i18n import N_
 from coordinator.widgets.translated import TranslatedBindings
@@ -38,7 +38,15 @@ T = TypeVar("T")
 
 
 class AppModal(TranslatedBindings, ModalScreen[T], Generic[T]):
-    """A dialog of this app, returning a T."""
+    """A dialog of this app, returning a T.
+
+    Every dialog has its own footer: without one the footer of the screen behind shows through
+    with keys that do nothing while the dialog is open."""
+
+    @on(events.Mount)
+    def _give_a_footer(self) -> None:
+        if not self.query(Footer):
+            self.mount(Footer())
 
     @property
     def store(self) -> Store:
