@@ -50,6 +50,7 @@ from coordinator.domain.vocab import (
 from coordinator.i18n import _, ngettext
 
 __all__ = [
+    "NEED_PROFESSIONS",
     "RULE_CODES",
     "BookedSlot",
     "Candidate",
@@ -510,6 +511,23 @@ def _professional(candidate: Candidate, reason: str) -> Suggestion:
     )
 
 
+#: The needs a case can have and the professions that meet each (see the rules above).
+NEED_PROFESSIONS: dict[ChallengeKind, frozenset[Profession]] = {
+    ChallengeKind.HEALTH: HEALTH_PROFESSIONS,
+    ChallengeKind.FAMILY: FAMILY_PROFESSIONS,
+}
+_VOCABULARY_ORDER = {profession: index for index, profession in enumerate(Profession)}
+
+
+def _representative_rank(
+    index: int, rep: Candidate, outstanding: dict[ChallengeKind, frozenset[Profession]]
+) -> tuple[int, int, bool, int, int]:
+    """Sort key of a fitting representative: the smallest is proposed (see `suggest_roster`)."""
+    meets = sum(rep.profession in professions for professions in outstanding.values())
+    fits = sum(rep.profession in professions for professions in NEED_PROFESSIONS.values())
+    return (-meets, fits, not rep.decision_authority, _VOCABULARY_ORDER[rep.profession], index)
+
+
 def suggest_roster(
     challenges: Iterable[ChallengeKind],
     caseworker: Candidate | None,
@@ -521,28 +539,28 @@ def suggest_roster(
     existing_person_ids: Set[int] = frozenset(),
     authorities: Sequence[Candidate] = (),
     authority_on_roster: bool = False,
+    covered: Set[ChallengeKind] = frozenset(),
 ) -> list[Suggestion]:
     """A first roster for a case, so the coordinator starts from the model instead of a blank.
 
     Proposes, in this order: the citizen (meeting only; pass `citizen=None` when the citizen is
     already on the roster), the case's caseworker and job broker and the day's coordinator (both
-    parts: they tune in at the pre-meeting), then the fixed department representatives whose
-    profession fits the challenges (health -> a health profession, family -> a family
-    profession), at most one per profession to keep the circle small: among several of the same
-    profession, the one with decision authority wins, then the first given. Representatives who
-    are not fixed ones are never proposed. Nobody in `existing_person_ids` is proposed, and
-    nobody twice (a caseworker who is also the coordinator appears once).
+    parts: they tune in at the pre-meeting), then fixed department representatives for the
+    case's needs (health -> a health profession, family -> a family profession) that the roster
+    does not meet yet (`covered`): one per need, and one alone when their profession meets both
+    (a health visitor for a health and family case), because the circle must stay small. Among
+    those who fit, one who meets more open needs wins, then one whose profession is more
+    specific to the need (a family counsellor before a health visitor for a family case), then
+    one with decision authority, then vocabulary order, then the order given. People who are
+    not fixed representatives are never proposed here. Nobody in `existing_person_ids` is
+    proposed, and nobody twice (a caseworker who is also the coordinator appears once).
 
     When nobody on the roster (`authority_on_roster`) or proposed has decision authority, one
     of `authorities` (people who have it) is proposed too, one whose profession fits the
     challenges first: the `no-decision-authority` rule would otherwise fire right away.
     """
     kinds = frozenset(challenges)
-    fitting: set[Profession] = set()
-    if ChallengeKind.HEALTH in kinds:
-        fitting |= HEALTH_PROFESSIONS
-    if ChallengeKind.FAMILY in kinds:
-        fitting |= FAMILY_PROFESSIONS
+    fitting = frozenset().union(*(NEED_PROFESSIONS.get(kind, ()) for kind in kinds))
 
     taken: set[int] = set(existing_person_ids)
     suggestions: list[Suggestion] = []
@@ -569,35 +587,43 @@ def suggest_roster(
     if coordinator is not None:
         add(coordinator, _("The coordinator summons and leads the meeting."))
 
-    best: dict[Profession, Candidate] = {}
-    for rep in representatives:
-        if not rep.fixed_representative or rep.profession not in fitting:
-            continue
-        if rep.person_id in taken:
-            continue
-        current = best.get(rep.profession)
-        if current is None or (rep.decision_authority and not current.decision_authority):
-            best[rep.profession] = rep
-    for profession in Profession:  # vocabulary order, so the list is stable
-        rep = best.get(profession)
-        if rep is None:
-            continue
-        health = ChallengeKind.HEALTH in kinds and profession in HEALTH_PROFESSIONS
-        family = ChallengeKind.FAMILY in kinds and profession in FAMILY_PROFESSIONS
-        if health and family:
+    # One fixed representative per need the roster does not cover yet; one who covers both
+    # needs is enough, so the circle stays as small as the model allows.
+    outstanding = {
+        kind: professions
+        for kind, professions in NEED_PROFESSIONS.items()
+        if kind in kinds and kind not in covered
+    }
+    chosen: list[Candidate] = []
+    while outstanding:
+        pool = [
+            (index, rep)
+            for index, rep in enumerate(representatives)
+            if rep.fixed_representative
+            and rep.person_id not in taken
+            and any(rep.profession in professions for professions in outstanding.values())
+        ]
+        if not pool:
+            break
+        rep = min(pool, key=lambda item: _representative_rank(*item, outstanding))[1]
+        met = [kind for kind, professions in outstanding.items() if rep.profession in professions]
+        for kind in met:
+            del outstanding[kind]
+        if len(met) > 1:
             reason = _("Fixed representative for the health-related and family-related challenges.")
-        elif health:
+        elif met == [ChallengeKind.HEALTH]:
             reason = _("Fixed representative for the health-related challenges.")
         else:
             reason = _("Fixed representative for the family-related challenges.")
         add(rep, reason)
+        chosen.append(rep)
 
     has_authority = authority_on_roster or any(
         c is not None and c.decision_authority
-        for c in (caseworker, jobbroker, coordinator, *best.values())
+        for c in (caseworker, jobbroker, coordinator, *chosen)
     )
     available = [c for c in authorities if c.decision_authority and c.person_id not in taken]
     if not has_authority and available:
-        chosen = next((c for c in available if c.profession in fitting), available[0])
-        add(chosen, _("Has decision authority: someone in the meeting must be able to decide."))
+        decider = next((c for c in available if c.profession in fitting), available[0])
+        add(decider, _("Has decision authority: someone in the meeting must be able to decide."))
     return suggestions

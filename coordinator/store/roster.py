@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from coordinator.domain.roster_rules import (
+    NEED_PROFESSIONS,
     BookedSlot,
     Candidate,
     Finding,
@@ -357,6 +358,14 @@ def suggest(store: Store, case_id: int) -> list[Suggestion]:
             if c is not None
         ]
         on_roster = [person(e.person_id) for e in entries if e.person_id]
+        in_meeting = {
+            Profession(p.profession)
+            for e in entries
+            if e.part != Part.PRE.value and (p := person(e.person_id)) is not None
+        }
+        covered = {
+            kind for kind, professions in NEED_PROFESSIONS.items() if in_meeting & professions
+        }
         return suggest_roster(
             challenges_of(case),
             _candidate(person(case.caseworker_id)),
@@ -367,6 +376,7 @@ def suggest(store: Store, case_id: int) -> list[Suggestion]:
             existing_person_ids={e.person_id for e in entries if e.person_id},
             authorities=authorities,
             authority_on_roster=any(p is not None and p.decision_authority for p in on_roster),
+            covered=covered,
         )
 
 

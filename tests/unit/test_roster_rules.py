@@ -432,9 +432,10 @@ def _ids(suggestions) -> list[int | None]:
 
 def test_suggest_for_a_health_case() -> None:
     suggestions = suggest_roster(HEALTH, CW, JB, CO, REPS, citizen="Mads")
-    # Citizen, caseworker, job broker, coordinator, then one nurse (the one with authority) and
-    # the health visitor; not the doctor (not fixed), not the family counsellor, not the mentor.
-    assert _ids(suggestions) == [None, 1, 2, 3, 11, 12]
+    # Citizen, caseworker, job broker, coordinator, then one nurse (the one with authority):
+    # one health professional is what the case needs, and a nurse's profession is only a
+    # health one, so she comes before the health visitor (health and family).
+    assert _ids(suggestions) == [None, 1, 2, 3, 11]
     first = suggestions[0]
     assert (first.role, first.part, first.name) == (RosterRole.CITIZEN, Part.MEETING, "Mads")
     assert all(s.part is Part.BOTH for s in suggestions[1:])
@@ -442,7 +443,29 @@ def test_suggest_for_a_health_case() -> None:
 
 
 def test_suggest_for_a_family_case() -> None:
-    assert _ids(suggest_roster(FAMILY, CW, JB, CO, REPS)) == [1, 2, 3, 12, 13]
+    # The family counsellor, whose profession is only a family one, before the health visitor.
+    assert _ids(suggest_roster(FAMILY, CW, JB, CO, REPS)) == [1, 2, 3, 13]
+
+
+def test_suggest_one_representative_who_meets_both_needs() -> None:
+    """A health and family case: the health visitor meets both needs alone (a small circle)."""
+    suggestions = suggest_roster(HEALTH | FAMILY, CW, JB, CO, REPS)
+    assert _ids(suggestions) == [1, 2, 3, 12]
+    assert "helbredsmæssige og familiemæssige" in suggestions[-1].reason  # Danish by default
+    # Without a health visitor, one per need: a nurse and the family counsellor.
+    no_visitor = tuple(r for r in REPS if r.profession is not Profession.HEALTH_VISITOR)
+    assert _ids(suggest_roster(HEALTH | FAMILY, CW, JB, CO, no_visitor)) == [1, 2, 3, 11, 13]
+
+
+def test_suggest_no_representative_for_a_need_the_roster_already_meets() -> None:
+    """The nurse is on the roster already: no doctor or health visitor is piled on."""
+    assert _ids(suggest_roster(HEALTH, CW, JB, CO, REPS, covered={ChallengeKind.HEALTH})) == [
+        1,
+        2,
+        3,
+    ]
+    both = suggest_roster(HEALTH | FAMILY, CW, JB, CO, REPS, covered={ChallengeKind.HEALTH})
+    assert _ids(both) == [1, 2, 3, 13]
 
 
 def test_suggest_for_an_other_case_has_no_representatives() -> None:
@@ -457,9 +480,11 @@ def test_suggest_first_of_equals_wins() -> None:
 def test_suggest_skips_people_already_on_the_roster_and_duplicates() -> None:
     same_person_coordinating = dataclasses.replace(CO, person_id=CW.person_id)
     suggestions = suggest_roster(
-        HEALTH | FAMILY, CW, JB, same_person_coordinating, REPS, existing_person_ids={2, 11}
+        HEALTH | FAMILY, CW, JB, same_person_coordinating, REPS, existing_person_ids={2, 12}
     )
-    assert _ids(suggestions) == [1, 10, 12, 13]
+    # The job broker and the health visitor are on the roster (not proposed again); without the
+    # visitor, the needs are met one by one: a nurse for health, the counsellor for family.
+    assert _ids(suggestions) == [1, 11, 13]
 
 
 LAEGE = Candidate(14, "Lars Læge", Profession.DOCTOR, decision_authority=True)
