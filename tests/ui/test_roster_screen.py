@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 import pytest
 from textual.widgets import DataTable, Static
 
@@ -39,6 +41,16 @@ def _family_case(store) -> int:
     ).id
 
 
+@asynccontextmanager
+async def roster_screen(make_app, case_id: int):
+    """The app at 140x35 with the roster of `case_id` open: (app, pilot, screen)."""
+    app = make_app()
+    async with app.run_test(size=(140, 35)) as pilot:
+        await app.push_screen(RosterScreen(case_id))
+        await pilot.pause()
+        yield app, pilot, app.screen
+
+
 def _findings(screen) -> str:
     return str(screen.query_one("#finding-list", Static).render())
 
@@ -50,11 +62,7 @@ def _rows(screen) -> list[list[str]]:
 
 async def test_add_from_directory_and_findings_update_live(store, make_app) -> None:
     case_id = _family_case(store)
-    app = make_app()
-    async with app.run_test(size=(140, 35)) as pilot:
-        await app.push_screen(RosterScreen(case_id))
-        await pilot.pause()
-        screen = app.screen
+    async with roster_screen(make_app, case_id) as (app, pilot, screen):
         assert "missing-health-professional" in _findings(screen)
         assert "missing-family-professional" in _findings(screen)
         await pilot.press("a")
@@ -83,11 +91,7 @@ async def test_add_from_directory_and_findings_update_live(store, make_app) -> N
 
 async def test_suggest_roster_accept_all_then_ready_panel(store, make_app) -> None:
     case_id = _family_case(store)
-    app = make_app()
-    async with app.run_test(size=(140, 35)) as pilot:
-        await app.push_screen(RosterScreen(case_id))
-        await pilot.pause()
-        screen = app.screen
+    async with roster_screen(make_app, case_id) as (app, pilot, screen):
         await pilot.press("s")
         await pilot.pause()
         await pilot.press("a")  # accept all
@@ -101,11 +105,7 @@ async def test_suggest_roster_accept_all_then_ready_panel(store, make_app) -> No
 
 async def test_suggest_roster_accept_one(store, make_app) -> None:
     case_id = _family_case(store)
-    app = make_app()
-    async with app.run_test(size=(140, 35)) as pilot:
-        await app.push_screen(RosterScreen(case_id))
-        await pilot.pause()
-        screen = app.screen
+    async with roster_screen(make_app, case_id) as (app, pilot, screen):
         suggested = [s.name for s in roster.suggest(store, case_id)]
         await pilot.press("s")
         await pilot.pause()
@@ -121,11 +121,7 @@ async def test_suggest_roster_accept_one(store, make_app) -> None:
 
 async def test_part_attendance_network_and_remove(store, make_app) -> None:
     case_id = _family_case(store)
-    app = make_app()
-    async with app.run_test(size=(140, 35)) as pilot:
-        await app.push_screen(RosterScreen(case_id))
-        await pilot.pause()
-        screen = app.screen
+    async with roster_screen(make_app, case_id) as (app, pilot, screen):
         assert _rows(screen)[0][:3] == ["Sara Jensen", "Citizen", "Meeting"]
         await pilot.press("p")  # the citizen never goes to the pre-meeting
         await pilot.pause()
@@ -159,11 +155,7 @@ async def test_part_attendance_network_and_remove(store, make_app) -> None:
 async def test_removing_a_participant_can_be_undone(store, make_app) -> None:
     """A slip of the Delete key costs nothing: u puts the person back with part and attendance."""
     case_id = _family_case(store)
-    app = make_app()
-    async with app.run_test(size=(140, 35)) as pilot:
-        await app.push_screen(RosterScreen(case_id))
-        await pilot.pause()
-        screen = app.screen
+    async with roster_screen(make_app, case_id) as (app, pilot, screen):
         await pilot.press("down", "p", "t")  # the caseworker: meeting only, confirmed
         await pilot.pause()
         caseworker = _rows(screen)[1]
