@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantFocus
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from coordinator.domain.agreement_rules import (
     AgreementDraft,
@@ -42,6 +42,7 @@ from coordinator.store.autosave import Autosaver
 from coordinator.store.errors import Conflict, Invalid, StoreError
 from coordinator.store.models import Agreement, AgreementItem, Case, Citizen
 from coordinator.store.roster import roster_lines
+from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.item_editor import ItemEditor, due_feedback
 from coordinator.widgets.meeting_clock import MeetingClock
@@ -219,7 +220,7 @@ class AgreementScreen(AppScreen):
                     )
             yield ReadbackPane(id="readback")
         yield Static(id="warnings")
-        yield Footer()
+        yield StepUpFooter()
 
     def _editor(self, key: str, kind: ItemKind, item: AgreementItem | None = None) -> ItemEditor:
         return ItemEditor(

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input
 
 from coordinator.i18n import N_
+from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.translated import TranslatedBindings
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class AppModal(TranslatedBindings, ModalScreen[T], Generic[T]):
     @on(events.Mount)
     def _give_a_footer(self) -> None:
         if not self.query(Footer):
-            self.mount(Footer())
+            self.mount(StepUpFooter())
 
     @property
     def store(self) -> Store:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, Label, Static, TextArea
+from textual.widgets import DataTable, Input, Label, Static, TextArea
 
 from coordinator.domain.quickdates import QuickDateError, format_due, parse_past_date
 from coordinator.domain.roster_rules import counts_text
@@ -24,6 +24,7 @@ from coordinator.store import preparation, roster
 from coordinator.store.days import list_days, load_day
 from coordinator.store.errors import StoreError
 from coordinator.store.readiness import Readiness, case_readiness
+from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
 from coordinator.widgets.translated import TranslatedBindings
@@ -130,7 +131,7 @@ class CaseScreen(AppScreen):
                 classes="field-label",
             )
             yield MaterialTable(id="materials", cursor_type="row")
-        yield Footer()
+        yield StepUpFooter()
 
     def on_mount(self) -> None:
         try:

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from coordinator.domain.roster_rules import Severity, count_by_severity
 from coordinator.domain.schedule import (
@@ -35,6 +35,7 @@ from coordinator.screens.base import AppScreen
 from coordinator.store import timing
 from coordinator.store.days import CaseRow, DayView, load_day, moved_from, timing_of
 from coordinator.store.errors import StoreError
+from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
 from coordinator.widgets.timer import MeetingTimer
@@ -132,7 +133,7 @@ class DayScreen(AppScreen):
             yield MeetingTimer(id="timer")
             yield Static(id="day-end")
         yield DataTable(id="agenda", cursor_type="row")
-        yield Footer()
+        yield StepUpFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from coordinator.domain.vocab import DAY_STATUS_LABELS, DayStatus
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
 from coordinator.store.days import list_days
+from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
 
@@ -34,7 +35,7 @@ class DaysScreen(AppScreen):
         yield StepUpHeader()
         yield Static(id="days-hint", classes="empty-hint")
         yield DataTable(id="days", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield StepUpFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#days", DataTable)

@@ -13,10 +13,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from coordinator.i18n import N_, _, current_language
 from coordinator.screens.base import AppModal
+from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.plain import plain
 
 ExportKind = Literal["agreement", "day", "material"]
@@ -70,7 +71,7 @@ class ExportDialog(AppModal[list[Path]]):
             with Horizontal(id="export-buttons"):
                 yield Button(plain(_("Export")), variant="primary", id="export-run")
                 yield Button(plain(_("Close")), id="export-close")
-        yield Footer()
+        yield StepUpFooter()
 
     def chosen_formats(self) -> tuple[str, ...]:
         from coordinator.export.jobs import FORMATS

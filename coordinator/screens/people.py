@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from coordinator.domain.vocab import profession_label
 from coordinator.i18n import N_, _
@@ -14,6 +14,7 @@ from coordinator.screens.case_dialogs import PersonDialog
 from coordinator.store import people
 from coordinator.store.errors import StoreError
 from coordinator.store.people import PersonInput
+from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
 
@@ -60,7 +61,7 @@ class PeopleScreen(AppScreen):
         yield Input(placeholder=_("Search: name, profession, department, e-mail"), id="search")
         yield Static(id="people-hint", classes="empty-hint")
         yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield StepUpFooter()
 
     def on_mount(self) -> None:
         self.sub_title = _("People")

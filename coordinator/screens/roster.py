@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from coordinator.domain.roster_rules import Severity, Suggestion, counts_text
 from coordinator.domain.vocab import (
@@ -29,6 +29,7 @@ from coordinator.store import people, roster
 from coordinator.store.errors import StoreError
 from coordinator.store.models import RosterEntry
 from coordinator.store.readiness import case_readiness
+from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
 
@@ -87,7 +88,7 @@ class RosterScreen(AppScreen):
             with VerticalScroll(id="findings"):
                 yield Static(id="readiness")
                 yield Static(id="finding-list")
-        yield Footer()
+        yield StepUpFooter()
 
     def on_resize(self) -> None:
         """Below this width the findings go under the participants, so Part and Attendance
