@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from coordinator import i18n
 from coordinator.domain.roster_rules import (
+    NEED_PROFESSIONS,
     RULE_CODES,
     BookedSlot,
     Candidate,
@@ -592,3 +593,41 @@ def test_suggestion_reasons_are_translated() -> None:
     i18n.set_language("da")
     danish = [s.reason for s in suggest_roster(HEALTH | FAMILY, CW, JB, CO, REPS, citizen="M")]
     assert all(en != da for en, da in zip(english, danish, strict=True))
+
+
+representatives_st = st.lists(
+    st.builds(
+        Candidate,
+        person_id=st.integers(100, 130),
+        name=st.just("Rep"),
+        profession=st.sampled_from(Profession),
+        decision_authority=st.booleans(),
+        fixed_representative=st.booleans(),
+    ),
+    max_size=8,
+    unique_by=lambda c: c.person_id,
+)
+
+
+@settings(max_examples=300)
+@given(
+    challenges=st.frozensets(st.sampled_from(ChallengeKind)),
+    reps=representatives_st,
+    covered=st.frozensets(st.sampled_from([ChallengeKind.HEALTH, ChallengeKind.FAMILY])),
+)
+def test_suggestion_meets_each_open_need_once_and_only_with_fixed_representatives(
+    challenges: frozenset[ChallengeKind],
+    reps: list[Candidate],
+    covered: frozenset[ChallengeKind],
+) -> None:
+    suggestions = suggest_roster(challenges, CW, JB, CO, reps, covered=covered)
+    proposed = [r for r in reps if r.person_id in {s.person_id for s in suggestions}]
+    needs = {k: NEED_PROFESSIONS[k] for k in challenges & NEED_PROFESSIONS.keys() - covered}
+    assert all(r.fixed_representative for r in proposed)
+    # Never more representatives than open needs, and each one meets a need.
+    assert len(proposed) <= len(needs)
+    assert all(any(r.profession in p for p in needs.values()) for r in proposed)
+    for need, professions in needs.items():
+        available = any(r.fixed_representative and r.profession in professions for r in reps)
+        met = any(r.profession in professions for r in proposed)
+        assert met is available, need
