@@ -15,7 +15,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from coordinator.i18n import LANGUAGES, _, set_language
+from coordinator.i18n import LANGUAGES, set_language
 
 
 class UserError(Exception):
@@ -59,24 +59,11 @@ class Settings:
         self.clock = clock
 
     def open_store(self):  # noqa: ANN201 - Store; imported lazily
+        """The store; a database that cannot be opened is a `CannotOpen` (a StoreError), which
+        the group prints as one line."""
         from coordinator.store.database import Store
-        from coordinator.store.migrate import DatabaseTooNew
 
-        try:
-            return Store.open(self.db, clock=self.clock)
-        except DatabaseTooNew as exc:
-            raise UserError(
-                _(
-                    "the database was written by a newer version of the app (revision {rev}); "
-                    "update the app"
-                ).format(rev=exc)
-            ) from None
-        except PermissionError as exc:
-            raise UserError(
-                _("cannot open the database: {reason}: {path}").format(
-                    reason=exc.strerror, path=exc.filename
-                )
-            ) from None
+        return Store.open(self.db, clock=self.clock)
 
 
 @app.callback(invoke_without_command=True)

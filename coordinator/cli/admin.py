@@ -15,14 +15,15 @@ db_app = typer.Typer(help="The database itself.", no_args_is_help=True)
 @db_app.command("upgrade")
 def upgrade(ctx: typer.Context) -> None:
     """Upgrade the database schema to this version of the app (also done on open)."""
-    from coordinator.store.engine import make_engine, resolve_url
+    from coordinator.store.engine import make_engine, opening, resolve_url
     from coordinator.store.migrate import current_revision, ensure_current
 
     url = resolve_url(settings_of(ctx).db)
-    engine = make_engine(url)
-    before = current_revision(engine)
-    changed = ensure_current(engine)
-    after = current_revision(engine)
+    with opening(settings_of(ctx).db or url):
+        engine = make_engine(url)
+        before = current_revision(engine)
+        changed = ensure_current(engine)
+        after = current_revision(engine)
     if changed:
         typer.echo(
             _("Upgraded the database from {before} to {after}.").format(

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from coordinator.domain.clock import Clock, SystemClock
-from coordinator.store.engine import make_engine, resolve_url, sqlite_path
+from coordinator.store.engine import make_engine, opening, resolve_url, sqlite_path
 from coordinator.store.migrate import ensure_current
 
 
@@ -34,9 +34,10 @@ class Store:
     def open(cls, db: str | None = None, clock: Clock | None = None, actor: str = "") -> Store:
         """Open (creating if needed) and upgrade the database named by `db`, `COORDINATOR_DB`
         or the default location."""
-        url = resolve_url(db)
-        engine = make_engine(url)
-        ensure_current(engine)
+        with opening(str(db) if db else resolve_url(db)):
+            url = resolve_url(db)
+            engine = make_engine(url)
+            ensure_current(engine)
         return cls(engine, url, clock, actor)
 
     @property

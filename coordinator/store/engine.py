@@ -11,10 +11,16 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError
+
+from coordinator.i18n import _
+from coordinator.store.errors import CannotOpen
 
 APP_NAME = "stepup-coordinator"
 BUSY_TIMEOUT_MS = 8000
@@ -89,3 +95,37 @@ def make_engine(url: str) -> Engine:
             os.umask(old_umask)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+@contextmanager
+def opening(where: str) -> Iterator[None]:
+    """Turn what can go wrong while opening the database named `where` into one `CannotOpen`
+    that says what to fix, instead of a driver's traceback."""
+    try:
+        yield
+    except CannotOpen:
+        raise
+    except OSError as exc:  # a folder that cannot be made, no permission
+        raise CannotOpen(
+            _("cannot open the database: {reason}: {path}").format(
+                reason=exc.strerror or exc, path=exc.filename or where
+            )
+        ) from exc
+    except ImportError as exc:  # a server URL whose driver is not installed
+        raise CannotOpen(
+            _("cannot open the database {url}: its driver {driver} is not installed").format(
+                url=where, driver=exc.name or exc
+            )
+        ) from exc
+    except ArgumentError as exc:
+        raise CannotOpen(
+            _("{url!r} is not a database path or URL (e.g. sqlite:///path/to/file.db)").format(
+                url=where
+            )
+        ) from exc
+    except DatabaseError as exc:  # not a database, a directory, a foreign schema
+        raise CannotOpen(
+            _("cannot open the database {path}: {reason}").format(
+                path=where, reason=exc.orig if exc.orig is not None else exc
+            )
+        ) from exc

@@ -25,3 +25,8 @@ class Invalid(StoreError):
 
 class Conflict(StoreError):
     """Someone else changed the row since it was loaded; nothing was overwritten."""
+
+
+class CannotOpen(StoreError):
+    """The database cannot be opened: a bad path or URL, no permission, a file that is not a
+    database, a server database whose driver is missing, or one written by a newer app."""

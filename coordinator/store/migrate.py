@@ -12,6 +12,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
+from coordinator.i18n import _
+from coordinator.store.errors import CannotOpen
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
@@ -73,8 +76,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     command.upgrade(_config(engine), revision)
 
 
-class DatabaseTooNew(RuntimeError):
+class DatabaseTooNew(CannotOpen):
     """The database was written by a newer version of the app than this one."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            _(
+                "the database was written by a newer version of the app (revision {rev}); "
+                "update the app"
+            ).format(rev=revision)
+        )
+        self.revision = revision
 
 
 def ensure_current(engine: Engine) -> bool:

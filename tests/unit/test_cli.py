@@ -287,3 +287,44 @@ def test_demo_twice_does_not_duplicate(cli) -> None:
     assert cli("day", "list", "--json").stdout == first
     assert cli("people", "list", "--json").stdout == people
     assert json.loads(first)[0]["cases"] == 5
+
+
+def _not_sqlite(path: Path) -> str:
+    path.write_text("a note someone saved with the wrong name")
+    return str(path)
+
+
+def _db_that_is_too_new(path: Path) -> str:
+    from coordinator.store.engine import make_engine
+    from coordinator.store.migrate import ensure_current
+
+    engine = make_engine(f"sqlite:///{path}")
+    ensure_current(engine)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    engine.dispose()
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("make_db", "says"),
+    [
+        (lambda tmp: str(tmp), "unable to open database file"),  # a folder, not a file
+        (lambda tmp: _not_sqlite(tmp / "x.db"), "not a database"),
+        (lambda tmp: "foo://bar", "is not a database path or URL"),
+        (lambda tmp: "postgresql://nobody@localhost/none", "is not installed"),
+        (lambda tmp: _db_that_is_too_new(tmp / "new.db"), "newer version of the app"),
+    ],
+    ids=["folder", "not-sqlite", "bad-url", "missing-driver", "too-new"],
+)
+@pytest.mark.parametrize("command", [["day", "list"], ["db", "upgrade"], []])
+def test_a_database_that_cannot_be_opened_is_one_line(
+    tmp_path: Path, make_db, says: str, command: list[str]
+) -> None:
+    """No traceback for a wrong --db, whether listing, upgrading or opening the app."""
+    db = make_db(tmp_path)
+    result = CliRunner().invoke(app, ["--db", db, "--lang", "en", *command])
+    assert result.exit_code == 1, (result.stdout, result.exception)
+    assert result.stderr.startswith("coordinator: ")
+    assert says in result.stderr
+    assert result.stderr.count("\n") == 1
