@@ -112,6 +112,8 @@ class AgreementScreen(AppScreen):
         self._saved_at = None
         #: Saves started and not yet shown (written, read-back rendered): tests wait for 0.
         self.in_flight = 0
+        #: The last save error shown, so a locked database is reported once, not every second.
+        self._save_error: str | None = None
         self._reloading = False
 
     # --- loading --------------------------------------------------------------------------------
@@ -337,10 +339,21 @@ class AgreementScreen(AppScreen):
                 self.app.call_from_thread(self._on_conflict, exc.message)
                 return
             except StoreError as exc:
-                self.app.call_from_thread(self.notify, exc.message, severity="error")
+                # The typing stays pending and is saved again within a second; say so once,
+                # not at every retry while the database stays locked.
+                if exc.message != self._save_error:
+                    self._save_error = exc.message
+                    self.app.call_from_thread(
+                        self.notify,
+                        exc.message + " " + _("Your typing is kept and saved when it can be."),
+                        severity="error",
+                        timeout=20,
+                        markup=False,
+                    )
                 return
             finally:
                 saver.saving = False
+            self._save_error = None
             if result is not None:
                 self._saved_at = self.clock.now()
                 markdown = render_readback(self.store, self.case_id, current_language())

@@ -12,10 +12,13 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from coordinator.domain.clock import Clock, SystemClock
+from coordinator.i18n import _
 from coordinator.store.engine import make_engine, opening, resolve_url, sqlite_path
+from coordinator.store.errors import Unavailable
 from coordinator.store.migrate import ensure_current
 
 
@@ -56,6 +59,14 @@ class Store:
             try:
                 yield session
                 session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                raise Unavailable(
+                    _(
+                        "The database cannot be written just now ({reason}); nothing was "
+                        "changed: try again in a moment."
+                    ).format(reason=exc.orig if exc.orig is not None else exc)
+                ) from exc
             except BaseException:
                 session.rollback()
                 raise

@@ -30,3 +30,9 @@ class Conflict(StoreError):
 class CannotOpen(StoreError):
     """The database cannot be opened: a bad path or URL, no permission, a file that is not a
     database, a server database whose driver is missing, or one written by a newer app."""
+
+
+class Unavailable(StoreError):
+    """The database could not be read or written just now (locked by another writer for longer
+    than the busy timeout, a full disk, a read-only file). Nothing was changed; what the user
+    typed is kept by the caller and can be saved again."""

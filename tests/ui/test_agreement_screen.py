@@ -401,3 +401,49 @@ async def test_finalise_reopen_versions_and_second_conversation(demo_store, make
     assert carried.status == "draft" and carried.job_goal == first.job_goal
     texts = [i.text for i in agreements.items(store, carried.id)]
     assert texts == [i.text for i in agreements.items(store, first.id)] and texts
+
+
+async def test_a_locked_database_is_said_once_and_the_typing_saved_after(
+    db_path, clock, monkeypatch
+) -> None:
+    """Another writer holds the database: the broker is told once (not at every retry), keeps
+    typing, and everything is written when the lock is gone."""
+    import sqlite3
+
+    from coordinator.app import CoordinatorApp
+    from coordinator.store import engine
+    from coordinator.store.database import Store
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)
+    store = Store.open(str(db_path), clock=clock, actor="test")
+    case_id = new_case(store)
+    agreements.ensure_draft(store, case_id)
+    app = CoordinatorApp(store=store, clock=clock, language="en")
+    loop = asyncio.get_running_loop()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        words = screen.query_one("#citizen-words", TextArea)
+        words.focus()
+        await pilot.press(*"Jeg vil gerne")
+
+        def errors() -> list[str]:
+            return [
+                str(n.message) for n in app._notifications if "cannot be written" in str(n.message)
+            ]  # noqa: SLF001
+
+        start = loop.time()
+        while not errors() and loop.time() - start < 30:
+            await pilot.pause(0.1)
+        await pilot.press(*" prøve igen.")
+        start = loop.time()
+        while loop.time() - start < 3:  # several retries while the lock stays
+            await pilot.pause(0.1)
+        assert len(errors()) == 1
+        assert screen.saver.pending
+        other.rollback()
+        other.close()
+        await saved(pilot, screen)
+    assert agreements.latest(store, case_id).citizen_words == "Jeg vil gerne prøve igen."
+    store.close()
