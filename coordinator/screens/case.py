@@ -31,6 +31,7 @@ from coordinator.widgets.translated import TranslatedBindings
 
 #: Seconds between the first unsaved keystroke and the save (the design asks for < 1 s).
 SAVE_DELAY = 0.4
+RETRY_DELAY = 2.0  # seconds before a failed save (a locked database) is tried again
 
 #: The form, in order: (section title or None, field, label, multi-line?).
 _FORM: tuple[tuple[str | None, str, str, bool], ...] = (
@@ -107,6 +108,8 @@ class CaseScreen(AppScreen):
         #: The values as last read from or written to the store.
         self.stored: dict[str, object] = {}
         self._timer: Timer | None = None
+        #: The last save error shown, so a locked database is reported once.
+        self._save_error: str | None = None
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
@@ -212,11 +215,21 @@ class CaseScreen(AppScreen):
             preparation.update_preparation(self.store, self.case_id, **fields)
             readiness = case_readiness(self.store, self.case_id, self.clock.now())
         except StoreError as exc:
-            self.app.call_from_thread(self.notify, exc.message, severity="error")
+            self.app.call_from_thread(self._save_failed, exc.message)
             return
         self.app.call_from_thread(self._saved, fields, readiness)
 
+    def _save_failed(self, message: str) -> None:
+        """Keep what was typed and try again shortly; say it once, not at every retry."""
+        if message != self._save_error:
+            self._save_error = message
+            self.notify(message, severity="error", timeout=20, markup=False)
+        self._show_saved(_("not saved yet"))
+        if self._timer is None:
+            self._timer = self.set_timer(RETRY_DELAY, self._flush)
+
     def _saved(self, fields: dict[str, object], readiness: Readiness) -> None:
+        self._save_error = None
         self.stored.update(fields)
         for name, value in fields.items():
             if self.pending.get(name, object()) == value:

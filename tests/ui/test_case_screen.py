@@ -109,3 +109,47 @@ async def test_unknown_case_is_reported_not_crashed(store, make_app) -> None:
         await app.push_screen(RosterScreen(999))
         await pilot.pause()
         assert app.screen is start
+
+
+async def test_a_locked_database_keeps_the_preparation_text_and_saves_it_later(
+    db_path, clock, monkeypatch
+) -> None:
+    import asyncio
+    import sqlite3
+
+    from coordinator.app import CoordinatorApp
+    from coordinator.store import engine
+    from coordinator.store.database import Store
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)
+    store = Store.open(str(db_path), clock=clock, actor="test")
+    case_id = _case(store)
+    app = CoordinatorApp(store=store, clock=clock, language="en")
+    loop = asyncio.get_running_loop()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(CaseScreen(case_id))
+        await pilot.pause()
+        screen = app.screen
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        await pilot.press(*"Two internships")
+
+        def errors() -> list[str]:
+            return [
+                str(n.message)
+                for n in app._notifications  # noqa: SLF001
+                if "cannot be written" in str(n.message)
+            ]
+
+        start = loop.time()
+        while not errors() and loop.time() - start < 30:
+            await pilot.pause(0.1)
+        assert "not saved yet" in str(screen.query_one("#case-status", Static).render())
+        other.rollback()
+        other.close()
+        start = loop.time()  # the retry writes it without another keystroke
+        while screen.pending and loop.time() - start < 30:
+            await pilot.pause(0.1)
+        assert len(errors()) == 1
+    assert preparation.get_preparation(store, case_id).tried == "Two internships"
+    store.close()
