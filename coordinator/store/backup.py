@@ -26,14 +26,27 @@ def backup(store: Store, out: Path | None = None) -> Path:
     target = (out or default_backup_path(store)).expanduser().resolve()
     if target.exists():
         raise Invalid(_("{path} exists already; choose another --out.").format(path=target))
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise Invalid(
+            _("Cannot write the backup {path}: {reason}.").format(
+                path=target, reason=exc.strerror or exc
+            )
+        ) from None
     source = sqlite3.connect(store.path)
     destination = sqlite3.connect(target)
     try:
         with destination:
             source.backup(destination)
+    except sqlite3.Error as exc:
+        destination.close()
+        target.unlink(missing_ok=True)  # no half backup left looking like a good one
+        raise Invalid(
+            _("Cannot write the backup {path}: {reason}.").format(path=target, reason=exc)
+        ) from None
     finally:
         destination.close()
         source.close()

@@ -328,3 +328,12 @@ def test_a_database_that_cannot_be_opened_is_one_line(
     assert result.stderr.startswith("coordinator: ")
     assert says in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_a_backup_that_cannot_be_written_is_one_line(cli, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = cli("backup", "--out", str(blocker / "copy.db"), ok=False)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("coordinator: Cannot write the backup")
+    assert result.stderr.count("\n") == 1
