@@ -87,6 +87,16 @@ def write_file(path: Path, data: bytes, force: bool = False) -> Path:
         raise Invalid(_("Not a safe file name: {name}").format(name=path.name))
     folder = path.parent
     _ensure_folder(folder)
+    try:
+        return _write_new(path, data, force)
+    except OSError as exc:  # a read-only folder, a full disk, a share that went away
+        raise Invalid(
+            _("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
+
+
+def _write_new(path: Path, data: bytes, force: bool) -> Path:
+    folder = path.parent
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".export-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -93,3 +93,18 @@ def test_wheel_ships_the_templates(tmp_path: Path) -> None:
     ):
         assert f"coordinator/templates/{template}" in names
     assert "coordinator/locale/da/LC_MESSAGES/export.mo" in names
+
+
+def test_a_full_disk_is_a_user_error_and_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
+    import errno
+    import os
+
+    from coordinator.export import files
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    with pytest.raises(Invalid, match="No space left"):
+        write_file(tmp_path / "agreement.pdf", b"%PDF")
+    assert list(tmp_path.iterdir()) == []
