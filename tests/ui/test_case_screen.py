@@ -141,10 +141,14 @@ async def test_a_locked_database_keeps_the_preparation_text_and_saves_it_later(
                 if "cannot be written" in str(n.message)
             ]
 
+        def status() -> str:
+            return str(screen.query_one("#case-status", Static).render())
+
+        # Saving starts while typing goes on, so wait for a failed save after the last key.
         start = loop.time()
-        while not errors() and loop.time() - start < 30:
+        while not (errors() and "not saved yet" in status()) and loop.time() - start < 30:
             await pilot.pause(0.1)
-        assert "not saved yet" in str(screen.query_one("#case-status", Static).render())
+        assert "not saved yet" in status()
         other.rollback()
         other.close()
         start = loop.time()  # the retry writes it without another keystroke
