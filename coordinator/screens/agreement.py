@@ -114,6 +114,8 @@ class AgreementScreen(AppScreen):
         self.in_flight = 0
         #: The last save error shown, so a locked database is reported once, not every second.
         self._save_error: str | None = None
+        #: Set while a save was refused because of a change elsewhere, until the broker chooses.
+        self._conflict_message: str | None = None
         self._reloading = False
 
     # --- loading --------------------------------------------------------------------------------
@@ -386,6 +388,8 @@ class AgreementScreen(AppScreen):
             return
         try:
             self.saver.flush()
+        except Conflict as exc:
+            self._on_conflict(exc.message)
         except StoreError as exc:
             self.notify(exc.message, severity="error")
 
@@ -397,15 +401,32 @@ class AgreementScreen(AppScreen):
                 pass
 
     def _on_conflict(self, message: str) -> None:
+        """Changed elsewhere: say so without a dialog, so the broker's next keystrokes never
+        land in it (a typed "t" would take theirs); Ctrl+S or Esc opens the choice."""
         self._show_save_state()
+        first = self._conflict_message is None
+        self._conflict_message = message
+        if first:
+            self.notify(
+                message + " " + _("Your typing is kept. Ctrl+S: choose whose version to keep."),
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+
+    def _ask_about_conflict(self) -> None:
+        """The keep-mine / take-theirs question, asked when the broker chooses to answer it."""
+        message = self._conflict_message or _("The agreement was changed elsewhere.")
 
         def chosen(choice: str | None) -> None:
             if choice == "mine":
                 assert self.saver is not None
+                self._conflict_message = None
                 self.saver.conflict = False
                 self._start_save(force=True)
             elif choice == "theirs":
                 assert self.saver is not None
+                self._conflict_message = None
                 self.saver.discard()
                 self.run_worker(self._reload(), exclusive=True, group="agreement-reload")
             else:
@@ -671,11 +692,17 @@ class AgreementScreen(AppScreen):
         body.set_class(self.readback_mode == "wide", "-wide")
 
     def action_save_now(self) -> None:
-        if self.saver is not None:
-            self.saver.conflict = False
-            self._start_save()
+        if self.saver is None:
+            return
+        if self.saver.conflict:
+            self._ask_about_conflict()
+            return
+        self._start_save()
 
     def action_back(self) -> None:
+        if self.saver is not None and self.saver.conflict:
+            self._ask_about_conflict()  # leaving now would drop the unsaved typing
+            return
         self.flush_now()
         self.app.pop_screen()
 

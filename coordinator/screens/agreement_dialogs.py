@@ -22,6 +22,8 @@ from coordinator.widgets.plain import plain
 class FinaliseProblemsDialog(AppModal[Problem | None]):
     """What is still missing; choosing a line returns that problem, to go to its field."""
 
+    CSS_PATH = "agreement_dialogs.tcss"
+
     BINDINGS = [
         Binding("escape", "close", N_("Back to the agreement"), id="agreement.problems.close")
     ]
@@ -48,6 +50,8 @@ class FinaliseProblemsDialog(AppModal[Problem | None]):
 
 class ConflictDialog(AppModal[str | None]):
     """Someone else saved in between: keep mine (overwrite deliberately) or take theirs."""
+
+    CSS_PATH = "agreement_dialogs.tcss"
 
     BINDINGS = [
         Binding("m", "choose('mine')", N_("Keep mine"), id="agreement.conflict.mine"),
@@ -77,6 +81,8 @@ class ConflictDialog(AppModal[str | None]):
 
 class VersionsDialog(AppModal[None]):
     """Every version of the case's agreement; the chosen one is shown read-only."""
+
+    CSS_PATH = "agreement_dialogs.tcss"
 
     BINDINGS = [Binding("escape", "close", N_("Close"), id="agreement.versions.close")]
 
@@ -125,6 +131,8 @@ class VersionsDialog(AppModal[None]):
 
 class SecondConversationDialog(AppModal[int | None]):
     """Choose the later day of the second conversation; returns the day id."""
+
+    CSS_PATH = "agreement_dialogs.tcss"
 
     BINDINGS = [Binding("escape", "close", N_("Cancel"), id="agreement.second.cancel")]
 

@@ -110,6 +110,9 @@ class CaseScreen(AppScreen):
         self._timer: Timer | None = None
         #: The last save error shown, so a locked database is reported once.
         self._save_error: str | None = None
+        #: Fields someone else changed since this screen read them: their values, kept until
+        #: the user chooses (Ctrl+S or Esc); they are not saved meanwhile.
+        self._conflict: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
@@ -209,11 +212,29 @@ class CaseScreen(AppScreen):
         if self.pending:
             self._save(dict(self.pending))
 
+    def _write(self, fields: dict[str, object]) -> None:
+        """Save `fields` unless someone else changed one of them since this screen read it."""
+        expected = {name: self.stored.get(name) for name in fields}
+        preparation.update_preparation(self.store, self.case_id, expected, **fields)
+
     @work(thread=True, exclusive=True, group="prep-save")
     def _save(self, fields: dict[str, object]) -> None:
+        # A field changed elsewhere waits for the user's choice; the others are saved.
+        fields = {name: value for name, value in fields.items() if name not in self._conflict}
         try:
-            preparation.update_preparation(self.store, self.case_id, **fields)
+            if fields:
+                self._write(fields)
             readiness = case_readiness(self.store, self.case_id, self.clock.now())
+        except preparation.PreparationConflict as exc:
+            rest = {name: value for name, value in fields.items() if name not in exc.theirs}
+            try:
+                if rest:
+                    self._write(rest)
+                readiness = case_readiness(self.store, self.case_id, self.clock.now())
+            except StoreError:
+                rest, readiness = {}, None
+            self.app.call_from_thread(self._on_conflict, exc.theirs, rest, readiness)
+            return
         except StoreError as exc:
             self.app.call_from_thread(self._save_failed, exc.message)
             return
@@ -228,6 +249,64 @@ class CaseScreen(AppScreen):
         if self._timer is None:
             self._timer = self.set_timer(RETRY_DELAY, self._flush)
 
+    def _on_conflict(
+        self,
+        theirs: dict[str, object],
+        saved: dict[str, object] | None = None,
+        readiness: Readiness | None = None,
+    ) -> None:
+        """Someone else changed fields being saved: never overwrite silently, and never put a
+        dialog in the way of typing (a typed "t" would take theirs). Say so once; Ctrl+S or
+        Esc asks whose version to keep."""
+        if saved and readiness is not None:
+            self._saved(saved, readiness)
+        first = not self._conflict
+        self._conflict.update(theirs)
+        self._show_saved(_("not saved: changed elsewhere"))
+        if first:
+            self.notify(
+                self._conflict_text()
+                + " "
+                + _("Your typing is kept. Ctrl+S: choose whose version to keep."),
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+
+    def _conflict_text(self) -> str:
+        labels = {name: _(label) for _section, name, label, _multiline in _FORM}
+        return _("Changed by someone else since you opened this form: {fields}").format(
+            fields="; ".join(f"“{labels.get(name, name)}”" for name in self._conflict)
+        )
+
+    def _ask_about_conflict(self) -> None:
+        from coordinator.screens.agreement_dialogs import ConflictDialog
+
+        theirs = dict(self._conflict)
+
+        def chosen(choice: str | None) -> None:
+            if choice == "mine":
+                self.stored.update(theirs)  # seen and overruled: save over it deliberately
+                self._conflict.clear()
+                self._flush()
+            elif choice == "theirs":
+                self._conflict.clear()
+                for name, value in theirs.items():
+                    self.pending.pop(name, None)
+                    self.stored[name] = value
+                    self._show_value(name, value)
+                self._show_saved(_("took the other change"))
+
+        self.app.push_screen(ConflictDialog(self._conflict_text()), chosen)
+
+    def _show_value(self, name: str, value: object) -> None:
+        text = f"{value:%d.%m.%Y}" if isinstance(value, date) else str(value or "")
+        widget = self.query_one(f"#field-{name}")
+        if isinstance(widget, TextArea):
+            widget.load_text(text)
+        elif isinstance(widget, Input):
+            widget.value = text
+
     def _saved(self, fields: dict[str, object], readiness: Readiness) -> None:
         self._save_error = None
         self.stored.update(fields)
@@ -238,20 +317,29 @@ class CaseScreen(AppScreen):
         if self.pending and self._timer is None:
             self._timer = self.set_timer(SAVE_DELAY, self._flush)
 
-    def save_now(self) -> None:
-        """Save synchronously (leaving the screen): nothing typed is lost."""
+    def save_now(self) -> bool:
+        """Save synchronously (leaving the screen): nothing typed is lost. False when it could
+        not be saved (the user is told and asked), so the caller stays on the screen."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if not self.pending:
-            return
+            return True
+        if self._conflict:
+            self._ask_about_conflict()
+            return False
         fields = dict(self.pending)
         try:
-            preparation.update_preparation(self.store, self.case_id, **fields)
+            self._write(fields)
+        except preparation.PreparationConflict as exc:
+            self._on_conflict(exc.theirs)
+            self._ask_about_conflict()
+            return False
         except StoreError as exc:
             self.notify(exc.message, severity="error")
-            return
+            return False
         self._saved(fields, case_readiness(self.store, self.case_id, self.clock.now()))
+        return True
 
     def action_save_now(self) -> None:
         self.save_now()
@@ -357,7 +445,8 @@ class CaseScreen(AppScreen):
         """The case's roster: back to it when the form was opened from there."""
         from coordinator.screens.roster import RosterScreen
 
-        self.save_now()
+        if not self.save_now():
+            return
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
         if isinstance(below, RosterScreen) and below.case_id == self.case_id:
             self.app.pop_screen()
@@ -371,8 +460,8 @@ class CaseScreen(AppScreen):
             pass  # an unknown case: on_mount has told the user and closes the screen
 
     def action_back(self) -> None:
-        self.save_now()
-        self.app.pop_screen()
+        if self.save_now():
+            self.app.pop_screen()
 
     def on_unmount(self) -> None:
         """Last chance (the app quits, or the screen is dropped): write what is unsaved."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -10,7 +11,7 @@ from coordinator.domain.vocab import MaterialKind
 from coordinator.i18n import _
 from coordinator.store import audit
 from coordinator.store.database import Store
-from coordinator.store.errors import Invalid, NotFound
+from coordinator.store.errors import Conflict, Invalid, NotFound
 from coordinator.store.models import Case, MaterialItem, Preparation
 
 #: The free-text fields of the form, in the order the form shows them.
@@ -62,13 +63,41 @@ def get_preparation(store: Store, case_id: int) -> Preparation:
         return _get_or_create(store, session, case_id)
 
 
-def update_preparation(store: Store, case_id: int, **fields: object) -> Preparation:
+class PreparationConflict(Conflict):
+    """Fields were changed by someone else since the caller read them; nothing was written.
+
+    `theirs` holds the other writer's value of each such field, so the user can choose."""
+
+    def __init__(self, theirs: dict[str, object]) -> None:
+        super().__init__(_("Someone else changed this preparation since you opened it."))
+        self.theirs = theirs
+
+
+def update_preparation(
+    store: Store,
+    case_id: int,
+    expected: Mapping[str, object] | None = None,
+    **fields: object,
+) -> Preparation:
+    """Change preparation fields. With `expected` (each field's value as the caller last read
+    it), a field someone else has changed since is not overwritten: `PreparationConflict`.
+    Two people typing in different fields of the same form never conflict."""
     allowed = set(TEXT_FIELDS) | {"decided_on", "completed"}
     unknown = set(fields) - allowed
     if unknown:
         raise Invalid(_("Unknown field: {fields}").format(fields=", ".join(sorted(unknown))))
     with store.session() as session:
         preparation = _get_or_create(store, session, case_id)
+        if expected is not None:
+            theirs = {
+                name: getattr(preparation, name)
+                for name, value in fields.items()
+                if name in expected
+                and getattr(preparation, name) != expected[name]
+                and getattr(preparation, name) != value
+            }
+            if theirs:
+                raise PreparationConflict(theirs)
         for name, value in fields.items():
             setattr(preparation, name, value)
         preparation.updated_at = store.now()

@@ -242,6 +242,15 @@ async def test_quitting_saves_pending_typing(demo_store, make_app) -> None:
     assert agreements.latest(demo_store, 1).job_goal == "Lagermedarbejder (deltid)"
 
 
+async def _until_conflict(pilot, screen: AgreementScreen) -> None:
+    """Wait until a save has been refused because of the change elsewhere."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    while not (screen.saver is not None and screen.saver.conflict):
+        assert loop.time() - start < 30, "no conflict detected"
+        await pilot.pause(0.05)
+
+
 async def test_conflict_asks_and_keep_mine_overwrites(demo_store, db_path, clock, make_app):
     from coordinator.screens.agreement_dialogs import ConflictDialog
     from coordinator.store.database import Store
@@ -253,15 +262,17 @@ async def test_conflict_asks_and_keep_mine_overwrites(demo_store, db_path, clock
         agreements.set_fields(other, 1, job_goal="Chauffør")
         other.close()
         await pilot.press("end", *" nu")
-        loop = asyncio.get_running_loop()
-        start = loop.time()
-        while not isinstance(app.screen, ConflictDialog):
-            assert loop.time() - start < 5
-            await pilot.pause(0.05)
+        await _until_conflict(pilot, screen)
+        # No dialog in the way of typing: the broker goes on, then chooses with Ctrl+S.
+        assert not isinstance(app.screen, ConflictDialog)
+        await pilot.press(*" straks")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
         assert agreements.latest(demo_store, 1).job_goal == "Chauffør"
         await pilot.press("m")
         await saved(pilot, screen)
-    assert agreements.latest(demo_store, 1).job_goal == "Lagermedarbejder nu"
+    assert agreements.latest(demo_store, 1).job_goal == "Lagermedarbejder nu straks"
 
 
 async def test_conflict_take_theirs_reloads(demo_store, db_path, clock, make_app):
@@ -275,11 +286,10 @@ async def test_conflict_take_theirs_reloads(demo_store, db_path, clock, make_app
         agreements.set_fields(other, 1, job_goal="Chauffør")
         other.close()
         await pilot.press("end", *" nu")
-        loop = asyncio.get_running_loop()
-        start = loop.time()
-        while not isinstance(app.screen, ConflictDialog):
-            assert loop.time() - start < 5
-            await pilot.pause(0.05)
+        await _until_conflict(pilot, screen)
+        await pilot.press("escape")  # leaving would drop the typing: the choice comes first
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
         await pilot.press("t")
         await pilot.pause(0.3)
         assert screen.query_one("#job-goal", Input).value == "Chauffør"
