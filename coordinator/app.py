@@ -42,6 +42,8 @@ class CoordinatorApp(App[None]):
         self.language = language
         self.open_date = open_date
         self.title = _("Step-up days")
+        #: Ctrl+Q was pressed once with a question unanswered; a second press quits.
+        self._quit_anyway = False
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -49,6 +51,27 @@ class CoordinatorApp(App[None]):
         from coordinator.screens.case import case_commands
 
         yield from case_commands(self, screen)
+
+    async def action_quit(self) -> None:
+        """Quit, unless a change made elsewhere still waits for a choice: then say what would be
+        lost, and quit on a second Ctrl+Q."""
+        waiting = any(getattr(s, "has_unanswered_conflict", False) for s in self.screen_stack)
+        if waiting and not self._quit_anyway:
+            self._quit_anyway = True
+            self.set_timer(10, self._forget_quit)
+            self.notify(
+                _(
+                    "A change made elsewhere still waits for your choice (Ctrl+S); quitting now "
+                    "loses what you typed since. Press Ctrl+Q again to quit anyway."
+                ),
+                severity="warning",
+                timeout=10,
+            )
+            return
+        await super().action_quit()
+
+    def _forget_quit(self) -> None:
+        self._quit_anyway = False
 
     def action_open_people(self) -> None:
         from coordinator.screens.people import PeopleScreen

@@ -382,6 +382,11 @@ class AgreementScreen(AppScreen):
             widget.update(plain(text))
             widget.set_class(saver is not None and saver.conflict, "-conflict")
 
+    @property
+    def has_unanswered_conflict(self) -> bool:
+        """A change made elsewhere waits for the broker's choice (the app asks before quitting)."""
+        return self.saver is not None and self.saver.conflict
+
     def flush_now(self) -> None:
         """Write pending changes synchronously (leaving the screen, quitting)."""
         if self.saver is None:

@@ -467,12 +467,18 @@ class CaseScreen(AppScreen):
         """Last chance (the app quits, or the screen is dropped): write what is unsaved."""
         if self._timer is not None:
             self._timer.stop()
-        if self.pending:
+        undisputed = {k: v for k, v in self.pending.items() if k not in self._conflict}
+        if undisputed:
             try:
-                preparation.update_preparation(self.store, self.case_id, **self.pending)
+                self._write(undisputed)
             except StoreError:
-                pass  # the user was told when the value was typed
-            self.pending.clear()
+                pass  # the user was told when the value was typed (or asked before quitting)
+        self.pending.clear()
+
+    @property
+    def has_unanswered_conflict(self) -> bool:
+        """A change made elsewhere waits for the user's choice (the app asks before quitting)."""
+        return bool(self._conflict)
 
 
 def _open(app: App, screen_class: type[Screen], case_id: int) -> None:

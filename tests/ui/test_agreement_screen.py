@@ -297,6 +297,32 @@ async def test_conflict_take_theirs_reloads(demo_store, db_path, clock, make_app
     assert agreements.latest(demo_store, 1).job_goal == "Chauffør"
 
 
+async def test_quitting_with_an_unanswered_conflict_warns_first(
+    demo_store, db_path, clock, make_app
+):
+    from coordinator.store.database import Store
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, 1)
+        other = Store.open(str(db_path), clock=clock, actor="laptop-2")
+        agreements.set_fields(other, 1, job_goal="Chauffør")
+        other.close()
+        await pilot.press("end", *" nu")
+        await _until_conflict(pilot, screen)
+        exits: list[object] = []
+        really_exit = app.exit
+        app.exit = lambda *args, **kwargs: (exits.append(args), really_exit(*args, **kwargs))
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not exits and app.screen is screen  # still here
+        assert any("still waits for your choice" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        await pilot.press("ctrl+q")  # twice: quit anyway
+        await pilot.pause()
+        assert exits
+    assert agreements.latest(demo_store, 1).job_goal == "Chauffør"  # nothing overwritten
+
+
 async def test_each_finalise_problem_leads_to_the_field_that_fixes_it(store, make_app) -> None:
     from coordinator.screens.agreement_dialogs import FinaliseProblemsDialog
 
