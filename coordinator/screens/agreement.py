@@ -40,8 +40,8 @@ from coordinator.screens.base import AppScreen
 from coordinator.store import agreements
 from coordinator.store.autosave import Autosaver
 from coordinator.store.errors import Conflict, Invalid, StoreError
-from coordinator.store.models import Agreement, AgreementItem, Case, Citizen
-from coordinator.store.roster import roster_lines
+from coordinator.store.models import Agreement, AgreementItem
+from coordinator.store.roster import case_heading, roster_lines
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.item_editor import ItemEditor, due_feedback
@@ -124,10 +124,7 @@ class AgreementScreen(AppScreen):
         store = self.store
         self.agreement = agreements.ensure_draft(store, self.case_id)
         self.items = agreements.items(store, self.agreement.id or 0)
-        with store.session() as session:
-            case = session.get(Case, self.case_id)
-            citizen = session.get(Citizen, case.citizen_id) if case else None
-            self.citizen_name = citizen.name if citizen else ""
+        self.citizen_name = case_heading(store, self.case_id).citizen
         names = [line.display_name for line in roster_lines(store, self.case_id)]
         self.suggestions = list(dict.fromkeys([_("the citizen"), *names]))
         if self.final:
@@ -776,14 +773,8 @@ class AgreementScreen(AppScreen):
         from coordinator.store.days import list_days
 
         self.flush_now()
-        with self.store.session() as session:
-            case = session.get(Case, self.case_id)
-            from coordinator.store.models import StepUpDay
-
-            this_day = session.get(StepUpDay, case.day_id) if case else None
-        later = [
-            day for day, _count in list_days(self.store) if this_day and day.date > this_day.date
-        ]
+        this_date = case_heading(self.store, self.case_id).date
+        later = [day for day, _count in list_days(self.store) if day.date > this_date]
 
         def chosen(day_id: int | None) -> None:
             if day_id is None:

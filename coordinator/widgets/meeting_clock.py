@@ -9,10 +9,10 @@ from textual.widgets import Static
 
 from coordinator.domain.schedule import RunningPhase, running_phase
 from coordinator.i18n import _
+from coordinator.store.cases import get_case
 from coordinator.store.database import Store
 from coordinator.store.days import load_day, timing_of
 from coordinator.store.errors import StoreError
-from coordinator.store.models import Case
 
 
 def _mmss(delta: timedelta) -> str:
@@ -54,12 +54,7 @@ class MeetingClock(Static):
         clock = self.app.clock  # type: ignore[attr-defined]
         now = clock.now()
         try:
-            with self.store.session() as session:
-                case = session.get(Case, self.case_id)
-                day_id = case.day_id if case else None
-            if day_id is None:
-                return
-            view = load_day(self.store, day_id, now)
+            view = load_day(self.store, get_case(self.store, self.case_id).day_id, now)
             timings = [timing_of(row.case) for row in view.cases]
             phase = running_phase(view.schedule, timings, now)
             self.phase = phase if phase and phase.case_id == self.case_id else None

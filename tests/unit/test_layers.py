@@ -57,3 +57,28 @@ def test_help_loads_neither_textual_nor_sqlalchemy() -> None:
     assert "Usage" in result.stdout
     assert "textual" not in loaded
     assert "sqlalchemy" not in loaded
+
+
+def test_screens_and_widgets_never_touch_the_database_directly() -> None:
+    """A screen shows state and turns keys into store calls: no sessions, queries or SQL."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "coordinator"
+    offenders = []
+    for folder in ("screens", "widgets"):
+        for path in sorted((package / folder).glob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                imported = (
+                    [node.module or ""]
+                    if isinstance(node, ast.ImportFrom)
+                    else [alias.name for alias in node.names]
+                    if isinstance(node, ast.Import)
+                    else []
+                )
+                if any(name.split(".")[0] in {"sqlalchemy", "sqlmodel"} for name in imported):
+                    offenders.append(f"{path.name}:{node.lineno} imports SQL")
+                if isinstance(node, ast.Attribute) and node.attr in {"session", "exec", "execute"}:
+                    offenders.append(f"{path.name}:{node.lineno} uses .{node.attr}")
+    assert offenders == []
