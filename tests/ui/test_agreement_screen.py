@@ -251,18 +251,26 @@ async def _until_conflict(pilot, screen: AgreementScreen) -> None:
         await pilot.pause(0.05)
 
 
+async def _typing_into_a_change_made_elsewhere(app, pilot, db_path, clock) -> AgreementScreen:
+    """Open case 1's agreement; another laptop changes the job goal; the broker types on in
+    it here until the save is refused."""
+    from coordinator.store.database import Store
+
+    screen = await open_agreement(app, pilot, 1)
+    other = Store.open(str(db_path), clock=clock, actor="laptop-2")
+    agreements.set_fields(other, 1, job_goal="Chauffør")
+    other.close()
+    await pilot.press("end", *" nu")
+    await _until_conflict(pilot, screen)
+    return screen
+
+
 async def test_conflict_asks_and_keep_mine_overwrites(demo_store, db_path, clock, make_app):
     from coordinator.screens.agreement_dialogs import ConflictDialog
-    from coordinator.store.database import Store
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_agreement(app, pilot, 1)
-        other = Store.open(str(db_path), clock=clock, actor="laptop-2")
-        agreements.set_fields(other, 1, job_goal="Chauffør")
-        other.close()
-        await pilot.press("end", *" nu")
-        await _until_conflict(pilot, screen)
+        screen = await _typing_into_a_change_made_elsewhere(app, pilot, db_path, clock)
         # No dialog in the way of typing: the broker goes on, then chooses with Ctrl+S.
         assert not isinstance(app.screen, ConflictDialog)
         await pilot.press(*" straks")
@@ -277,16 +285,10 @@ async def test_conflict_asks_and_keep_mine_overwrites(demo_store, db_path, clock
 
 async def test_conflict_take_theirs_reloads(demo_store, db_path, clock, make_app):
     from coordinator.screens.agreement_dialogs import ConflictDialog
-    from coordinator.store.database import Store
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_agreement(app, pilot, 1)
-        other = Store.open(str(db_path), clock=clock, actor="laptop-2")
-        agreements.set_fields(other, 1, job_goal="Chauffør")
-        other.close()
-        await pilot.press("end", *" nu")
-        await _until_conflict(pilot, screen)
+        screen = await _typing_into_a_change_made_elsewhere(app, pilot, db_path, clock)
         await pilot.press("escape")  # leaving would drop the typing: the choice comes first
         await pilot.pause()
         assert isinstance(app.screen, ConflictDialog)
@@ -300,16 +302,9 @@ async def test_conflict_take_theirs_reloads(demo_store, db_path, clock, make_app
 async def test_quitting_with_an_unanswered_conflict_warns_first(
     demo_store, db_path, clock, make_app
 ):
-    from coordinator.store.database import Store
-
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_agreement(app, pilot, 1)
-        other = Store.open(str(db_path), clock=clock, actor="laptop-2")
-        agreements.set_fields(other, 1, job_goal="Chauffør")
-        other.close()
-        await pilot.press("end", *" nu")
-        await _until_conflict(pilot, screen)
+        screen = await _typing_into_a_change_made_elsewhere(app, pilot, db_path, clock)
         exits: list[object] = []
         really_exit = app.exit
         app.exit = lambda *args, **kwargs: (exits.append(args), really_exit(*args, **kwargs))
