@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from coordinator.i18n import _, current_language
@@ -235,14 +236,8 @@ def parse_due(text: str, today: date) -> date:
     if weekday is not None:
         return today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
 
-    if match := _ISO_RE.fullmatch(cleaned):
-        year, month, day = (int(group) for group in match.groups())
-        return _explicit_date(year, month, day)
-    if match := _DAY_MONTH_RE.fullmatch(cleaned):
-        day, month = int(match[1]), int(match[2])
-        if match[3] is None:
-            return _next_day_month(day, month, today)
-        return _explicit_date(_full_year(match[3]), month, day)
+    if (written := _written_date(cleaned, today, _next_day_month)) is not None:
+        return written
     if match := _WEEK_RE.fullmatch(cleaned):
         week = int(match[1])
         if match[2] is None:
@@ -256,6 +251,23 @@ def parse_due(text: str, today: date) -> date:
             'Could not read "{text}" as a date. Write e.g. 15/1, 15.1.2027, +2w, week 3 or friday.'
         ).format(text=text.strip())
     )
+
+
+def _written_date(
+    cleaned: str, today: date, without_year: Callable[[int, int, date], date]
+) -> date | None:
+    """A date written out: ISO (``2027-01-15``) or day and month (``15/1``, ``15.1.2027``,
+    ``15-01-27``); `without_year` says which year a bare day and month means. None when the
+    text is not written that way."""
+    if match := _ISO_RE.fullmatch(cleaned):
+        year, month, day = (int(group) for group in match.groups())
+        return _explicit_date(year, month, day)
+    if match := _DAY_MONTH_RE.fullmatch(cleaned):
+        day, month = int(match[1]), int(match[2])
+        if match[3] is None:
+            return without_year(day, month, today)
+        return _explicit_date(_full_year(match[3]), month, day)
+    return None
 
 
 def parse_due_optional(text: str, today: date) -> date | None:
@@ -291,14 +303,8 @@ def parse_past_date(text: str, today: date) -> date | None:
         return None
     if cleaned in _TODAY_WORDS:
         return today
-    if match := _ISO_RE.fullmatch(cleaned):
-        year, month, day = (int(group) for group in match.groups())
-        return _explicit_date(year, month, day)
-    if match := _DAY_MONTH_RE.fullmatch(cleaned):
-        day, month = int(match[1]), int(match[2])
-        if match[3] is None:
-            return _previous_day_month(day, month, today)
-        return _explicit_date(_full_year(match[3]), month, day)
+    if (written := _written_date(cleaned, today, _previous_day_month)) is not None:
+        return written
     raise QuickDateError(
         _('Could not read "{text}" as a date. Write e.g. 10/11 or 10.11.2026.').format(
             text=text.strip()

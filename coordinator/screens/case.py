@@ -156,14 +156,10 @@ class CaseScreen(AppScreen):
             title.append(f" · {', '.join(challenges)}")
         self.query_one("#case-title", Static).update(title)
         self.sub_title = _("Preparation")
-        for _section, name, _label, multiline in _FORM:
+        for _section, name, _label, _multiline in _FORM:
             value = getattr(form, name)
             self.stored[name] = value
-            text = f"{value:%d.%m.%Y}" if isinstance(value, date) else (value or "")
-            if multiline:
-                self.query_one(f"#field-{name}", TextArea).load_text(text)
-            else:
-                self.query_one(f"#field-{name}", Input).value = text
+            self._show_value(name, value)
         table = self.query_one("#materials", MaterialTable)
         table.add_columns(_("Ready"), _("Material"), _("File"))
         self.load_materials()
@@ -209,8 +205,12 @@ class CaseScreen(AppScreen):
     def _flush(self) -> None:
         """Hand everything unsaved to the save worker; typing goes on meanwhile."""
         self._timer = None
-        if self.pending:
-            self._save(dict(self.pending))
+        if undisputed := self._undisputed():
+            self._save(undisputed)
+
+    def _undisputed(self) -> dict[str, object]:
+        """What is typed and unsaved, less the fields waiting for a changed-elsewhere choice."""
+        return {name: value for name, value in self.pending.items() if name not in self._conflict}
 
     def _write(self, fields: dict[str, object]) -> None:
         """Save `fields` unless someone else changed one of them since this screen read it."""
@@ -219,21 +219,11 @@ class CaseScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="prep-save")
     def _save(self, fields: dict[str, object]) -> None:
-        # A field changed elsewhere waits for the user's choice; the others are saved.
-        fields = {name: value for name, value in fields.items() if name not in self._conflict}
         try:
-            if fields:
-                self._write(fields)
+            self._write(fields)
             readiness = case_readiness(self.store, self.case_id, self.clock.now())
         except preparation.PreparationConflict as exc:
-            rest = {name: value for name, value in fields.items() if name not in exc.theirs}
-            try:
-                if rest:
-                    self._write(rest)
-                readiness = case_readiness(self.store, self.case_id, self.clock.now())
-            except StoreError:
-                rest, readiness = {}, None
-            self.app.call_from_thread(self._on_conflict, exc.theirs, rest, readiness)
+            self.app.call_from_thread(self._on_conflict, exc.theirs)
             return
         except StoreError as exc:
             self.app.call_from_thread(self._save_failed, exc.message)
@@ -249,20 +239,16 @@ class CaseScreen(AppScreen):
         if self._timer is None:
             self._timer = self.set_timer(RETRY_DELAY, self._flush)
 
-    def _on_conflict(
-        self,
-        theirs: dict[str, object],
-        saved: dict[str, object] | None = None,
-        readiness: Readiness | None = None,
-    ) -> None:
+    def _on_conflict(self, theirs: dict[str, object]) -> None:
         """Someone else changed fields being saved: never overwrite silently, and never put a
         dialog in the way of typing (a typed "t" would take theirs). Say so once; Ctrl+S or
-        Esc asks whose version to keep."""
-        if saved and readiness is not None:
-            self._saved(saved, readiness)
+        Esc asks whose version to keep. The other fields are saved on the next round, which
+        leaves the disputed ones out."""
         first = not self._conflict
         self._conflict.update(theirs)
         self._show_saved(_("not saved: changed elsewhere"))
+        if self._undisputed() and self._timer is None:
+            self._timer = self.set_timer(SAVE_DELAY, self._flush)
         if first:
             self.notify(
                 self._conflict_text()
@@ -314,7 +300,9 @@ class CaseScreen(AppScreen):
             if self.pending.get(name, object()) == value:
                 del self.pending[name]
         self.show_status(readiness, self.clock.now().strftime("%H:%M:%S"))
-        if self.pending and self._timer is None:
+        if self._conflict:
+            self._show_saved(_("not saved: changed elsewhere"))
+        if self._undisputed() and self._timer is None:
             self._timer = self.set_timer(SAVE_DELAY, self._flush)
 
     def save_now(self) -> bool:
@@ -467,8 +455,7 @@ class CaseScreen(AppScreen):
         """Last chance (the app quits, or the screen is dropped): write what is unsaved."""
         if self._timer is not None:
             self._timer.stop()
-        undisputed = {k: v for k, v in self.pending.items() if k not in self._conflict}
-        if undisputed:
+        if undisputed := self._undisputed():
             try:
                 self._write(undisputed)
             except StoreError:

@@ -421,19 +421,14 @@ class DayScreen(AppScreen):
             question = self._slip_question(running)
             if question is None:
                 self._change(lambda cid: timing.advance(self.store, cid), running)
-                return
-            from coordinator.screens.day_dialogs import ConfirmDialog
-
-            def done(confirmed: bool | None) -> None:
-                if confirmed:
-                    self._change(lambda cid: timing.advance(self.store, cid), running)
-
-            self.app.push_screen(ConfirmDialog(question), done)
+            else:
+                self._confirm_then(question, lambda cid: timing.advance(self.store, cid), running)
         else:
             self._change(lambda cid: timing.advance(self.store, cid), self._selected_or_tell())
 
     def _slip_question(self, case_id: int) -> str | None:
-        """A question when space would end a phase that began only seconds ago.
+        """A question ({citizen} to fill in) when space would end a phase that began only
+        seconds ago.
 
         Space both starts and moves a case along, so a double press (or a key that repeats)
         would otherwise skip the pre-meeting or end a meeting the citizen just sat down to."""
@@ -445,12 +440,10 @@ class DayScreen(AppScreen):
         if began is None or self.clock.now() - began >= SLIP_GUARD:
             return None
         if status is CaseStatus.MEETING:
-            question = _("The meeting with {citizen} began only seconds ago. End it now?")
-        else:
-            question = _(
-                "The pre-meeting of {citizen}'s case began only seconds ago. Start the meeting now?"
-            )
-        return question.format(citizen=row.citizen.name)
+            return _("The meeting with {citizen} began only seconds ago. End it now?")
+        return _(
+            "The pre-meeting of {citizen}'s case began only seconds ago. Start the meeting now?"
+        )
 
     def action_start_pre_meeting(self) -> None:
         self._change(
@@ -471,10 +464,15 @@ class DayScreen(AppScreen):
             return
         self._change(lambda cid: timing.end_meeting(self.store, cid), meeting[0])
 
-    def _confirm_then(self, question: str, change: Callable[[int], object]) -> None:
+    def _confirm_then(
+        self, question: str, change: Callable[[int], object], case_id: int | None = None
+    ) -> None:
+        """Ask `question` ({citizen} filled in) about the case (the selected one unless given)
+        and make the change on yes."""
         from coordinator.screens.day_dialogs import ConfirmDialog
 
-        case_id = self._selected_or_tell()
+        if case_id is None:
+            case_id = self._selected_or_tell()
         if case_id is None:
             return
         name = self._row_of(case_id).citizen.name

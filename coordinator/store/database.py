@@ -37,8 +37,8 @@ class Store:
     def open(cls, db: str | None = None, clock: Clock | None = None, actor: str = "") -> Store:
         """Open (creating if needed) and upgrade the database named by `db`, `COORDINATOR_DB`
         or the default location."""
-        with opening(str(db) if db else resolve_url(db)):
-            url = resolve_url(db)
+        url = resolve_url(db)
+        with opening(str(db) if db else url):
             engine = make_engine(url)
             ensure_current(engine)
         return cls(engine, url, clock, actor)

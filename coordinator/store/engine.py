@@ -103,8 +103,6 @@ def opening(where: str) -> Iterator[None]:
     that says what to fix, instead of a driver's traceback."""
     try:
         yield
-    except CannotOpen:
-        raise
     except OSError as exc:  # a folder that cannot be made, no permission
         raise CannotOpen(
             _("cannot open the database: {reason}: {path}").format(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -316,6 +317,16 @@ def _candidate(person: Person | None) -> Candidate | None:
     )
 
 
+def _active_candidates(session: Session, flag: Any) -> list[Candidate]:
+    """Active people with `flag` (a boolean column) set, in the order they were added."""
+    people = session.exec(
+        select(Person)
+        .where(flag == True, col(Person.active) == True)  # noqa: E712 - SQL
+        .order_by(col(Person.id))
+    )
+    return [c for c in (_candidate(p) for p in people) if c is not None]
+
+
 def suggest(store: Store, case_id: int) -> list[Suggestion]:
     """A first roster for the case from the directory (see `suggest_roster`): the citizen if not
     on the roster yet, the case's caseworker and job broker, the day's coordinator, and the
@@ -331,32 +342,8 @@ def suggest(store: Store, case_id: int) -> list[Suggestion]:
         def person(person_id: int | None) -> Person | None:
             return session.get(Person, person_id) if person_id else None
 
-        representatives = [
-            c
-            for c in (
-                _candidate(p)
-                for p in session.exec(
-                    select(Person)
-                    .where(Person.fixed_representative == True)  # noqa: E712 - SQL
-                    .where(Person.active == True)  # noqa: E712 - SQL
-                    .order_by(col(Person.id))
-                )
-            )
-            if c is not None
-        ]
-        authorities = [
-            c
-            for c in (
-                _candidate(p)
-                for p in session.exec(
-                    select(Person)
-                    .where(Person.decision_authority == True)  # noqa: E712 - SQL
-                    .where(Person.active == True)  # noqa: E712 - SQL
-                    .order_by(col(Person.id))
-                )
-            )
-            if c is not None
-        ]
+        representatives = _active_candidates(session, col(Person.fixed_representative))
+        authorities = _active_candidates(session, col(Person.decision_authority))
         on_roster = [person(e.person_id) for e in entries if e.person_id]
         in_meeting = {
             Profession(p.profession)

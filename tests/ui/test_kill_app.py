@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from coordinator.store import agreements
 from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.database import Store
 from coordinator.store.days import DayInput, create_day
+from tests.killing import kill_9, reopened_after_kill
 
 SENTENCE = "Jeg vil gerne [bold]prøve[/bold] <b>igen</b> på lageret i Ærøskøbing. "
 
@@ -84,17 +84,11 @@ def test_kill_9_mid_sentence_keeps_the_saved_draft(db_path: Path, clock) -> None
         # Kill it in the middle of the next sentence, with part of it saved.
         time.sleep(2.0)
     finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+        kill_9(process)
     assert process.returncode == -signal.SIGKILL
 
-    with sqlite3.connect(db_path) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    reopened = Store.open(str(db_path), clock=clock, actor="test")
-    try:
+    with reopened_after_kill(db_path, clock) as reopened:
         words = agreements.latest(reopened, case_id).citizen_words
-    finally:
-        reopened.close()
     # Every sentence reported saved is there exactly as typed (markup, Danish letters) ...
     assert words.startswith(SENTENCE * reported)
     # ... and what follows is the start of the sentence being typed, nothing else.

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import pytest
 from coordinator.demo import create_demo
 from coordinator.store import agreements
 from coordinator.store.database import Store
+from tests.killing import kill_9, reopened_after_kill
 
 WRITER = r"""
 import sys
@@ -71,19 +71,13 @@ def test_a_killed_writer_leaves_the_last_committed_text(db_path: Path, clock) ->
             reported = int(line)
             assert time.monotonic() < deadline
     finally:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+        kill_9(process)
     assert process.returncode == -signal.SIGKILL
 
-    with sqlite3.connect(db_path) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    reopened = Store.open(str(db_path), clock=clock, actor="test")
-    try:
+    with reopened_after_kill(db_path, clock) as reopened:
         agreement = agreements.latest(reopened, 1)
         words = agreement.citizen_words
         item = agreements.items(reopened, agreement.id)[0]
-    finally:
-        reopened.close()
     # The field and the item were written in one transaction: never one without the other.
     assert text_number(words) == text_number(item.text)
     assert words.endswith("[bold] <b> ") and "😀" in words
