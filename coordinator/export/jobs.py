@@ -205,6 +205,18 @@ def export_followups(store: Store, case_id: int, options: Options) -> list[Path]
     from coordinator.export.ics import followups_ics
 
     ctx = contexts.agreement_context(store, case_id, options.language)
+    if not any(
+        item["responsible_is_citizen"] and item["due"]
+        for section in ctx["sections"]
+        for item in section["items"]
+    ):
+        # An empty calendar file would look like a reminder that silently holds nothing.
+        raise Invalid(
+            _(
+                "The agreement of case {id} has no dated item the citizen is responsible for: "
+                "no calendar file was written."
+            ).format(id=case_id)
+        )
     stem = safe_stem(
         ctx["day"]["date"],
         _word(N_("deadlines"), options.language),

@@ -261,7 +261,7 @@ class CaseScreen(AppScreen):
 
     def _conflict_text(self) -> str:
         labels = {name: _(label) for _section, name, label, _multiline in _FORM}
-        return _("Changed by someone else since you opened this form: {fields}").format(
+        return _("Changed by someone else since you opened this form: {fields}.").format(
             fields="; ".join(f"“{labels.get(name, name)}”" for name in self._conflict)
         )
 

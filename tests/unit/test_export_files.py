@@ -108,3 +108,13 @@ def test_a_full_disk_is_a_user_error_and_leaves_nothing(tmp_path: Path, monkeypa
     with pytest.raises(Invalid, match="No space left"):
         write_file(tmp_path / "agreement.pdf", b"%PDF")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_followup_calendar_without_a_dated_citizen_item(demo_store, tmp_path: Path) -> None:
+    """Case 1's items are for the job broker and the nurse: no empty calendar file is made."""
+    from coordinator.export.jobs import export_followups
+
+    out = tmp_path / "exports"
+    with pytest.raises(Invalid, match="sag 1"):
+        export_followups(demo_store, 1, Options(language="da", out=out))
+    assert not out.exists() or list(out.iterdir()) == []
