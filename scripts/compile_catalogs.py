@@ -1,7 +1,8 @@
 """Compile every `coordinator/locale/*/LC_MESSAGES/*.po` into its `.mo` beside it.
 
 Run after editing a catalog: `python scripts/compile_catalogs.py`. A unit test fails when a
-committed `.mo` no longer matches its `.po`, so a forgotten compile cannot ship.
+committed `.mo` no longer means what its `.po` says (compared message by message, not byte
+for byte, so a newer Babel's header does not matter), so a forgotten compile cannot ship.
 """
 
 from __future__ import annotations

@@ -5,12 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from coordinator.app import CoordinatorApp
 from coordinator.demo import create_demo
 from coordinator.domain.clock import FixedClock
 from coordinator.store.database import Store
 from tests.conftest import TEST_NOW
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every text field starts with a steady cursor, so no snapshot catches a blink half-way.
+
+    Set on the reactive's default rather than per widget after mounting: fields mounted later
+    (a new item, a dialog) are steady too.
+    """
+    monkeypatch.setattr(Input.cursor_blink, "_default", False)
+    monkeypatch.setattr(TextArea.cursor_blink, "_default", False)
 
 
 @pytest.fixture

@@ -14,10 +14,6 @@ async def open_agreement(pilot) -> None:
     await pilot.pause()
     await pilot.app.push_screen(AgreementScreen(DRAFTED_CASE))
     await pilot.pause()
-    # A blinking cursor would be caught visible or not depending on timing.
-    for field in pilot.app.screen.query("Input, TextArea"):
-        field.cursor_blink = False
-    await pilot.pause()
 
 
 async def open_readback(pilot) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po, write_po
 
 from coordinator.i18n import LOCALE_DIR, translate, translations_for
 
@@ -66,19 +67,65 @@ def test_every_message_has_a_danish_translation() -> None:
     assert not missing, "untranslated: " + "; ".join(f"{w}: {m!r}" for m, w in missing.items())
 
 
-def _compiler():
-    path = PACKAGE.parent / "scripts" / "compile_catalogs.py"
-    spec = importlib.util.spec_from_file_location("compile_catalogs", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _meaning_of_po(po_path: Path) -> dict[object, object]:
+    """What a `.po` says: each translated msgid (or plural pair) to its msgstr(s), no fuzzy."""
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=po_path.parent.parent.name)
+    meaning: dict[object, object] = {}
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not any(strings):
+            continue  # untranslated: gettext falls back to the msgid, as msgfmt leaves it out
+        meaning[_plain(message.id)] = _plain(message.string)
+    meaning["Plural-Forms"] = catalog.plural_forms
+    return meaning
+
+
+def _plain(text: object) -> object:
+    """A msgid or msgstr as a hashable value: plural forms as a tuple, whichever reader made it."""
+    return tuple(text) if isinstance(text, list | tuple) else text
+
+
+def _meaning_of_mo(mo_path: Path) -> dict[object, object]:
+    """What a compiled `.mo` says, read back by Babel's reader (independent of how it was made)."""
+    with mo_path.open("rb") as handle:
+        catalog = read_mo(handle)
+    meaning: dict[object, object] = {}
+    for message in catalog:
+        if message.id:
+            meaning[_plain(message.id)] = _plain(message.string)
+    meaning["Plural-Forms"] = catalog.plural_forms
+    return meaning
 
 
 @pytest.mark.parametrize("po_path", sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")), ids=str)
 def test_compiled_catalog_is_current(po_path: Path) -> None:
+    """The committed `.mo` means what its `.po` says.
+
+    Compared by meaning, not byte for byte: the bytes carry the compiler's own version in a
+    header, so a byte comparison breaks whenever pip installs a newer Babel.
+    """
     mo_path = po_path.with_suffix(".mo")
     assert mo_path.exists(), f"run scripts/compile_catalogs.py for {po_path.name}"
-    assert mo_path.read_bytes() == _compiler().compiled(po_path), (
+    assert _meaning_of_mo(mo_path) == _meaning_of_po(po_path), (
         f"{mo_path.name} is stale: run scripts/compile_catalogs.py"
     )
+
+
+def test_a_stale_catalog_is_noticed(tmp_path: Path) -> None:
+    """The comparison above can fail: a changed translation no longer matches the old `.mo`."""
+    source = sorted(LOCALE_DIR.glob("da/LC_MESSAGES/*.po"))[0]
+    folder = tmp_path / "da" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po_path = folder / source.name
+    po_path.write_bytes(source.read_bytes())
+    (folder / source.with_suffix(".mo").name).write_bytes(source.with_suffix(".mo").read_bytes())
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale="da")
+    first = next(m for m in catalog if m.id and m.string and not m.fuzzy)
+    first.string = "noget helt andet" if isinstance(first.string, str) else ("a", "b")
+    with po_path.open("wb") as handle:
+        write_po(handle, catalog)
+    assert _meaning_of_mo(po_path.with_suffix(".mo")) != _meaning_of_po(po_path)
