@@ -29,7 +29,7 @@ from coordinator.domain.schedule import (
     build_schedule,
     running_phase,
 )
-from coordinator.domain.vocab import CASE_STATUS_LABELS, CHALLENGE_LABELS, CaseStatus, ChallengeKind
+from coordinator.domain.vocab import CASE_STATUS_LABELS, CHALLENGE_LABELS, CaseStatus
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
 from coordinator.store import timing
@@ -313,7 +313,7 @@ class DayScreen(AppScreen):
         pre = slot.predicted_pre if held else slot.planned_pre
         meeting = slot.predicted_meeting if held else slot.planned_meeting
         challenges = ", ".join(
-            _(CHALLENGE_LABELS[ChallengeKind(c)]) for c in row.case.challenges.split(",") if c
+            _(CHALLENGE_LABELS[kind]) for kind in row.case.challenge_kinds
         )
         status_text = Text(_(CASE_STATUS_LABELS[status]), style=style)
         moved = moved_from(row, self.view) if self.view else None

@@ -17,7 +17,6 @@ from coordinator.domain.agreement_rules import AgreementDraft, ItemDraft, finali
 from coordinator.domain.quickdates import default_goal_date
 from coordinator.domain.vocab import (
     AgreementStatus,
-    ChallengeKind,
     ItemKind,
     ItemStatus,
     ResponsibleKind,
@@ -580,7 +579,7 @@ def schedule_second_conversation(store: Store, case_id: int, day_id: int) -> Cas
             day_id=day_id,
             citizen=citizen.name if citizen else "",
             cpr=citizen.cpr if citizen else None,
-            challenges=tuple(ChallengeKind(c) for c in case.challenges.split(",") if c),
+            challenges=case.challenge_kinds,
             jobbroker=broker.name if broker else None,
             caseworker=worker.name if worker else None,
             problem_statement=case.problem_statement,

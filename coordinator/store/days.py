@@ -241,7 +241,7 @@ def day_json(view: DayView) -> dict[str, object]:
             "position": row.case.position,
             "citizen": row.citizen.name,
             "status": row.case.status,
-            "challenges": [c for c in row.case.challenges.split(",") if c],
+            "challenges": [c.value for c in row.case.challenge_kinds],
             "pre_meeting": {
                 "start": _hhmm(slot.planned_pre.start),
                 "end": _hhmm(slot.planned_pre.end),

@@ -16,6 +16,8 @@ from pydantic import NaiveDatetime
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from coordinator.domain.vocab import ChallengeKind
+
 
 class Person(SQLModel, table=True):
     """A professional in the municipality's directory (not the citizen)."""
@@ -95,6 +97,11 @@ class Case(SQLModel, table=True):
     ended_at: NaiveDatetime | None = None
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
+
+    @property
+    def challenge_kinds(self) -> tuple[ChallengeKind, ...]:
+        """The case's challenge kinds, parsed: the one reader of how they are stored."""
+        return tuple(ChallengeKind(c) for c in self.challenges.split(",") if c)
 
 
 class RosterEntry(SQLModel, table=True):

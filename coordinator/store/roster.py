@@ -262,7 +262,7 @@ def roster_context(store: Store, case_id: int, now: datetime | None = None) -> R
 
 
 def challenges_of(case: Case) -> frozenset[ChallengeKind]:
-    return frozenset(ChallengeKind(c) for c in case.challenges.split(",") if c)
+    return frozenset(case.challenge_kinds)
 
 
 def check(store: Store, case_id: int, now: datetime | None = None) -> list[Finding]:
