@@ -1,4 +1,9 @@
-"""Backups through SQLite's online backup API: consistent even while the app is writing."""
+"""Backups through SQLite's online backup API: consistent even while the app is writing.
+
+A backup is only worth having if it is whole: the source is checked before copying (a damaged
+database is never copied as if it were good) and the copy after (a copy that does not check out
+is deleted rather than left looking like a good one).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,52 @@ from pathlib import Path
 
 from coordinator.i18n import _
 from coordinator.store.database import Store
-from coordinator.store.errors import Invalid
+from coordinator.store.errors import Invalid, StoreError
+
+
+class Damaged(StoreError):
+    """The database file is damaged (SQLite's integrity check fails): restore a backup."""
+
+
+def integrity_problem(path: str | Path) -> str | None:
+    """What SQLite's `quick_check` finds wrong with the file, or None when it is whole.
+
+    Opened read-only, so checking never changes the file (nor creates one that is missing).
+    """
+    try:
+        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error as exc:
+        return str(exc)
+    finally:
+        connection.close()
+    findings = [str(row[0]) for row in rows]
+    return None if findings == ["ok"] else "; ".join(findings[:3])
+
+
+def newest_backup(folder: Path) -> Path | None:
+    """The most recent backup in `folder` (by modification time), if there is one."""
+    candidates = sorted(folder.glob("*.db"), key=lambda path: path.stat().st_mtime)
+    return candidates[-1] if candidates else None
+
+
+def check_whole(store: Store) -> None:
+    """Raise `Damaged`, naming the newest backup to restore, when the database is damaged."""
+    if store.path is None:
+        return
+    problem = integrity_problem(store.path)
+    if problem is None:
+        return
+    folder = Path(store.path).parent / "backups"
+    newest = newest_backup(folder) if folder.is_dir() else None
+    raise Damaged(
+        _(
+            "The database {path} is damaged ({problem}): restore from a backup (newest: {newest})."
+        ).format(path=store.path, problem=problem, newest=newest or _("none found"))
+    )
 
 
 def default_backup_path(store: Store) -> Path:
@@ -23,6 +73,7 @@ def backup(store: Store, out: Path | None = None) -> Path:
         raise Invalid(
             _("Backups are for SQLite databases; back up a server database with its own tools.")
         )
+    check_whole(store)
     target = (out or default_backup_path(store)).expanduser().resolve()
     if target.exists():
         raise Invalid(_("{path} exists already; choose another --out.").format(path=target))
@@ -50,4 +101,12 @@ def backup(store: Store, out: Path | None = None) -> Path:
     finally:
         destination.close()
         source.close()
+    problem = integrity_problem(target)
+    if problem is not None:
+        target.unlink(missing_ok=True)
+        raise Damaged(
+            _("The backup {path} did not check out ({problem}); it was deleted.").format(
+                path=target, problem=problem
+            )
+        )
     return target

@@ -44,6 +44,27 @@ def resolve_url(db: str | os.PathLike[str] | None) -> str:
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
+def display_url(where: str | os.PathLike[str]) -> str:
+    """`where` fit to print or log: a server URL's password replaced by `***`.
+
+    Every message that names the database goes through this, so a password given in `--db`
+    or `COORDINATOR_DB` never reaches the terminal, a log or a bug report.
+    """
+    text = str(where)
+    if "://" not in text:
+        return text
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except ArgumentError:
+        # Not a URL SQLAlchemy can read: still never show what stands between ':' and '@'.
+        scheme, _sep, rest = text.partition("://")
+        credentials, at, host = rest.rpartition("@")
+        if not at:
+            return text
+        user = credentials.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}" if ":" in credentials else text
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
     parsed = make_url(url)
@@ -77,10 +98,23 @@ def _tune_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API ty
     cursor.close()
 
 
+def _refuse_empty_file(path: Path) -> None:
+    """An existing file of 0 bytes is not a database: refuse it instead of silently turning
+    it into a new, empty one (it may be a backup that failed to copy, or a wrong path)."""
+    if path.is_file() and path.stat().st_size == 0:
+        raise CannotOpen(
+            _(
+                "{path} is an empty file (0 bytes), not a database: give the right path, or "
+                "delete the file to start a new database there"
+            ).format(path=path)
+        )
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url`; for a SQLite file, the file is protected and SQLite tuned."""
     path = sqlite_path(url)
     if path is not None:
+        _refuse_empty_file(path)
         _protect(path)
         engine = create_engine(
             url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
@@ -101,6 +135,7 @@ def make_engine(url: str) -> Engine:
 def opening(where: str) -> Iterator[None]:
     """Turn what can go wrong while opening the database named `where` into one `CannotOpen`
     that says what to fix, instead of a driver's traceback."""
+    where = display_url(where)
     try:
         yield
     except OSError as exc:  # a folder that cannot be made, no permission
@@ -124,6 +159,11 @@ def opening(where: str) -> Iterator[None]:
     except DatabaseError as exc:  # not a database, a directory, a foreign schema
         raise CannotOpen(
             _("cannot open the database {path}: {reason}").format(
-                path=where, reason=exc.orig if exc.orig is not None else exc
+                path=where, reason=_masked(exc.orig if exc.orig is not None else exc)
             )
         ) from exc
+
+
+def _masked(reason: object) -> str:
+    """A driver's message with any URL in it masked (some drivers repeat the DSN)."""
+    return " ".join(display_url(word) if "://" in word else word for word in str(reason).split(" "))

@@ -89,6 +89,23 @@ class DatabaseTooNew(CannotOpen):
         self.revision = revision
 
 
+class NotOurDatabase(CannotOpen):
+    """The file is a database, but another program's: migrating it would mix our tables in."""
+
+
+def _refuse_foreign_schema(engine: Engine) -> None:
+    """Refuse a database that has tables but no revision of ours, before anything is written
+    (SQLite commits DDL at once, so a failed migration would leave `alembic_version` behind)."""
+    tables = sorted(name for name in inspect(engine).get_table_names() if name != "alembic_version")
+    if tables:
+        raise NotOurDatabase(
+            _(
+                "this is not a step-up coordinator database (it holds other tables: {tables}); "
+                "give the path of the coordinator's database or a new file"
+            ).format(tables=", ".join(tables[:5]) + (" …" if len(tables) > 5 else ""))
+        )
+
+
 def ensure_current(engine: Engine) -> bool:
     """Upgrade the database if it is behind; return True when an upgrade ran.
 
@@ -96,6 +113,8 @@ def ensure_current(engine: Engine) -> bool:
     opening an up-to-date database does not pay for importing Alembic at start-up.
     """
     current = current_revision(engine)
+    if current is None:
+        _refuse_foreign_schema(engine)
     known, head = shipped_revisions()
     if head is not None and current == head:
         return False
