@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from textual.app import App, SystemCommand
@@ -13,6 +13,7 @@ from coordinator.commands import binding_commands
 from coordinator.domain.clock import Clock
 from coordinator.i18n import N_, _, set_language
 from coordinator.store.database import Store
+from coordinator.store.settings import stored_keymap
 from coordinator.widgets.translated import translate_bindings
 
 
@@ -32,11 +33,15 @@ class CoordinatorApp(App[None]):
         clock: Clock | None = None,
         language: str = "da",
         open_date: date | None = None,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
+        """`keymap` maps binding ids to keys (see coordinator/keymap.py); by default the
+        store's `keymap` setting."""
         set_language(language)
         super().__init__()
         translate_bindings(self)
         self.store = store
+        self.set_keymap(stored_keymap(store) if keymap is None else keymap)
         self.clock: Clock = clock or store.clock
         self.store.clock = self.clock
         self.language = language

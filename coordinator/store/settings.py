@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from coordinator.i18n import _
+from coordinator.keymap import KeymapError, format_keymap, parse_keymap, usable_keymap
 from coordinator.store.database import Store
 from coordinator.store.errors import Invalid
 from coordinator.store.models import Setting
@@ -16,6 +17,8 @@ DEFAULTS: dict[str, str] = {
     "logo": "",
     "templates_dir": "",
     "max_circle": "7",
+    #: JSON from binding id to keys, e.g. {"day.next": "enter"}; see coordinator/keymap.py.
+    "keymap": "",
 }
 
 
@@ -45,6 +48,11 @@ def validate_setting(key: str, value: str) -> str:
                     value=value
                 )
             )
+    elif key == "keymap":
+        try:
+            value = format_keymap(parse_keymap(value))
+        except KeymapError as exc:
+            raise Invalid(str(exc)) from None
     elif key == "logo" and value:
         if not Path(value).expanduser().is_file():
             raise Invalid(_("the logo file {path} does not exist").format(path=value))
@@ -69,6 +77,11 @@ def set_setting(store: Store, key: str, value: str) -> None:
         setting = session.get(Setting, key) or Setting(key=key)
         setting.value = value
         session.add(setting)
+
+
+def stored_keymap(store: Store) -> dict[str, str]:
+    """The keymap the App applies at start; entries that no longer check are left out."""
+    return usable_keymap(get_setting(store, "keymap"))
 
 
 def all_settings(store: Store) -> dict[str, str]:

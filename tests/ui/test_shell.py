@@ -1,7 +1,11 @@
-"""The app shell: opens on today's day, lists days, quits, offers bindings in the palette."""
+"""The app shell: opens on today's day, lists days, quits, offers every binding in the palette,
+and takes its keys from the keymap setting."""
 
 from __future__ import annotations
 
+from textual.actions import parse as parse_action
+from textual.command import CommandPalette
+from textual.screen import Screen
 from textual.widgets import DataTable
 
 from coordinator.demo import create_demo
@@ -62,14 +66,108 @@ async def test_danish_by_default(demo_store, store, clock) -> None:
         assert app.title == "Step up-dage"
 
 
-async def test_bindings_are_palette_commands(demo_store, make_app) -> None:
-    from coordinator.commands import binding_commands
+def _missing_from_palette(app, screen: Screen) -> set[str]:
+    """Our described bindings on the screen's binding chain (the App, the screen, the focused
+    widgets: as declared on their classes, not as Textual filtered them) whose action is
+    enabled now but has no command-palette entry."""
+    titles = {command.title for command in app.get_system_commands(screen)}
+    missing = set()
+    for node, _bindings in screen._modal_binding_chain:
+        for klass in type(node).__mro__:
+            if not klass.__module__.startswith("coordinator."):
+                continue
+            for binding in klass.__dict__.get("BINDINGS", []):
+                namespace, name, parameters = parse_action(binding.action)
+                if not binding.description or name in {"quit", "command_palette"}:
+                    continue
+                target = {"app": app, "screen": screen}.get(namespace, node)
+                if target.check_action(name, parameters) and binding.description not in titles:
+                    missing.add(f"{type(screen).__name__}: {binding.description} ({binding.id})")
+    return missing
 
+
+async def test_every_binding_of_every_screen_is_in_the_palette(demo_store, make_app) -> None:
+    """Walk the app by its keys, as a coordinator would, and on each screen and dialog compare
+    the palette with the bindings the classes declare."""
     app = make_app()
-    async with app.run_test() as pilot:
+    seen: list[str] = []
+    missing: set[str] = set()
+
+    async def check() -> None:
         await pilot.pause()
-        titles = {command.title for command in binding_commands(app, app.screen)}
-        assert {"All days", "Refresh"} <= titles
+        seen.append(type(app.screen).__name__)
+        missing.update(_missing_from_palette(app, app.screen))
+
+    async with app.run_test(size=(120, 34)) as pilot:
+        await check()  # the day
+        for there_and_back in (("o", "escape"), ("r", "escape"), ("g", "escape")):
+            await pilot.press(there_and_back[0])
+            await check()
+            await pilot.press(there_and_back[1])
+            await pilot.pause()
+        for there_and_back in (("x", "escape"), ("a", "n"), ("n", "escape"), ("f2", "escape")):
+            await pilot.press(there_and_back[0])
+            await check()
+            await pilot.press(there_and_back[1])
+            await pilot.pause()
+        await pilot.press("escape")
+        await check()  # all days
+        await pilot.press("n")
+        await check()  # new day
+    assert seen == [
+        "DayScreen",
+        "CaseScreen",
+        "RosterScreen",
+        "AgreementScreen",
+        "ExportDialog",
+        "ConfirmDialog",
+        "AddCaseDialog",
+        "PeopleScreen",
+        "DaysScreen",
+        "CreateDayDialog",
+    ]
+    assert missing == set()
+
+
+async def test_ctrl_p_opens_the_palette_and_runs_the_chosen_command(demo_store, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 34)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"all days")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DaysScreen)
+
+
+async def test_a_remapped_key_runs_the_action_and_the_old_key_does_not(store, make_app) -> None:
+    from coordinator.commands import binding_commands
+    from coordinator.store.settings import change_setting
+
+    create_demo(store)
+    change_setting(store, "keymap", '{"day.back": "b", "app.people": "f3"}')
+    app = make_app()
+    async with app.run_test(size=(120, 34)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        shown = {c.title: c.help for c in binding_commands(app, app.screen)}
+        assert shown["All days"] == "b"
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, DaysScreen)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, DaysScreen)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PeopleScreen"
 
 
 async def test_quit(store, make_app) -> None:

@@ -44,6 +44,7 @@ def test_set_and_show(cli, db_path: Path, clock, tmp_path: Path) -> None:
         "logo": str(logo.resolve()),
         "templates_dir": "",
         "max_circle": "8",
+        "keymap": "",
     }
     assert "Faxe Kommune" in cli("settings", "show").stdout
 
@@ -66,6 +67,14 @@ def test_set_and_show(cli, db_path: Path, clock, tmp_path: Path) -> None:
         ("max_circle", "seven", "at least 1"),
         ("logo", "/no/such/logo.png", "does not exist"),
         ("templates_dir", "/no/such/folder", "does not exist"),
+        ("keymap", '{"day.nxt": "enter"}', "unknown binding id 'day.nxt'"),
+        ("keymap", "day.next=enter", "not valid JSON"),
+        ("keymap", '["day.next", "enter"]', "a JSON object of binding ids and keys"),
+        ("keymap", '{"day.next": ""}', "give 'day.next' its keys as text"),
+        ("keymap", '{"day.next": ["enter"]}', "give 'day.next' its keys as text"),
+        ("keymap", '{"day.next": "ctl+x"}', "'ctl+x' (for day.next) is not a key"),
+        ("keymap", '{"day.next": "enter key"}', "is not a key"),
+        ("keymap", '{"day.next": "a"}', "already day.absent (Citizen absent)"),
     ],
 )
 def test_bad_values_are_refused_and_change_nothing(cli, key: str, value: str, message: str) -> None:
@@ -80,3 +89,30 @@ def test_an_empty_value_clears_a_setting(cli) -> None:
     cli("settings", "set", "municipality", "Faxe Kommune")
     cli("settings", "set", "municipality", "")
     assert json.loads(cli("settings", "show", "--json").stdout)["municipality"] == ""
+
+
+def test_a_keymap_is_stored_and_listed(cli) -> None:
+    shown = cli(
+        "settings", "set", "keymap", ' { "day.next": "enter", "days.refresh": "f5,ctrl+r" }'
+    )
+    assert shown.stdout.strip() == 'keymap = {"days.refresh": "f5,ctrl+r", "day.next": "enter"}'
+    listed = {row["id"]: row for row in json.loads(cli("settings", "keys", "--json").stdout)}
+    assert listed["day.next"] == {
+        "id": "day.next",
+        "keys": "enter",
+        "default": "space",
+        "description": "Next step",
+    }
+    assert listed["days.refresh"]["keys"] == "f5,ctrl+r"
+    assert listed["day.absent"]["keys"] == listed["day.absent"]["default"] == "a"
+    assert "(default space)" in next(
+        line for line in cli("settings", "keys").stdout.splitlines() if line.startswith("day.next")
+    )
+    cli("settings", "set", "keymap", "")
+    assert json.loads(cli("settings", "show", "--json").stdout)["keymap"] == ""
+
+
+def test_people_may_go_on_sharing_their_default_key(cli) -> None:
+    """Deactivate and Reactivate share Ctrl+D by default (one shows at a time); moving both
+    together is not a clash."""
+    cli("settings", "set", "keymap", '{"people.deactivate": "f3", "people.reactivate": "f3"}')
