@@ -26,10 +26,9 @@ from coordinator.store import audit
 from coordinator.store.database import Store
 from coordinator.store.days import _view
 from coordinator.store.errors import Invalid, NotFound
-from coordinator.store.models import Case, Citizen, Person, RosterEntry, Setting, StepUpDay
+from coordinator.store.models import Case, Citizen, Person, RosterEntry, StepUpDay
 from coordinator.store.people import find_person
-
-DEFAULT_MAX_CIRCLE = 7
+from coordinator.store.settings import effective_max_circle
 
 
 @dataclass(frozen=True)
@@ -196,14 +195,6 @@ def participant_of(line: RosterLine) -> Participant:
     )
 
 
-def max_circle(session: Session) -> int:
-    setting = session.get(Setting, "max_circle")
-    try:
-        return int(setting.value) if setting else DEFAULT_MAX_CIRCLE
-    except ValueError:
-        return DEFAULT_MAX_CIRCLE
-
-
 def roster_context(store: Store, case_id: int, now: datetime | None = None) -> RosterContext:
     """Everything the roster rules need about one case, read from the store.
 
@@ -215,7 +206,7 @@ def roster_context(store: Store, case_id: int, now: datetime | None = None) -> R
         day = session.get(StepUpDay, case.day_id)
         assert day is not None
         participants = tuple(participant_of(line) for line in _lines(session, case_id))
-        limit = max_circle(session)
+        limit = effective_max_circle(store, session)
         same_date_days = list(session.exec(select(StepUpDay).where(StepUpDay.date == day.date)))
         views = [_view(session, d, now) for d in same_date_days]
         other_ids = [row.case.id or 0 for v in views for row in v.cases if row.case.id != case_id]
