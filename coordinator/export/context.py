@@ -36,7 +36,6 @@ from coordinator.domain.vocab import (
     ItemKind,
     ItemStatus,
     MaterialKind,
-    Part,
     Profession,
     ResponsibleKind,
     RosterRole,
@@ -112,22 +111,20 @@ def _person(person: Person | None, language: str) -> Context:
 
 def _participant(line: RosterLine, language: str) -> Context:
     t = _t(language)
-    entry = line.entry
     data = _person(line.person, language)
     data["name"] = line.display_name
-    role = RosterRole(entry.role)
+    role, part = line.role, line.part
     if role is RosterRole.NETWORK:
-        data["profession"] = entry.relation or t(N_("Network"))
+        data["profession"] = line.relation or t(N_("Network"))
     elif role is RosterRole.CITIZEN:
         data["profession"] = t(N_("Citizen"))
-    part = Part(entry.part)
     data.update(
         role=role.value,
         part=part.value,
         in_pre_meeting=part.in_pre_meeting and role is not RosterRole.CITIZEN,
         in_meeting=part.in_meeting,
-        attendance=entry.attendance,
-        attendance_label=t(ATTENDANCE_LABELS[Attendance(entry.attendance)]),
+        attendance=line.attendance.value,
+        attendance_label=t(ATTENDANCE_LABELS[line.attendance]),
     )
     return data
 

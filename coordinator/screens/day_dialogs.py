@@ -103,7 +103,7 @@ class _FormDialog(FormModal[int | None]):
 def _people_options(store, profession: Profession) -> list[tuple[Text, str]]:  # noqa: ANN001
     from coordinator.store.people import list_people
 
-    return [(plain(p.name), p.name) for p in list_people(store) if p.profession == profession.value]
+    return [(plain(p.name), p.name) for p in list_people(store) if p.profession is profession]
 
 
 class CreateDayDialog(_FormDialog):
