@@ -27,15 +27,22 @@ class UserError(Exception):
 
 
 class CoordinatorGroup(TyperGroup):
-    """Turns user errors from any sub-command into one clear line and exit status 1."""
+    """Turns user errors from any sub-command into one clear line and exit status 1.
+
+    A date, time, break or length typed wrong (`EntryError` from `domain.clock_entry`, the one
+    reader of them) is such an error too, so commands call those readers directly."""
 
     def invoke(self, ctx: Any) -> Any:
+        from coordinator.domain.clock_entry import EntryError
         from coordinator.store.errors import StoreError
 
         try:
             return super().invoke(ctx)
         except (StoreError, UserError) as exc:
             typer.echo(f"coordinator: {exc.message}", err=True)
+            raise typer.Exit(1) from None
+        except EntryError as exc:
+            typer.echo(f"coordinator: {exc}", err=True)
             raise typer.Exit(1) from None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from coordinator.cli import print_json, settings_of
-from coordinator.cli.parsing import parse_break, parse_date, parse_minutes, parse_time
+from coordinator.domain.clock_entry import read_break, read_clock_time, read_iso_date, read_minutes
 from coordinator.i18n import _
 
 app = typer.Typer(help="Plan step-up days and see their agenda.", no_args_is_help=True)
@@ -39,11 +39,11 @@ def create(
     from coordinator.store.days import DayInput, create_day, day_json, load_day
 
     data = DayInput(
-        date=parse_date(date),
-        start=parse_time(start),
-        pre_minutes=parse_minutes(pre_minutes, "--pre-minutes"),
-        meeting_minutes=parse_minutes(meeting_minutes, "--meeting-minutes"),
-        breaks=tuple(parse_break(b) for b in breaks),
+        date=read_iso_date(date),
+        start=read_clock_time(start),
+        pre_minutes=read_minutes(pre_minutes, "--pre-minutes"),
+        meeting_minutes=read_minutes(meeting_minutes, "--meeting-minutes"),
+        breaks=tuple(read_break(b) for b in breaks),
         location=location,
         coordinator=coordinator,
     )
@@ -105,7 +105,7 @@ def show(
 
     store = settings_of(ctx).open_store()
     if not date.strip().isdigit():
-        parse_date(date)
+        read_iso_date(date)
     day = resolve_day(store, date)
     document = day_json(load_day(store, day.id or 0, store.now()))
     if as_json:

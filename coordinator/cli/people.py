@@ -12,11 +12,11 @@ from coordinator.i18n import _
 app = typer.Typer(help="The directory of professionals.", no_args_is_help=True)
 
 
-def person_json(person) -> dict[str, object]:  # noqa: ANN001 - store.models.Person
+def person_json(person) -> dict[str, object]:  # noqa: ANN001 - store.people.PersonRecord
     return {
         "id": person.id,
         "name": person.name,
-        "profession": person.profession,
+        "profession": person.profession.value,
         "department": person.department,
         "email": person.email,
         "phone": person.phone,
@@ -68,7 +68,7 @@ def add(
     else:
         typer.echo(
             _("{name} ({profession}) is in the directory as id {id}.").format(
-                name=person.name, profession=person.profession, id=person.id
+                name=person.name, profession=person.profession.value, id=person.id
             )
         )
 
@@ -92,7 +92,7 @@ def list_(
         )
     for p in people:
         flags = ("A" if p.decision_authority else "-") + ("R" if p.fixed_representative else "-")
-        typer.echo(f"{p.id:>4}  {flags}  {p.name:<28} {p.profession:<18} {p.department}")
+        typer.echo(f"{p.id:>4}  {flags}  {p.name:<28} {p.profession.value:<18} {p.department}")
 
 
 @app.command("import")

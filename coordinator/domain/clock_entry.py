@@ -54,3 +54,19 @@ def read_break(text: str) -> tuple[time, time]:
 def read_breaks(text: str) -> tuple[tuple[time, time], ...]:
     """`11:30-12:00, 14:00-14:15`: several breaks, commas or spaces between them."""
     return tuple(read_break(part) for part in text.replace(",", " ").split())
+
+
+def read_minutes(value: int | str, what: str) -> int:
+    """A length in whole minutes, at least one (`45`); `what` names it in the reason."""
+    try:
+        minutes = int(value) if isinstance(value, int) else int(value.strip())
+    except ValueError:
+        minutes = 0
+    if minutes <= 0:
+        shown = value if isinstance(value, int) else repr(value.strip())
+        raise EntryError(
+            _("{what} must be a positive number of minutes, not {value}").format(
+                what=what, value=shown
+            )
+        )
+    return minutes

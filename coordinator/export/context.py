@@ -18,8 +18,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
-
 from coordinator.domain.cpr import mask_cpr
 from coordinator.domain.quickdates import format_due
 from coordinator.domain.schedule import Interval
@@ -35,18 +33,21 @@ from coordinator.domain.vocab import (
     CaseStatus,
     ItemKind,
     ItemStatus,
-    MaterialKind,
-    Part,
-    Profession,
     ResponsibleKind,
     RosterRole,
 )
-from coordinator.i18n import N_, _, translate
+from coordinator.i18n import N_, translate
 from coordinator.store import agreements as agreement_store
 from coordinator.store.database import Store
 from coordinator.store.days import load_day, resolve_day
 from coordinator.store.errors import NotFound
-from coordinator.store.models import Case, Citizen, MaterialItem, Person, Preparation
+from coordinator.store.export_data import (
+    CaseDocumentData,
+    CitizenRecord,
+    case_document_data,
+    person_by_id,
+)
+from coordinator.store.people import PersonRecord, person_record
 from coordinator.store.roster import RosterLine, roster_lines
 from coordinator.store.settings import all_settings
 
@@ -98,12 +99,12 @@ def letterhead(store: Store) -> Context:
     }
 
 
-def _person(person: Person | None, language: str) -> Context:
+def _person(person: PersonRecord | None, language: str) -> Context:
     if person is None:
         return {"name": "", "profession": "", "department": "", "email": "", "phone": ""}
     return {
         "name": person.name,
-        "profession": translate(PROFESSION_LABELS[Profession(person.profession)], language),
+        "profession": translate(PROFESSION_LABELS[person.profession], language),
         "department": person.department,
         "email": person.email,
         "phone": person.phone,
@@ -112,22 +113,20 @@ def _person(person: Person | None, language: str) -> Context:
 
 def _participant(line: RosterLine, language: str) -> Context:
     t = _t(language)
-    entry = line.entry
     data = _person(line.person, language)
     data["name"] = line.display_name
-    role = RosterRole(entry.role)
+    role, part = line.role, line.part
     if role is RosterRole.NETWORK:
-        data["profession"] = entry.relation or t(N_("Network"))
+        data["profession"] = line.relation or t(N_("Network"))
     elif role is RosterRole.CITIZEN:
         data["profession"] = t(N_("Citizen"))
-    part = Part(entry.part)
     data.update(
         role=role.value,
         part=part.value,
         in_pre_meeting=part.in_pre_meeting and role is not RosterRole.CITIZEN,
         in_meeting=part.in_meeting,
-        attendance=entry.attendance,
-        attendance_label=t(ATTENDANCE_LABELS[Attendance(entry.attendance)]),
+        attendance=line.attendance.value,
+        attendance_label=t(ATTENDANCE_LABELS[line.attendance]),
     )
     return data
 
@@ -136,22 +135,7 @@ def _attends(participant: Context) -> bool:
     return participant["attendance"] not in (Attendance.DECLINED, Attendance.ABSENT)
 
 
-def _case_parts(store: Store, case_id: int) -> tuple[Case, Citizen, Preparation | None]:
-    with store.session() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(_("No case with id {id}.").format(id=case_id))
-        citizen = session.get(Citizen, case.citizen_id)
-        assert citizen is not None
-        preparation = _preparation(session, case_id)
-        return case, citizen, preparation
-
-
-def _preparation(session: Session, case_id: int) -> Preparation | None:
-    return session.exec(select(Preparation).where(Preparation.case_id == case_id)).first()
-
-
-def _citizen(citizen: Citizen) -> Context:
+def _citizen(citizen: CitizenRecord) -> Context:
     return {
         "name": citizen.name,
         "initials": initials(citizen.name),
@@ -163,14 +147,14 @@ def _citizen(citizen: Citizen) -> Context:
     }
 
 
-def _slot(store: Store, case: Case) -> tuple[Context, Context]:
+def _slot(store: Store, case: CaseDocumentData) -> tuple[Context, Context]:
     view = load_day(store, case.day_id)
-    slot = view.slot(case.id or 0)
+    slot = view.slot(case.case_id)
     day = {
         "id": view.day.id,
         "date": view.day.date.isoformat(),
         "location": view.day.location,
-        "coordinator": _person(view.coordinator, "en")["name"],
+        "coordinator": view.coordinator.name if view.coordinator else "",
     }
     times = {
         "pre_meeting": {
@@ -202,7 +186,7 @@ def _document(store: Store, language: str, kind: str, title: str) -> Context:
 def agreement_context(store: Store, case_id: int, language: str) -> Context:
     """Everything the agreement document says, in `language` ("da" or "en")."""
     t = _t(language)
-    case, citizen, preparation = _case_parts(store, case_id)
+    case = case_document_data(store, case_id)
     agreement = agreement_store.latest(store, case_id)
     if agreement is None:
         raise NotFound(t(N_("Case {id} has no agreement yet.")).format(id=case_id))
@@ -214,9 +198,7 @@ def agreement_context(store: Store, case_id: int, language: str) -> Context:
         for p in participants
         if p["role"] != RosterRole.CITIZEN and p["in_meeting"] and _attends(p)
     ]
-    with store.session() as session:
-        author = session.get(Person, agreement.author_id) if agreement.author_id else None
-    author_data = _person(author, language)
+    author_data = _person(person_by_id(store, agreement.author_id), language)
     author_data["name"] = agreement.author_name or author_data["name"]
 
     sections = []
@@ -241,7 +223,9 @@ def agreement_context(store: Store, case_id: int, language: str) -> Context:
                 {"kind": kind.value, "label": t(ITEM_KIND_LABELS[kind]), "items": items}
             )
 
-    problem = case.problem_statement or (preparation.main_problem if preparation else "")
+    problem = case.problem_statement or (
+        case.preparation.get("main_problem", "") if case.preparation else ""
+    )
     return {
         "language": language,
         "document": _document(
@@ -249,13 +233,13 @@ def agreement_context(store: Store, case_id: int, language: str) -> Context:
         ),
         "letterhead": letterhead(store),
         "case": {
-            "id": case.id,
+            "id": case.case_id,
             "conversation_number": case.conversation_number,
             "problem": problem,
         },
         "day": day,
         "times": times,
-        "citizen": _citizen(citizen),
+        "citizen": _citizen(case.citizen),
         "participants": present,
         "agreement": {
             "status": agreement.status,
@@ -356,7 +340,9 @@ def agenda_context(store: Store, day_ref: str | date | int, language: str) -> Co
             "start": hhmm(view.day.start_time),
             "end": hhmm(view.schedule.planned_end),
             "location": day.location,
-            "coordinator": _person(view.coordinator, language),
+            "coordinator": _person(
+                person_record(view.coordinator) if view.coordinator else None, language
+            ),
             "pre_minutes": day.pre_minutes,
             "meeting_minutes": day.meeting_minutes,
         },
@@ -417,17 +403,10 @@ def material_context(store: Store, case_id: int, language: str) -> Context:
     """The meeting material for the participants: the preparation form with the status
     overview, the material checklist and who attends (STEP-UP.md, preparation point 5)."""
     t = _t(language)
-    case, citizen, preparation = _case_parts(store, case_id)
+    case = case_document_data(store, case_id)
+    preparation = case.preparation
     day, times = _slot(store, case)
     day["date_text"] = long_date(date.fromisoformat(day["date"]), language)
-    with store.session() as session:
-        material_rows = list(
-            session.exec(
-                select(MaterialItem)
-                .where(MaterialItem.case_id == case_id)
-                .order_by(MaterialItem.id)  # type: ignore[arg-type]
-            )
-        )
     sections = []
     for title, fields in PREPARATION_SECTIONS:
         sections.append(
@@ -437,7 +416,7 @@ def material_context(store: Store, case_id: int, language: str) -> Context:
                     {
                         "name": name,
                         "label": t(label),
-                        "value": str(getattr(preparation, name, "") or "") if preparation else "",
+                        "value": str(preparation.get(name) or "") if preparation else "",
                     }
                     for name, label in fields
                 ],
@@ -451,26 +430,26 @@ def material_context(store: Store, case_id: int, language: str) -> Context:
         ),
         "letterhead": letterhead(store),
         "case": {
-            "id": case.id,
+            "id": case.case_id,
             "conversation_number": case.conversation_number,
             "problem": case.problem_statement,
         },
         "day": day,
         "times": times,
-        "citizen": _citizen(citizen),
+        "citizen": _citizen(case.citizen),
         "preparation": {
             "exists": preparation is not None,
-            "completed": bool(preparation and preparation.completed),
-            "decided_on_text": long_date(preparation.decided_on if preparation else None, language),
+            "completed": case.preparation_completed,
+            "decided_on_text": long_date(case.decided_on, language),
             "sections": sections,
         },
         "materials": [
             {
-                "label": m.label or t(MATERIAL_LABELS[MaterialKind(m.kind)]),
+                "label": m.label or t(MATERIAL_LABELS[m.kind]),
                 "ready": m.ready,
                 "file": Path(m.file_ref).name if m.file_ref else "",
             }
-            for m in material_rows
+            for m in case.materials
         ],
         "participants": [p for p in participants if _attends(p)],
     }

@@ -4,6 +4,7 @@ suggested roster, and a material item. Each is a modal returning a value (None =
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,8 +28,7 @@ from coordinator.domain.search import fold
 from coordinator.domain.vocab import PART_LABELS, Profession, RosterRole, profession_label
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppModal, FormModal
-from coordinator.store.models import MaterialItem, Person
-from coordinator.store.people import PersonInput
+from coordinator.store.people import PersonInput, PersonRecord
 from coordinator.widgets.plain import plain
 
 
@@ -37,7 +37,7 @@ class PersonDialog(FormModal[PersonInput | None]):
 
     CSS_PATH = "case_dialogs.tcss"
 
-    def __init__(self, person: Person | None = None) -> None:
+    def __init__(self, person: PersonRecord | None = None) -> None:
         super().__init__()
         self.person = person
 
@@ -49,8 +49,8 @@ class PersonDialog(FormModal[PersonInput | None]):
             yield Input(person.name if person else "", id="person-name", compact=True)
             yield Label(_("Profession"))
             yield Select(
-                [(profession_label(p), p.value) for p in Profession],
-                value=person.profession if person else Profession.OTHER.value,
+                [(profession_label(p), p) for p in Profession],
+                value=person.profession if person else Profession.OTHER,
                 allow_blank=False,
                 id="person-profession",
                 compact=True,
@@ -95,7 +95,7 @@ class PersonDialog(FormModal[PersonInput | None]):
         self.dismiss(
             PersonInput(
                 name=name,
-                profession=Profession(str(self.query_one("#person-profession", Select).value)),
+                profession=self._profession(),
                 department=self.query_one("#person-department", Input).value,
                 email=self.query_one("#person-email", Input).value,
                 phone=self.query_one("#person-phone", Input).value,
@@ -103,6 +103,10 @@ class PersonDialog(FormModal[PersonInput | None]):
                 fixed_representative=self.query_one("#person-fixed", Checkbox).value,
             )
         )
+
+    def _profession(self) -> Profession:
+        chosen = self.query_one("#person-profession", Select).value
+        return chosen if isinstance(chosen, Profession) else Profession.OTHER
 
 
 class PickPersonDialog(AppModal[int | None]):
@@ -115,7 +119,7 @@ class PickPersonDialog(AppModal[int | None]):
         Binding("up", "cursor_up", show=False),
     ]
 
-    def __init__(self, people: list[Person]) -> None:
+    def __init__(self, people: list[PersonRecord]) -> None:
         super().__init__()
         self.people = people
 
@@ -133,7 +137,7 @@ class PickPersonDialog(AppModal[int | None]):
         self._fill("")
 
     @staticmethod
-    def _haystack(person: Person) -> str:
+    def _haystack(person: PersonRecord) -> str:
         return f"{person.name} {profession_label(person.profession)} {person.department}"
 
     def _fill(self, query: str) -> None:
@@ -268,6 +272,16 @@ class SuggestDialog(AppModal[list[Suggestion] | None]):
         self.dismiss(None)
 
 
+class MaterialState(Protocol):
+    """What the material dialog shows of an item: is it ready, and which file."""
+
+    @property
+    def ready(self) -> bool: ...
+
+    @property
+    def file_ref(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class MaterialInput:
     ready: bool
@@ -280,7 +294,7 @@ class MaterialDialog(AppModal[MaterialInput | None]):
     CSS_PATH = "case_dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel")]
 
-    def __init__(self, title: str, item: MaterialItem) -> None:
+    def __init__(self, title: str, item: MaterialState) -> None:
         super().__init__()
         self.title_text = title
         self.item = item

@@ -7,7 +7,7 @@ field (or ctrl+s) saves; escape closes without saving.
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from rich.text import Text
 from textual import on
@@ -21,44 +21,13 @@ from coordinator.domain.clock_entry import (
     read_breaks,
     read_clock_time,
     read_iso_date,
+    read_minutes,
 )
 from coordinator.domain.vocab import CHALLENGE_LABELS, ChallengeKind, Profession
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppModal, FormModal
 from coordinator.store.errors import Invalid, StoreError
 from coordinator.widgets.plain import plain
-
-
-def parse_date(text: str) -> date:
-    try:
-        return read_iso_date(text)
-    except EntryError as exc:
-        raise Invalid(str(exc)) from None
-
-
-def parse_time(text: str) -> time:
-    try:
-        return read_clock_time(text)
-    except EntryError as exc:
-        raise Invalid(str(exc)) from None
-
-
-def parse_minutes(text: str, what: str) -> int:
-    try:
-        value = int(text.strip())
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise Invalid(_("{what} must be a positive number of minutes.").format(what=what))
-    return value
-
-
-def parse_breaks(text: str) -> tuple[tuple[time, time], ...]:
-    """`11:30-12:00, 14:00-14:15` (commas or spaces between breaks)."""
-    try:
-        return read_breaks(text)
-    except EntryError as exc:
-        raise Invalid(str(exc)) from None
 
 
 class ConfirmDialog(AppModal[bool]):
@@ -117,6 +86,9 @@ class _FormDialog(FormModal[int | None]):
         except StoreError as exc:
             self.show_error(exc.message)
             return
+        except EntryError as exc:  # a date, time, break or length typed wrong
+            self.show_error(str(exc))
+            return
         self.dismiss(result)
 
     def buttons(self, save_label: str) -> ComposeResult:
@@ -131,7 +103,7 @@ class _FormDialog(FormModal[int | None]):
 def _people_options(store, profession: Profession) -> list[tuple[Text, str]]:  # noqa: ANN001
     from coordinator.store.people import list_people
 
-    return [(plain(p.name), p.name) for p in list_people(store) if p.profession == profession.value]
+    return [(plain(p.name), p.name) for p in list_people(store) if p.profession is profession]
 
 
 class CreateDayDialog(_FormDialog):
@@ -176,10 +148,9 @@ class CreateDayDialog(_FormDialog):
 
     def save(self) -> int:
         from coordinator.store.days import DayInput, create_day, list_days
-        from coordinator.store.errors import Invalid
 
         coordinator = self.query_one("#coordinator", Select).value
-        when = parse_date(self.value("date"))
+        when = read_iso_date(self.value("date"))
         taken = any(day.date == when for day, _count in list_days(self.store))
         if taken and when != self._duplicate_ok:
             self._duplicate_ok = when
@@ -190,11 +161,11 @@ class CreateDayDialog(_FormDialog):
                 ).format(date=f"{when:%d.%m.%Y}")
             )
         data = DayInput(
-            date=parse_date(self.value("date")),
-            start=parse_time(self.value("start")),
-            pre_minutes=parse_minutes(self.value("pre"), _("The pre-meeting")),
-            meeting_minutes=parse_minutes(self.value("meeting"), _("The meeting")),
-            breaks=parse_breaks(self.value("breaks")),
+            date=when,
+            start=read_clock_time(self.value("start")),
+            pre_minutes=read_minutes(self.value("pre"), _("The pre-meeting")),
+            meeting_minutes=read_minutes(self.value("meeting"), _("The meeting")),
+            breaks=read_breaks(self.value("breaks")),
             location=self.value("location"),
             coordinator=coordinator if isinstance(coordinator, str) else None,
         )

@@ -192,7 +192,7 @@ class PeopleScreen(AppScreen):
                     self.store,
                     person_id,
                     name=data.name,
-                    profession=data.profession.value,
+                    profession=data.profession,
                     department=data.department,
                     email=data.email,
                     phone=data.phone,

@@ -27,8 +27,8 @@ from coordinator.screens.case_dialogs import (
 )
 from coordinator.store import people, roster
 from coordinator.store.errors import StoreError
-from coordinator.store.models import RosterEntry
 from coordinator.store.readiness import case_readiness
+from coordinator.store.roster import RosterLine
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
@@ -78,7 +78,7 @@ class RosterScreen(AppScreen):
         super().__init__()
         self.case_id = case_id
         #: Removed entries, the latest last, so a slip of the Delete key costs nothing.
-        self._removed: list[RosterEntry] = []
+        self._removed: list[RosterLine] = []
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
@@ -133,28 +133,27 @@ class RosterScreen(AppScreen):
             self.notify(exc.message, severity="error")
             return
         for line in lines:
-            entry = line.entry
-            role = RosterRole(entry.role)
+            role = line.role
             if role is RosterRole.CITIZEN:
                 what = plain(_("Citizen"))
             elif role is RosterRole.NETWORK:
                 what = plain(_("Network"))
-                if entry.relation:
-                    what.append(f": {entry.relation}")
+                if line.relation:
+                    what.append(f": {line.relation}")
             else:
                 what = plain(profession_label(line.person.profession) if line.person else "")
                 if line.person and line.person.decision_authority:
                     what.append(" ★", "bold")
-            attendance = Attendance(entry.attendance)
+            attendance = line.attendance
             style = "red" if attendance in (Attendance.DECLINED, Attendance.ABSENT) else ""
             table.add_row(
                 plain(line.display_name, "bold" if role is RosterRole.CITIZEN else ""),
                 what,
-                _(PART_LABELS[Part(entry.part)]),
+                _(PART_LABELS[line.part]),
                 plain(_(ATTENDANCE_LABELS[attendance]), style),
-                key=str(entry.id),
+                key=str(line.id),
             )
-        if selected is not None and any(line.entry.id == selected for line in lines):
+        if selected is not None and any(line.id == selected for line in lines):
             table.move_cursor(row=table.get_row_index(str(selected)))
         self.show_findings()
 
@@ -193,15 +192,15 @@ class RosterScreen(AppScreen):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return int(key) if key else None
 
-    def _line(self) -> roster.RosterLine | None:
+    def _line(self) -> RosterLine | None:
         entry_id = self._selected_id()
         if entry_id is None:
             return None
         lines = roster.roster_lines(self.store, self.case_id)
-        return next((line for line in lines if line.entry.id == entry_id), None)
+        return next((line for line in lines if line.id == entry_id), None)
 
     def action_add(self) -> None:
-        on_roster = {line.entry.person_id for line in roster.roster_lines(self.store, self.case_id)}
+        on_roster = {line.person_id for line in roster.roster_lines(self.store, self.case_id)}
         directory = [p for p in people.list_people(self.store) if p.id not in on_roster]
 
         def chosen(person_id: int | None) -> None:
@@ -260,21 +259,21 @@ class RosterScreen(AppScreen):
         line = self._line()
         if line is None:
             return
-        if line.entry.role == RosterRole.CITIZEN.value:
+        if line.role is RosterRole.CITIZEN:
             self.notify(_("The citizen attends the meeting, never the pre-meeting."))
-            if line.entry.part == Part.MEETING.value:
+            if line.part is Part.MEETING:
                 return
             part = Part.MEETING
         else:
-            part = _next(_PART_CYCLE, Part(line.entry.part))
-        self._update(line.entry.id or 0, part=part)
+            part = _next(_PART_CYCLE, line.part)
+        self._update(line.id, part=part)
 
     def action_cycle_attendance(self, step: int = 1) -> None:
         line = self._line()
         if line is None:
             return
-        attendance = _next(_ATTENDANCE_CYCLE, Attendance(line.entry.attendance), step)
-        self._update(line.entry.id or 0, attendance=attendance)
+        attendance = _next(_ATTENDANCE_CYCLE, line.attendance, step)
+        self._update(line.id, attendance=attendance)
 
     def _update(self, entry_id: int, **changes: object) -> None:
         try:
@@ -299,7 +298,7 @@ class RosterScreen(AppScreen):
         if line is None:
             return
         try:
-            self._removed.append(roster.remove_entry(self.store, line.entry.id or 0))
+            self._removed.append(roster.remove_entry(self.store, line.id))
         except StoreError as exc:
             self.notify(exc.message, severity="error")
             return
@@ -318,7 +317,7 @@ class RosterScreen(AppScreen):
         except StoreError as exc:
             self.notify(exc.message, severity="error")
             return
-        self.notify(_("{name} is back on the roster.").format(name=removed.name))
+        self.notify(_("{name} is back on the roster.").format(name=removed.display_name))
         self.load()
         self._focus_entry(entry.id)
 

@@ -15,7 +15,14 @@ from coordinator.store import audit
 from coordinator.store.database import Store
 from coordinator.store.days import load_day, plan_of, timing_of
 from coordinator.store.errors import Invalid, NotFound
-from coordinator.store.models import Case, Citizen, DayBreak, RosterEntry, StepUpDay
+from coordinator.store.models import (
+    Case,
+    CaseChallenge,
+    Citizen,
+    DayBreak,
+    RosterEntry,
+    StepUpDay,
+)
 from coordinator.store.people import find_person
 
 
@@ -91,7 +98,9 @@ def add_case(store: Store, data: CaseInput) -> Case:
             day_id=day.id or 0,
             position=(existing[-1].position + 1) if existing else 1,
             citizen_id=citizen.id or 0,
-            challenges=",".join(dict.fromkeys(c.value for c in data.challenges)),
+            challenge_rows=[
+                CaseChallenge(kind=kind.value) for kind in dict.fromkeys(data.challenges)
+            ],
             problem_statement=data.problem_statement,
             trigger=data.trigger,
             conversation_number=data.conversation_number,

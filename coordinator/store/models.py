@@ -14,7 +14,8 @@ import datetime as dt
 
 from pydantic import NaiveDatetime
 from sqlalchemy import UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy.orm import Mapped, relationship
+from sqlmodel import Field, Relationship, SQLModel
 
 from coordinator.domain.vocab import ChallengeKind
 
@@ -76,8 +77,6 @@ class Case(SQLModel, table=True):
     day_id: int = Field(foreign_key="stepupday.id", index=True)
     position: int
     citizen_id: int = Field(foreign_key="citizen.id", index=True)
-    #: Comma-separated `ChallengeKind` ids, e.g. "health,family".
-    challenges: str = ""
     problem_statement: str = ""
     trigger: str = ""
     conversation_number: int = 1
@@ -98,10 +97,31 @@ class Case(SQLModel, table=True):
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
 
+    #: One row per challenge kind, loaded with the case (a second SELECT for all cases of a
+    #: query), so `challenge_kinds` also works on rows read in a session that has closed.
+    challenge_rows: Mapped[list[CaseChallenge]] = Relationship(
+        sa_relationship=relationship(
+            "CaseChallenge",
+            lazy="selectin",
+            cascade="all, delete-orphan",
+            passive_deletes=True,
+        )
+    )
+
     @property
     def challenge_kinds(self) -> tuple[ChallengeKind, ...]:
-        """The case's challenge kinds, parsed: the one reader of how they are stored."""
-        return tuple(ChallengeKind(c) for c in self.challenges.split(",") if c)
+        """The case's challenge kinds, in the vocabulary's order: the one reader of how they
+        are stored."""
+        stored = {row.kind for row in self.challenge_rows}
+        return tuple(kind for kind in ChallengeKind if kind.value in stored)
+
+
+class CaseChallenge(SQLModel, table=True):
+    """One challenge kind of a case (health, family, other): a row each, so statistics can
+    group cases by kind in SQL."""
+
+    case_id: int = Field(foreign_key="case.id", primary_key=True, ondelete="CASCADE")
+    kind: str = Field(primary_key=True)
 
 
 class RosterEntry(SQLModel, table=True):

@@ -45,7 +45,38 @@ class PersonInput:
     fixed_representative: bool = False
 
 
-def add_person(store: Store, data: PersonInput) -> Person:
+@dataclass(frozen=True)
+class PersonRecord:
+    """A person of the directory as the store hands it out: plain values, the profession
+    parsed. Screens and commands get these, never the table row."""
+
+    id: int
+    name: str
+    profession: Profession
+    department: str = ""
+    email: str = ""
+    phone: str = ""
+    decision_authority: bool = False
+    fixed_representative: bool = False
+    active: bool = True
+
+
+def person_record(person: Person) -> PersonRecord:
+    """The plain record of a stored person (one conversion, here at the store's edge)."""
+    return PersonRecord(
+        id=person.id or 0,
+        name=person.name,
+        profession=Profession(person.profession),
+        department=person.department,
+        email=person.email,
+        phone=person.phone,
+        decision_authority=person.decision_authority,
+        fixed_representative=person.fixed_representative,
+        active=person.active,
+    )
+
+
+def add_person(store: Store, data: PersonInput) -> PersonRecord:
     """Add a person; a person with the same name and e-mail is returned, not doubled."""
     name = data.name.strip()
     if not name:
@@ -53,7 +84,7 @@ def add_person(store: Store, data: PersonInput) -> Person:
     with store.session() as session:
         existing = _find_duplicate(session, name, data.email.strip())
         if existing is not None:
-            return existing
+            return person_record(existing)
         now = store.now()
         person = Person(
             name=name,
@@ -69,10 +100,10 @@ def add_person(store: Store, data: PersonInput) -> Person:
         session.add(person)
         session.flush()
         audit.record(store, session, "add", "person", person.id)
-        return person
+        return person_record(person)
 
 
-def update_person(store: Store, person_id: int, **changes: object) -> Person:
+def update_person(store: Store, person_id: int, **changes: object) -> PersonRecord:
     """Change fields of a person (name, profession, department, email, phone, flags)."""
     allowed = set(CSV_COLUMNS) | {"active"}
     unknown = set(changes) - allowed
@@ -91,36 +122,42 @@ def update_person(store: Store, person_id: int, **changes: object) -> Person:
         person.updated_at = store.now()
         session.add(person)
         audit.record(store, session, "update", "person", person_id, ",".join(sorted(changes)))
-        return person
+        return person_record(person)
 
 
-def set_active(store: Store, person_id: int, active: bool) -> Person:
+def set_active(store: Store, person_id: int, active: bool) -> PersonRecord:
     """Deactivate (or reactivate) a person: kept for history, hidden from new rosters."""
     return update_person(store, person_id, active=active)
 
 
-def list_people(store: Store, include_inactive: bool = False, search: str = "") -> list[Person]:
+def list_people(
+    store: Store, include_inactive: bool = False, search: str = ""
+) -> list[PersonRecord]:
     """People sorted by name; `search` matches name, profession id, department or e-mail."""
     with store.session() as session:
         statement = select(Person).order_by(func.lower(Person.name))
         if not include_inactive:
             statement = statement.where(Person.active == True)  # noqa: E712 - SQL expression
-        people = list(session.exec(statement))
+        people = [person_record(p) for p in session.exec(statement)]
     if search:
-        people = [p for p in people if matches(search, p.name, p.profession, p.department, p.email)]
+        people = [
+            p for p in people if matches(search, p.name, p.profession.value, p.department, p.email)
+        ]
     return people
 
 
-def get_person(store: Store, person_id: int) -> Person:
+def get_person(store: Store, person_id: int) -> PersonRecord:
     with store.session() as session:
         person = session.get(Person, person_id)
         if person is None:
             raise NotFound(_("No person with id {id}.").format(id=person_id))
-        return person
+        return person_record(person)
 
 
 def find_person(store: Store, name: str, session: Session | None = None) -> Person:
-    """The one active person with this name (case-insensitive), or a clear error."""
+    """The one active person with this name (case-insensitive), or a clear error.
+
+    The row itself, for other store modules working inside `session`."""
     if session is None:
         with store.session() as own:
             return find_person(store, name, own)

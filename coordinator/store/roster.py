@@ -26,22 +26,46 @@ from coordinator.store import audit
 from coordinator.store.database import Store
 from coordinator.store.days import _view
 from coordinator.store.errors import Invalid, NotFound
-from coordinator.store.models import Case, Citizen, Person, RosterEntry, Setting, StepUpDay
-from coordinator.store.people import find_person
-
-DEFAULT_MAX_CIRCLE = 7
+from coordinator.store.models import Case, Citizen, Person, RosterEntry, StepUpDay
+from coordinator.store.people import PersonRecord, find_person, person_record
+from coordinator.store.settings import effective_max_circle
 
 
 @dataclass(frozen=True)
 class RosterLine:
-    """A roster entry with the directory person behind it (if any)."""
+    """One participant of a case as the store hands it out: plain values, the role, part and
+    attendance parsed, with the directory person behind it (if any)."""
 
-    entry: RosterEntry
-    person: Person | None
+    id: int
+    case_id: int
+    role: RosterRole
+    #: The name as put on the roster (a network person's only name; a snapshot for others).
+    name: str
+    part: Part
+    attendance: Attendance
+    relation: str = ""
+    person_id: int | None = None
+    person: PersonRecord | None = None
+    created_at: datetime | None = None
 
     @property
     def display_name(self) -> str:
-        return self.person.name if self.person else self.entry.name
+        return self.person.name if self.person else self.name
+
+
+def _line_of(entry: RosterEntry, person: Person | None = None) -> RosterLine:
+    return RosterLine(
+        id=entry.id or 0,
+        case_id=entry.case_id,
+        role=RosterRole(entry.role),
+        name=entry.name,
+        part=Part(entry.part),
+        attendance=Attendance(entry.attendance),
+        relation=entry.relation,
+        person_id=entry.person_id,
+        person=person_record(person) if person is not None else None,
+        created_at=entry.created_at,
+    )
 
 
 def _case(session: Session, case_id: int) -> Case:
@@ -53,7 +77,7 @@ def _case(session: Session, case_id: int) -> Case:
 
 def add_people(
     store: Store, case_id: int, names: list[str], part: Part = Part.BOTH
-) -> list[RosterEntry]:
+) -> list[RosterLine]:
     """Put directory people on a case's roster; someone already on it gets the new part."""
     with store.session() as session:
         _case(session, case_id)
@@ -78,13 +102,13 @@ def add_people(
             entry.part = part.value
             entry.updated_at = now
             session.add(entry)
-            entries.append(entry)
+            entries.append((entry, person))
         session.flush()
         audit.record(store, session, "roster-add", "case", case_id, f"count={len(entries)}")
-        return entries
+        return [_line_of(entry, person) for entry, person in entries]
 
 
-def add_network_person(store: Store, case_id: int, name: str, relation: str = "") -> RosterEntry:
+def add_network_person(store: Store, case_id: int, name: str, relation: str = "") -> RosterLine:
     """A person from the citizen's network, by name and relation; they attend the meeting."""
     if not name.strip():
         raise Invalid(_("A network person needs a name."))
@@ -103,12 +127,12 @@ def add_network_person(store: Store, case_id: int, name: str, relation: str = ""
         session.add(entry)
         session.flush()
         audit.record(store, session, "roster-add", "case", case_id, "network")
-        return entry
+        return _line_of(entry)
 
 
 def update_entry(
     store: Store, entry_id: int, part: Part | None = None, attendance: Attendance | None = None
-) -> RosterEntry:
+) -> RosterLine:
     with store.session() as session:
         entry = session.get(RosterEntry, entry_id)
         if entry is None:
@@ -120,22 +144,22 @@ def update_entry(
         entry.updated_at = store.now()
         session.add(entry)
         audit.record(store, session, "roster-update", "case", entry.case_id)
-        return entry
+        return _line_of(entry, session.get(Person, entry.person_id) if entry.person_id else None)
 
 
-def remove_entry(store: Store, entry_id: int) -> RosterEntry:
-    """Take a participant off the roster; returns the removed entry so it can be restored."""
+def remove_entry(store: Store, entry_id: int) -> RosterLine:
+    """Take a participant off the roster; returns the removed line so it can be restored."""
     with store.session() as session:
         entry = session.get(RosterEntry, entry_id)
         if entry is None:
             raise NotFound(_("No roster entry with id {id}.").format(id=entry_id))
-        removed = RosterEntry.model_validate(entry.model_dump())
+        removed = _line_of(entry, session.get(Person, entry.person_id) if entry.person_id else None)
         session.delete(entry)
         audit.record(store, session, "roster-remove", "case", entry.case_id)
         return removed
 
 
-def restore_entry(store: Store, removed: RosterEntry) -> RosterEntry:
+def restore_entry(store: Store, removed: RosterLine) -> RosterLine:
     """Put a removed participant back with their part and attendance (undo of a removal).
 
     Refused when the case has gained the same person again in the meantime, so an undo never
@@ -151,12 +175,23 @@ def restore_entry(store: Store, removed: RosterEntry) -> RosterEntry:
             ).first()
             if again is not None:
                 raise Invalid(_("{name} is already on the roster again.").format(name=removed.name))
-        entry = RosterEntry.model_validate(removed.model_dump(exclude={"id"}))
-        entry.updated_at = store.now()
+        now = store.now()
+        entry = RosterEntry(
+            case_id=removed.case_id,
+            role=removed.role.value,
+            person_id=removed.person_id,
+            name=removed.name,
+            relation=removed.relation,
+            part=removed.part.value,
+            attendance=removed.attendance.value,
+            created_at=removed.created_at or now,
+            updated_at=now,
+        )
         session.add(entry)
         session.flush()
         audit.record(store, session, "roster-restore", "case", entry.case_id)
-        return entry
+        person = session.get(Person, entry.person_id) if entry.person_id else None
+        return _line_of(entry, person)
 
 
 def roster_lines(store: Store, case_id: int) -> list[RosterLine]:
@@ -179,29 +214,21 @@ def _lines(session: Session, case_id: int) -> list[RosterLine]:
         else {}
     )
     order = {RosterRole.CITIZEN: 0, RosterRole.PROFESSIONAL: 1, RosterRole.NETWORK: 2}
-    lines = [RosterLine(e, people.get(e.person_id) if e.person_id else None) for e in entries]
-    return sorted(lines, key=lambda line: order[RosterRole(line.entry.role)])
+    lines = [_line_of(e, people.get(e.person_id) if e.person_id else None) for e in entries]
+    return sorted(lines, key=lambda line: order[line.role])
 
 
 def participant_of(line: RosterLine) -> Participant:
     person = line.person
     return Participant(
         name=line.display_name,
-        role=RosterRole(line.entry.role),
-        part=Part(line.entry.part),
-        attendance=Attendance(line.entry.attendance),
-        profession=Profession(person.profession) if person else None,
+        role=line.role,
+        part=line.part,
+        attendance=line.attendance,
+        profession=person.profession if person else None,
         decision_authority=bool(person and person.decision_authority),
         person_id=person.id if person else None,
     )
-
-
-def max_circle(session: Session) -> int:
-    setting = session.get(Setting, "max_circle")
-    try:
-        return int(setting.value) if setting else DEFAULT_MAX_CIRCLE
-    except ValueError:
-        return DEFAULT_MAX_CIRCLE
 
 
 def roster_context(store: Store, case_id: int, now: datetime | None = None) -> RosterContext:
@@ -215,7 +242,7 @@ def roster_context(store: Store, case_id: int, now: datetime | None = None) -> R
         day = session.get(StepUpDay, case.day_id)
         assert day is not None
         participants = tuple(participant_of(line) for line in _lines(session, case_id))
-        limit = max_circle(session)
+        limit = effective_max_circle(store, session)
         same_date_days = list(session.exec(select(StepUpDay).where(StepUpDay.date == day.date)))
         views = [_view(session, d, now) for d in same_date_days]
         other_ids = [row.case.id or 0 for v in views for row in v.cases if row.case.id != case_id]
@@ -272,7 +299,7 @@ def check(store: Store, case_id: int, now: datetime | None = None) -> list[Findi
 
 def add_person_by_id(
     store: Store, case_id: int, person_id: int, part: Part = Part.BOTH
-) -> RosterEntry:
+) -> RosterLine:
     """Put one directory person (chosen on screen, so by id) on a case's roster.
 
     Someone already on the roster is not added twice; their entry is returned unchanged.
@@ -288,7 +315,7 @@ def add_person_by_id(
             )
         ).first()
         if entry is not None:
-            return entry
+            return _line_of(entry, person)
         now = store.now()
         entry = RosterEntry(
             case_id=case_id,
@@ -302,7 +329,7 @@ def add_person_by_id(
         session.add(entry)
         session.flush()
         audit.record(store, session, "roster-add", "case", case_id, "count=1")
-        return entry
+        return _line_of(entry, person)
 
 
 def _candidate(person: Person | None) -> Candidate | None:
@@ -369,7 +396,7 @@ def suggest(store: Store, case_id: int) -> list[Suggestion]:
 
 def accept_suggestions(
     store: Store, case_id: int, suggestions: Sequence[Suggestion]
-) -> list[RosterEntry]:
+) -> list[RosterLine]:
     """Put accepted suggestions on the roster (invited); ones already there are skipped."""
     with store.session() as session:
         case = _case(session, case_id)
@@ -377,8 +404,9 @@ def accept_suggestions(
         on_roster = {e.person_id for e in entries if e.person_id}
         has_citizen = any(e.role == RosterRole.CITIZEN.value for e in entries)
         now = store.now()
-        added: list[RosterEntry] = []
+        added: list[tuple[RosterEntry, Person | None]] = []
         for suggestion in suggestions:
+            person: Person | None = None
             if suggestion.role is RosterRole.CITIZEN:
                 if has_citizen:
                     continue
@@ -388,7 +416,8 @@ def accept_suggestions(
             elif suggestion.person_id is None or suggestion.person_id in on_roster:
                 continue
             else:
-                if session.get(Person, suggestion.person_id) is None:
+                person = session.get(Person, suggestion.person_id)
+                if person is None:
                     raise NotFound(_("No person with id {id}.").format(id=suggestion.person_id))
                 on_roster.add(suggestion.person_id)
                 name = suggestion.name
@@ -402,11 +431,11 @@ def accept_suggestions(
                 updated_at=now,
             )
             session.add(entry)
-            added.append(entry)
+            added.append((entry, person))
         session.flush()
         if added:
             audit.record(store, session, "roster-add", "case", case_id, f"count={len(added)}")
-        return added
+        return [_line_of(entry, person) for entry, person in added]
 
 
 @dataclass(frozen=True)

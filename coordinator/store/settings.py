@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlmodel import Session
+
+from coordinator.domain.roster_rules import DEFAULT_MAX_CIRCLE
 from coordinator.i18n import _
 from coordinator.keymap import KeymapError, format_keymap, parse_keymap, usable_keymap
 from coordinator.store.database import Store
@@ -16,7 +19,7 @@ DEFAULTS: dict[str, str] = {
     "jobcentre": "",
     "logo": "",
     "templates_dir": "",
-    "max_circle": "7",
+    "max_circle": str(DEFAULT_MAX_CIRCLE),
     #: JSON from binding id to keys, e.g. {"day.next": "enter"}; see coordinator/keymap.py.
     "keymap": "",
 }
@@ -26,6 +29,18 @@ def get_setting(store: Store, key: str) -> str:
     with store.session() as session:
         setting = session.get(Setting, key)
         return setting.value if setting else DEFAULTS.get(key, "")
+
+
+def effective_max_circle(store: Store, session: Session | None = None) -> int:
+    """The largest circle the roster rules allow: the job centre's `max_circle` setting, or the
+    domain's default when none is set (or what is stored is not a whole number of at least 1).
+    The one reader of the limit; pass `session` to read inside a session already open."""
+    if session is None:
+        with store.session() as own:
+            return effective_max_circle(store, own)
+    setting = session.get(Setting, "max_circle")
+    value = setting.value.strip() if setting else ""
+    return int(value) if value.isdigit() and int(value) >= 1 else DEFAULT_MAX_CIRCLE
 
 
 def validate_setting(key: str, value: str) -> str:

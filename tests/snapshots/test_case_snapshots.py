@@ -30,7 +30,7 @@ def test_roster_screen_with_findings_200x50(snap_compare, demo_app) -> None:
 
         for line in roster.roster_lines(store, 2):
             if line.person and line.person.profession == "health-visitor":
-                roster.remove_entry(store, line.entry.id)
+                roster.remove_entry(store, line.id)
 
     assert snap_compare(
         demo_app(setup=setup, language="en"),

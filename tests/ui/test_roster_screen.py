@@ -177,7 +177,7 @@ async def test_removing_a_participant_can_be_undone(store, make_app) -> None:
 def test_restoring_refuses_a_person_added_again(store) -> None:
     case_id = _family_case(store)
     line = next(line for line in roster.roster_lines(store, case_id) if line.person is not None)
-    removed = roster.remove_entry(store, line.entry.id or 0)
+    removed = roster.remove_entry(store, line.id)
     roster.add_people(store, case_id, [line.person.name])
     with pytest.raises(Invalid, match=line.person.name):
         roster.restore_entry(store, removed)

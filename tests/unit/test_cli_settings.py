@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from coordinator.cli import app
 from coordinator.export.context import letterhead
 from coordinator.store.database import Store
-from coordinator.store.roster import max_circle
+from coordinator.store.settings import effective_max_circle
 
 
 @pytest.fixture
@@ -53,8 +53,7 @@ def test_set_and_show(cli, db_path: Path, clock, tmp_path: Path) -> None:
         head = letterhead(store)
         assert head["municipality"] == "Faxe Kommune"
         assert head["logo"]["data_uri"].startswith("data:image/png;base64,")
-        with store.session() as session:
-            assert max_circle(session) == 8
+        assert effective_max_circle(store) == 8
     finally:
         store.close()
 

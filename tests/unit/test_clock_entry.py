@@ -73,3 +73,32 @@ def test_every_time_written_as_hh_mm_reads_back(value: time) -> None:
 @given(st.dates())
 def test_every_date_written_in_iso_reads_back(value: date) -> None:
     assert read_iso_date(value.isoformat()) == value
+
+
+def test_minutes_read_from_a_number_or_typed_text() -> None:
+    from coordinator.domain.clock_entry import read_minutes
+
+    assert read_minutes(45, "--meeting-minutes") == 45
+    assert read_minutes(" 15 ", "The pre-meeting") == 15
+    with pytest.raises(EntryError, match="--pre-minutes must be a positive number.*not 0"):
+        read_minutes(0, "--pre-minutes")
+    with pytest.raises(EntryError, match="The meeting must be a positive number.*not 'x'"):
+        read_minutes("x", "The meeting")
+    with pytest.raises(EntryError, match="not ''"):
+        read_minutes("", "The meeting")
+
+
+def test_the_cli_and_the_dialogs_have_no_readers_of_their_own() -> None:
+    """One home for reading typed dates, times, breaks and lengths: `domain.clock_entry`."""
+    import ast
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "coordinator"
+    offenders = []
+    for path in [*package.glob("cli/*.py"), package / "screens" / "day_dialogs.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("parse_"):
+                offenders.append(f"{path.name}: {node.name}")
+            if isinstance(node, ast.Attribute) and node.attr in {"fromisoformat", "strptime"}:
+                offenders.append(f"{path.name}: .{node.attr}")
+    assert offenders == []

@@ -134,3 +134,116 @@ def test_a_database_with_data_from_the_first_release_upgrades_in_place(tmp_path,
         create_demo(store)  # and the upgraded database is fully usable
     finally:
         store.close()
+
+
+def _insert_0002_cases(path, challenges: list[str]) -> None:
+    """Cases as the 0002 schema stored them: challenge kinds as one comma-joined string."""
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "INSERT INTO citizen (id, name, email, phone, address, created_at, updated_at) VALUES"
+            " (1, 'Mads Eriksen', '', '', '', '2026-12-01 10:00:00', '2026-12-01 10:00:00')"
+        )
+        connection.execute(
+            "INSERT INTO stepupday (id, date, start_time, pre_minutes, meeting_minutes, location,"
+            " status, created_at, updated_at) VALUES (1, '2026-12-03', '08:30:00', 15, 45, '',"
+            " 'planned', '2026-12-01 10:00:00', '2026-12-01 10:00:00')"
+        )
+        for position, joined in enumerate(challenges, start=1):
+            connection.execute(
+                'INSERT INTO "case" (id, day_id, position, citizen_id, challenges,'
+                ' problem_statement, "trigger", conversation_number, status, created_at,'
+                " updated_at) VALUES (?, 1, ?, 1, ?, '', '', 1, 'planned',"
+                " '2026-12-01 10:00:00', '2026-12-01 10:00:00')",
+                (position, position, joined),
+            )
+            connection.execute(
+                "INSERT INTO rosterentry (case_id, role, name, relation, part, attendance,"
+                " created_at, updated_at) VALUES (?, 'citizen', 'Mads Eriksen', '', 'meeting',"
+                " 'invited', '2026-12-01 10:00:00', '2026-12-01 10:00:00')",
+                (position,),
+            )
+
+
+def test_challenges_move_from_the_string_to_their_own_table(tmp_path, clock) -> None:
+    """A 0002 database holding "health,family", "" and "other" upgrades in place (0003): the
+    kinds become rows, the string column goes, and no roster entry is lost on the way."""
+    from sqlmodel import select
+
+    from coordinator.domain.vocab import ChallengeKind
+    from coordinator.store.models import Case
+
+    path = tmp_path / "old.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine, "0002")
+    engine.dispose()
+    _insert_0002_cases(path, ["health,family", "", "other"])
+
+    store = Store.open(str(path), clock=clock, actor="test")
+    try:
+        assert current_revision(store.engine) == head_revision()
+        assert "challenges" not in {c["name"] for c in inspect(store.engine).get_columns("case")}
+        with store.engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT case_id, kind FROM casechallenge ORDER BY case_id, kind"
+            ).all()
+            roster_rows = connection.exec_driver_sql("SELECT count(*) FROM rosterentry").scalar()
+        assert [tuple(r) for r in rows] == [(1, "family"), (1, "health"), (3, "other")]
+        assert roster_rows == 3, "the upgrade must not cascade-delete the cases' children"
+        with store.session() as session:
+            cases = list(session.exec(select(Case).order_by(Case.id)))
+        # Read after the session closed: the kinds were loaded with the rows.
+        assert [c.challenge_kinds for c in cases] == [
+            (ChallengeKind.HEALTH, ChallengeKind.FAMILY),
+            (),
+            (ChallengeKind.OTHER,),
+        ]
+        assert day_json(load_day(store, 1))["cases"][0]["challenges"] == ["health", "family"]
+    finally:
+        store.close()
+
+
+def test_downgrade_to_0002_writes_the_string_back(tmp_path, clock) -> None:
+    from alembic import command
+
+    from coordinator.domain.vocab import ChallengeKind
+    from coordinator.store.cases import CaseInput, add_case
+    from coordinator.store.days import DayInput, create_day
+    from coordinator.store.migrate import _config
+
+    path = tmp_path / "x.db"
+    store = Store.open(str(path), clock=clock, actor="test")
+    day = create_day(store, DayInput(date=clock.now().date()))
+    kinds = [(ChallengeKind.OTHER, ChallengeKind.HEALTH), (), (ChallengeKind.FAMILY,)]
+    for challenges in kinds:
+        add_case(store, CaseInput(day_id=day.id or 0, citizen="A", challenges=challenges))
+    command.downgrade(_config(store.engine), "0002")
+    try:
+        assert current_revision(store.engine) == "0002"
+        assert not inspect(store.engine).has_table("casechallenge")
+        with store.engine.connect() as connection:
+            joined = connection.exec_driver_sql('SELECT challenges FROM "case" ORDER BY id').all()
+            roster_rows = connection.exec_driver_sql("SELECT count(*) FROM rosterentry").scalar()
+        assert [r[0] for r in joined] == ["health,other", "", "family"]
+        assert roster_rows == 3
+        upgrade(store.engine)  # and up again, the kinds as rows once more
+        with store.engine.connect() as connection:
+            count = connection.exec_driver_sql("SELECT count(*) FROM casechallenge").scalar()
+        assert count == 3
+    finally:
+        store.close()
+
+
+def test_a_case_deleted_takes_its_challenges_along(store) -> None:
+    from coordinator.domain.vocab import ChallengeKind
+    from coordinator.store.cases import CaseInput, add_case
+    from coordinator.store.days import DayInput, create_day
+
+    day = create_day(store, DayInput(date=store.now().date()))
+    case = add_case(
+        store, CaseInput(day_id=day.id or 0, citizen="A", challenges=(ChallengeKind.HEALTH,))
+    )
+    assert case.challenge_kinds == (ChallengeKind.HEALTH,)
+    with store.engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM rosterentry")
+        connection.exec_driver_sql('DELETE FROM "case"')
+        assert connection.exec_driver_sql("SELECT count(*) FROM casechallenge").scalar() == 0

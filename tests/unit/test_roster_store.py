@@ -73,9 +73,9 @@ def test_suggest_skips_inactive_people_and_proposes_a_missing_citizen(store) -> 
     case_id = _case(store, ChallengeKind.HEALTH)
     set_active(store, ids["Helle Nygaard"], False)
     citizen = next(
-        line for line in roster.roster_lines(store, case_id) if line.entry.role == "citizen"
+        line for line in roster.roster_lines(store, case_id) if line.role is RosterRole.CITIZEN
     )
-    roster.remove_entry(store, citizen.entry.id)
+    roster.remove_entry(store, citizen.id)
     suggestions = roster.suggest(store, case_id)
     assert suggestions[0].role is RosterRole.CITIZEN
     assert suggestions[0].part is Part.MEETING
