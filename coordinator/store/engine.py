@@ -165,5 +165,6 @@ def opening(where: str) -> Iterator[None]:
 
 
 def _masked(reason: object) -> str:
-    """A driver's message with any URL in it masked (some drivers repeat the DSN)."""
-    return " ".join(display_url(word) if "://" in word else word for word in str(reason).split(" "))
+    """A driver's message on one line, with any URL in it masked (some drivers repeat the DSN;
+    libpq adds a hint on a second line)."""
+    return " ".join(display_url(word) if "://" in word else word for word in str(reason).split())

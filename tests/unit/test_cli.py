@@ -312,10 +312,11 @@ def _db_that_is_too_new(path: Path) -> str:
         (lambda tmp: str(tmp), "unable to open database file"),  # a folder, not a file
         (lambda tmp: _not_sqlite(tmp / "x.db"), "not a database"),
         (lambda tmp: "foo://bar", "is not a database path or URL"),
-        (lambda tmp: "postgresql://nobody@localhost/none", "is not installed"),
+        (lambda tmp: "postgresql+pg8000://nobody@localhost/none", "is not installed"),
+        (lambda tmp: "postgresql+psycopg://nobody:pw@127.0.0.1:1/none", "nobody:***@"),
         (lambda tmp: _db_that_is_too_new(tmp / "new.db"), "newer version of the app"),
     ],
-    ids=["folder", "not-sqlite", "bad-url", "missing-driver", "too-new"],
+    ids=["folder", "not-sqlite", "bad-url", "missing-driver", "no-server", "too-new"],
 )
 @pytest.mark.parametrize("command", [["day", "list"], ["db", "upgrade"], []])
 def test_a_database_that_cannot_be_opened_is_one_line(
