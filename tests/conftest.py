@@ -53,12 +53,16 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "both_engines: run the module's store tests on SQLite and on PostgreSQL"
     )
+    config.addinivalue_line(
+        "markers", "sqlite_only(why): a test of a SQLite feature (file, WAL, online backup)"
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Tests of a `both_engines` module that use the database run once per engine."""
     if "db_url" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
-        metafunc.parametrize("db_url", ENGINES, indirect=True, ids=ENGINES)
+        engines = ("sqlite",) if metafunc.definition.get_closest_marker("sqlite_only") else ENGINES
+        metafunc.parametrize("db_url", engines, indirect=True, ids=engines)
 
 
 @pytest.fixture(scope="session")

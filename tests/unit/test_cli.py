@@ -15,13 +15,16 @@ from tests.conftest import TEST_DAY
 DAY = TEST_DAY.isoformat()
 
 
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
-def cli(db_path: Path, clock):
+def cli(db_url: str, clock):
     runner = CliRunner()
     preset = SimpleNamespace(clock=clock)
 
     def run(*args: str, ok: bool = True):
-        result = runner.invoke(app, ["--db", str(db_path), "--lang", "en", *args], obj=preset)
+        result = runner.invoke(app, ["--db", db_url, "--lang", "en", *args], obj=preset)
         if ok:
             assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
         return result
@@ -268,6 +271,7 @@ def test_agreement_item_bad_kind_and_date(cli, people) -> None:
     )
 
 
+@pytest.mark.sqlite_only("backups copy a SQLite file")
 def test_backup_and_db_upgrade(cli, tmp_path: Path) -> None:
     cli("day", "create", DAY)
     out = tmp_path / "copy.db"
@@ -331,6 +335,7 @@ def test_a_database_that_cannot_be_opened_is_one_line(
     assert result.stderr.count("\n") == 1
 
 
+@pytest.mark.sqlite_only("backups copy a SQLite file")
 def test_a_backup_that_cannot_be_written_is_one_line(cli, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")

@@ -14,6 +14,8 @@ from coordinator.export.context import letterhead
 from coordinator.store.database import Store
 from coordinator.store.settings import effective_max_circle
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.fixture
 def cli(db_path: Path, clock):

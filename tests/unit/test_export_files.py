@@ -14,6 +14,8 @@ from coordinator.export.jobs import Options, export_agreement, parse_formats
 from coordinator.export.render import render_agreement_text
 from coordinator.store.errors import Invalid
 
+pytestmark = pytest.mark.both_engines
+
 
 def test_write_is_private_and_never_overwrites(tmp_path: Path) -> None:
     target = tmp_path / "new" / "a.html"

@@ -22,6 +22,8 @@ from coordinator.export.render import render_agreement_text
 from coordinator.store import agreements
 from coordinator.store.models import Citizen
 
+pytestmark = pytest.mark.both_engines
+
 EVIL = "<script>x</script> [bold]Ærø[/bold] Ødegård"
 CPR = "0101801234"
 

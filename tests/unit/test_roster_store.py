@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coordinator.domain.vocab import ChallengeKind, Part, Profession, RosterRole
 from coordinator.store import roster
 from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.days import DayInput, create_day
 from coordinator.store.people import PersonInput, add_person, set_active
+
+pytestmark = pytest.mark.both_engines
 
 P = Profession
 

@@ -10,6 +10,8 @@ from coordinator.domain.search import fold, matches
 from coordinator.domain.vocab import Profession
 from coordinator.store.people import PersonInput, add_person, list_people
 
+pytestmark = pytest.mark.both_engines
+
 
 @pytest.mark.parametrize(
     ("query", "name"),

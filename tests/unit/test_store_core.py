@@ -18,6 +18,8 @@ from coordinator.store.errors import Invalid, NotFound
 from coordinator.store.models import Citizen
 from coordinator.store.people import PersonInput, add_person, find_person, list_people
 
+pytestmark = pytest.mark.both_engines
+
 DAY = date(2026, 12, 3)
 
 
@@ -117,6 +119,7 @@ def test_audit_trail_names_changes_without_personal_details(store) -> None:
         assert secret not in text
 
 
+@pytest.mark.sqlite_only("SQLite's online backup")
 def test_backup_is_consistent_while_another_connection_writes(store, tmp_path) -> None:
     create_day(store, DayInput(date=DAY))
     writer = sqlite3.connect(store.path)
