@@ -7,8 +7,9 @@ render and re-predict the day from them at the clock's now (pure and cheap, no q
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from typing import Literal
 
 from sqlmodel import col, func, select
 
@@ -77,6 +78,47 @@ class DayModel:
         if case.moved_from is None or case.status is not CaseStatus.PLANNED:
             return None
         return None if schedule.slot(case.id).planned_start == case.moved_from else case.moved_from
+
+    def expect(self, case_id: int, change: Change, now: datetime) -> DayModel | None:
+        """The day as it will be once `change` of the case is stored at `now` (the rules of
+        `store.timing`), or None when the store will refuse it. The screen shows the change
+        at once with this while the store writes it; the store's answer follows."""
+        case = self.case(case_id)
+        if case is None:
+            return None
+        status = case.status
+        if change == "advance":
+            change = _ADVANCE.get(status, "refused")
+        others_run = any(c.status in _RUNNING for c in self.cases if c.id != case_id)
+        old = case.timing
+        if change == "start-pre" and status is CaseStatus.PLANNED and not others_run:
+            new = replace(old, status=CaseStatus.PRE_MEETING, pre_started_at=now)
+        elif change == "start-meeting" and status in _STARTABLE and not others_run:
+            pre = now if status is CaseStatus.PLANNED else old.pre_started_at
+            new = replace(
+                old, status=CaseStatus.MEETING, pre_started_at=pre, meeting_started_at=now
+            )
+        elif change == "end" and status is CaseStatus.MEETING:
+            new = replace(old, status=CaseStatus.DONE, ended_at=now)
+        elif change in ("absent", "cancel") and status in _STARTABLE:
+            ended = now if status is CaseStatus.PRE_MEETING else old.ended_at
+            target = CaseStatus.ABSENT if change == "absent" else CaseStatus.CANCELLED
+            new = replace(old, status=target, ended_at=ended)
+        else:
+            return None
+        cases = tuple(replace(c, timing=new) if c.id == case_id else c for c in self.cases)
+        return replace(self, cases=cases)
+
+
+#: The changes of a case's status the day screen makes (`advance`: its next step).
+Change = Literal["advance", "start-pre", "start-meeting", "end", "absent", "cancel"]
+_RUNNING = frozenset({CaseStatus.PRE_MEETING, CaseStatus.MEETING})
+_STARTABLE = frozenset({CaseStatus.PLANNED, CaseStatus.PRE_MEETING})
+_ADVANCE: dict[CaseStatus, Change] = {
+    CaseStatus.PLANNED: "start-pre",
+    CaseStatus.PRE_MEETING: "start-meeting",
+    CaseStatus.MEETING: "end",
+}
 
 
 def day_model(store: Store, day_id: int, now: datetime | None = None) -> DayModel:
