@@ -38,7 +38,7 @@ from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
 from coordinator.store import timing
 from coordinator.store.database import Store
-from coordinator.store.day_model import AgendaCase, Change, DayModel, day_model
+from coordinator.store.day_model import AgendaCase, Change, DayModel, day_model, stamped
 from coordinator.store.errors import StoreError, Unavailable
 from coordinator.store.readiness import Readiness
 from coordinator.widgets.footer import StepUpFooter
@@ -126,6 +126,8 @@ class QueuedChange:
 
     case_id: int | None
     write: Callable[[Store], object]
+    #: When it was made: the time the store stamps it with, however late it gets written.
+    made: datetime
 
 
 def read_day(store: Store, clock: Clock, day_id: int) -> tuple[DayModel, int]:
@@ -538,7 +540,7 @@ class DayScreen(AppScreen):
                     change = self._queue.popleft()
                 self._write_started = monotonic()
                 try:
-                    change.write(store)
+                    change.write(stamped(store, change.made))
                 except Unavailable as exc:
                     with self._queue_lock:
                         dropped = len(self._queue)
@@ -574,13 +576,14 @@ class DayScreen(AppScreen):
         it), written by the writer thread."""
         if case_id is None or self.model is None:
             return
+        now = self.clock.now()
         if expect is not None:
-            expected = self.model.expect(case_id, expect, self.clock.now())
+            expected = self.model.expect(case_id, expect, now)
             if expected is not None:
                 self._show(expected)
                 if self._case(case_id).status is CaseStatus.DONE:  # the day goes on
                     self._focus_case(self._next_case_after(case_id))
-        self._submit(QueuedChange(case_id, lambda store: write(store, case_id)))
+        self._submit(QueuedChange(case_id, lambda store: write(store, case_id), now))
 
     def action_next_step(self) -> None:
         """Move the day along: end/advance the running case, else start the selected one."""
@@ -684,7 +687,11 @@ class DayScreen(AppScreen):
         if case_id is None:
             return
         self._focus_next = case_id
-        self._submit(QueuedChange(case_id, lambda store: timing.move_case(store, case_id, delta)))
+        self._submit(
+            QueuedChange(
+                case_id, lambda store: timing.move_case(store, case_id, delta), self.clock.now()
+            )
+        )
 
     def action_add_case(self) -> None:
         from coordinator.screens.day_dialogs import AddCaseDialog
@@ -738,7 +745,7 @@ class DayScreen(AppScreen):
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
-                self._submit(QueuedChange(None, pull))
+                self._submit(QueuedChange(None, pull, self.clock.now()))
 
         self.app.push_screen(ConfirmDialog(question), done)
 

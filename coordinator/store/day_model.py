@@ -13,6 +13,7 @@ from typing import Literal
 
 from sqlmodel import col, func, select
 
+from coordinator.domain.clock import FixedClock
 from coordinator.domain.schedule import (
     CaseTiming,
     DayPlan,
@@ -229,3 +230,10 @@ def meeting_clock_feed(store: Store, case_id: int, now: datetime) -> MeetingCloc
         phase=phase if phase is not None and phase.case_id == case_id else None,
         meeting=schedule.slot(case_id).predicted_meeting,
     )
+
+
+def stamped(store: Store, moment: datetime) -> Store:
+    """The same database with a clock stopped at `moment`: a change the coordinator made at
+    `moment` and that is written later (the database was busy) is stored with the time it was
+    made, not the time the write got through."""
+    return Store(store.engine, store.url, FixedClock(moment), store.actor)

@@ -247,17 +247,61 @@ async def test_add_case_dialog_shows_the_store_error(demo_store, make_app) -> No
         assert isinstance(app.screen, DayScreen)
 
 
-async def test_screens_of_other_features_do_not_crash(demo_store, make_app) -> None:
+async def test_o_r_g_x_open_the_case_roster_agreement_and_export_of_the_selection(
+    demo_store, make_app
+) -> None:
+    from coordinator.screens.agreement import AgreementScreen
+    from coordinator.screens.case import CaseScreen
+    from coordinator.screens.export_dialog import ExportDialog
+    from coordinator.screens.roster import RosterScreen
+
+    ids = case_ids(demo_store)
+    day_id = list_days(demo_store)[0][0].id
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        for key in ("o", "r", "g", "x"):
+        await pilot.press("down")  # the second case
+        for key, kind in (
+            ("o", CaseScreen),
+            ("r", RosterScreen),
+            ("g", AgreementScreen),
+            ("x", ExportDialog),
+        ):
             await pilot.press(key)
             await settle(pilot)
-            if not isinstance(app.screen, DayScreen):
-                await pilot.press("escape")
-                await settle(pilot)
-        assert isinstance(app.screen, DayScreen)
+            opened = app.screen
+            assert isinstance(opened, kind), key
+            if isinstance(opened, ExportDialog):
+                assert (opened.kind, opened.ref_id) == ("day", day_id)
+            else:
+                assert opened.case_id == ids[1], key
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, DayScreen)
+            assert app.screen.selected_case_id() == ids[1], "back on the same case"
+
+
+async def test_the_cursor_stays_on_the_case_acted_on(demo_store, make_app) -> None:
+    """Down, c, y cancels case 2 and the cursor stays there, so the next Down, c, y cancels
+    case 3 (not case 2 again, nor case 1)."""
+    ids = case_ids(demo_store)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("down", "c", "y")
+        await settle(pilot)
+        assert get_case(demo_store, ids[1]).status == "cancelled"
+        assert screen.selected_case_id() == ids[1]
+        await pilot.press("down", "a", "y")
+        await settle(pilot)
+        assert get_case(demo_store, ids[2]).status == "absent"
+        assert screen.selected_case_id() == ids[2]
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert screen.selected_case_id() == ids[2], "a refresh keeps the cursor too"
+        statuses = [get_case(demo_store, i).status for i in ids]
+        assert statuses == ["planned", "cancelled", "absent", "planned", "planned"]
 
 
 async def test_create_a_day_in_the_dialog(store, make_app) -> None:
