@@ -169,6 +169,7 @@ class DayScreen(AppScreen):
         self._rendered: list[tuple[str, tuple[Any, ...]]] = []
         self._notified: set[tuple[int, datetime]] = set()
         self._compact: bool | None = None
+        self._column_spec: list[tuple[str, int]] = []
         #: Where the agenda cursor was, so it knows which way to step over a break.
         self._cursor_row = 0
         #: The case the cursor goes to when the next read arrives (the first: the current).
@@ -201,23 +202,51 @@ class DayScreen(AppScreen):
         self.load()
         self.set_interval(1, self.tick)
 
+    @property
+    def settled(self) -> bool:
+        """The day is shown and every read and change is done (for tests and snapshots)."""
+        return self.model is not None and not self._loading and not self._writing
+
     def on_resize(self) -> None:
         self.tick()
 
     def _columns(self) -> bool:
-        """(Re)build the agenda's columns for the width; True when they changed. Below
-        `WIDE` columns the challenges are left out so the times and status stay readable."""
+        """Whether the agenda is compact changed with the width. Below `WIDE` columns the
+        challenges are left out so the times and status stay readable."""
         compact = self.size.width < WIDE
         if compact == self._compact:
             return False
         self._compact = compact
+        return True
+
+    def _fit_columns(self, rows: list[tuple[str, tuple[Any, ...]]]) -> None:
+        """Give the agenda columns as wide as their widest cell, rebuilt when that changes.
+
+        Widths are set, not measured by the table when idle: the rows arrive after the table
+        was first drawn, and a line drawn before the table measured them would stay cut."""
+        labels = ["#", _("Pre-meeting"), _("Meeting"), _("Citizen"), _("Challenges")]
+        if self._compact:
+            labels.pop()
+        labels += [_("Prep. · roster"), _("Status")]
+        widths = [
+            max(
+                [Text(label).cell_len]
+                + [
+                    Text(line).cell_len
+                    for _key, cells in rows
+                    for line in str(cells[i]).split("\n")
+                ]
+            )
+            for i, label in enumerate(labels)
+        ]
+        spec = list(zip(labels, widths, strict=True))
+        if spec == self._column_spec:
+            return
+        self._column_spec = spec
         table = self.query_one("#agenda", DataTable)
         table.clear(columns=True)
-        labels = [_("Pre-meeting"), _("Meeting"), _("Citizen"), _("Challenges")]
-        if compact:
-            labels.pop()
-        table.add_columns("#", *labels, _("Prep. · roster"), _("Status"))
-        return True
+        for label, width in spec:
+            table.add_column(label, width=width)
 
     def on_screen_resume(self) -> None:
         self.load()
@@ -400,6 +429,7 @@ class DayScreen(AppScreen):
         self._rendered = rows
         table = self.query_one("#agenda", DataTable)
         selected = self.selected_case_id()
+        self._fit_columns(rows)
         table.clear()
         for key, cells in rows:
             height = max(str(cell).count("\n") + 1 for cell in cells)

@@ -39,11 +39,14 @@ def case_ids(store) -> list[int]:
 
 async def settle(pilot) -> None:
     """Wait until the screen's reads and writes are done and their results shown."""
-    for _ in range(20):
-        await pilot.app.workers.wait_for_complete()
+    app = pilot.app
+    for _ in range(100):
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(w.is_running for w in pilot.app.workers):
-            return
+        running = any(w.is_running for w in app.workers)
+        if not running and getattr(app.screen, "settled", True):
+            break
+    await pilot.pause()
 
 
 async def step(pilot, clock, when: str, *keys: str) -> None:
