@@ -9,6 +9,7 @@ appear for finalising, a conflicting writer, versions and a second conversation.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -39,6 +40,7 @@ from coordinator.screens.agreement_readback import ReadbackPane, render_readback
 from coordinator.screens.base import AppScreen
 from coordinator.store import agreements
 from coordinator.store.autosave import Autosaver
+from coordinator.store.day_model import meeting_clock_feed
 from coordinator.store.errors import Conflict, Invalid, StoreError
 from coordinator.store.models import Agreement, AgreementItem
 from coordinator.store.roster import case_heading, roster_lines
@@ -158,7 +160,9 @@ class AgreementScreen(AppScreen):
         yield StepUpHeader()
         with Horizontal(id="agreement-bar"):
             yield Static(id="agreement-title")
-            yield MeetingClock(self.store, self.case_id, id="meeting-clock")
+            yield MeetingClock(
+                partial(meeting_clock_feed, self.store, self.case_id), id="meeting-clock"
+            )
             yield Static(id="save-state")
         yield Static(id="final-banner")
         with Horizontal(id="agreement-body"):

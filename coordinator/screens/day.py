@@ -1,16 +1,24 @@
 """The day: its agenda as the coordinator runs it, with the live timer of the running slot.
 
-The screen stays thin: the store stamps every status change with the clock as it happens
-(`store.timing`), the domain computes planned and predicted times, and the screen shows them.
-Once a second it re-predicts the day from the cached case timings and the injected clock (pure
-and cheap); readiness (preparation, roster findings) is read on load and after every action.
+The screen stays thin and never waits for the database. The day is read in a worker thread
+(`store.day_model`: plain frozen objects, readiness included) and arrives as a `DayLoaded`
+message. Once a second the screen re-predicts the day from what it holds and the injected clock
+(pure and cheap, no query). Status changes are queued and written one after another by a writer
+thread; the screen shows each at once as the store will store it (`DayModel.expect`), says
+"saving…" meanwhile, and says so when the database is busy (another program holding a write
+lock): the clock keeps running and every key keeps working. A change the store refuses is a
+one-line notice, and the day is read again.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import count
+from time import monotonic
 from typing import Any
 
 from rich.text import Text
@@ -18,23 +26,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from coordinator.domain.roster_rules import Severity, count_by_severity
-from coordinator.domain.schedule import (
-    Interval,
-    RunningPhase,
-    Schedule,
-    build_schedule,
-    running_phase,
-)
+from coordinator.domain.clock import Clock
+from coordinator.domain.roster_rules import Severity
+from coordinator.domain.schedule import Interval, RunningPhase, Schedule, running_phase
 from coordinator.domain.vocab import CASE_STATUS_LABELS, CHALLENGE_LABELS, CaseStatus
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
 from coordinator.store import timing
-from coordinator.store.days import CaseRow, DayView, load_day, moved_from, timing_of
-from coordinator.store.errors import StoreError
+from coordinator.store.database import Store
+from coordinator.store.day_model import AgendaCase, Change, DayModel, day_model, stamped
+from coordinator.store.errors import StoreError, Unavailable
+from coordinator.store.readiness import Readiness
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
@@ -46,6 +52,12 @@ SLIP_GUARD = timedelta(seconds=30)  # space within this of a phase starting asks
 #: From this screen width the agenda also shows each case's challenges.
 WIDE = 100
 DONE_LIKE = frozenset({CaseStatus.DONE, CaseStatus.CANCELLED, CaseStatus.ABSENT})
+RUNNING = frozenset({CaseStatus.PRE_MEETING, CaseStatus.MEETING})
+#: A write still waiting after this long is reported: the database is busy.
+SLOW_WRITE = 1.0
+
+#: Numbers every read of the day, so an older read never replaces a newer one.
+_reads = count(1)
 
 
 def _span(interval: Interval) -> str:
@@ -65,27 +77,63 @@ def _times(planned: Interval, predicted: Interval, style: str, start_only: bool 
     return text
 
 
+def readiness_text(readiness: Readiness) -> Text:
+    """Preparation complete (✓/✗) and the roster's errors and warnings, as the agenda shows
+    them."""
+    prepared = readiness.preparation_complete
+    text = Text("✓" if prepared else "✗", style="green" if prepared else "red")
+    text.append(" · ", style="dim")
+    parts: list[tuple[str, str]] = []
+    errors, warnings = readiness.counts[Severity.ERROR], readiness.counts[Severity.WARNING]
+    if errors:
+        parts.append((_("{count} err.").format(count=errors), "red"))
+    if warnings:
+        parts.append((_("{count} warn.").format(count=warnings), "yellow"))
+    if not parts:
+        text.append("OK", style="green")
+    for index, (label, style) in enumerate(parts):
+        text.append((", " if index else "") + label, style=style)
+    return text
+
+
+@dataclass
+class DayLoaded(Message):
+    """A read of the day arrived (`read` numbers it; `written` after the queued changes)."""
+
+    model: DayModel
+    read: int
+    written: bool = False
+
+
+@dataclass
+class DayFailed(Message):
+    """A read or a change failed with a message for the user (one line; empty when the
+    writer only says it stopped without a fresh read of the day)."""
+
+    message: str
+
+
+@dataclass
+class PullForwardProposed(Message):
+    """What pulling the later cases forward would move (nothing stored yet)."""
+
+    moves: list[timing.Move]
+
+
 @dataclass(frozen=True)
-class Readiness:
-    """Preparation complete, and the roster findings by severity (read on load)."""
+class QueuedChange:
+    """A change of the day for the writer thread: `write` does it with the store."""
 
-    prepared: bool
-    errors: int
-    warnings: int
+    case_id: int | None
+    write: Callable[[Store], object]
+    #: When it was made: the time the store stamps it with, however late it gets written.
+    made: datetime
 
-    def render(self) -> Text:
-        text = Text("✓" if self.prepared else "✗", style="green" if self.prepared else "red")
-        text.append(" · ", style="dim")
-        parts: list[tuple[str, str]] = []
-        if self.errors:
-            parts.append((_("{count} err.").format(count=self.errors), "red"))
-        if self.warnings:
-            parts.append((_("{count} warn.").format(count=self.warnings), "yellow"))
-        if not parts:
-            text.append("OK", style="green")
-        for index, (label, style) in enumerate(parts):
-            text.append((", " if index else "") + label, style=style)
-        return text
+
+def read_day(store: Store, clock: Clock, day_id: int) -> tuple[DayModel, int]:
+    """Read the day (in a worker thread), numbered."""
+    read = next(_reads)
+    return day_model(store, day_id, clock.now()), read
 
 
 class DayScreen(AppScreen):
@@ -116,19 +164,34 @@ class DayScreen(AppScreen):
     def __init__(self, day_id: int) -> None:
         super().__init__()
         self.day_id = day_id
-        self.view: DayView | None = None
-        self.readiness: dict[int, Readiness] = {}
+        self.model: DayModel | None = None
+        self._summary = ""
         self._rendered: list[tuple[str, tuple[Any, ...]]] = []
         self._notified: set[tuple[int, datetime]] = set()
         self._compact: bool | None = None
+        self._column_spec: list[tuple[str, int]] = []
         #: Where the agenda cursor was, so it knows which way to step over a break.
         self._cursor_row = 0
+        #: The case the cursor goes to when the next read arrives (the first: the current).
+        self._focus_next: int | None = None
+        self._focused_once = False
+        self._loading = False
+        self._last_read = 0
+        # The writer: changes in the order pressed, one thread writing them one by one.
+        self._queue: deque[QueuedChange] = deque()
+        self._queue_lock = threading.Lock()
+        self._writing = False
+        #: When the change being written started (monotonic), read by `tick` for the notice.
+        self._write_started: float | None = None
+        self._told_busy = False
 
     # --- layout and loading -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
-        yield Static(id="day-summary")
+        with Horizontal(id="day-top"):
+            yield Static(id="day-summary")
+            yield Static(id="day-state")
         with Horizontal(id="day-status"):
             yield MeetingTimer(id="timer")
             yield Static(id="day-end")
@@ -137,26 +200,53 @@ class DayScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.load()
-        self._focus_case(self._current_case_id())
         self.set_interval(1, self.tick)
+
+    @property
+    def settled(self) -> bool:
+        """The day is shown and every read and change is done (for tests and snapshots)."""
+        return self.model is not None and not self._loading and not self._writing
 
     def on_resize(self) -> None:
         self.tick()
 
     def _columns(self) -> bool:
-        """(Re)build the agenda's columns for the width; True when they changed. Below
-        `WIDE` columns the challenges are left out so the times and status stay readable."""
+        """Whether the agenda is compact changed with the width. Below `WIDE` columns the
+        challenges are left out so the times and status stay readable."""
         compact = self.size.width < WIDE
         if compact == self._compact:
             return False
         self._compact = compact
+        return True
+
+    def _fit_columns(self, rows: list[tuple[str, tuple[Any, ...]]]) -> None:
+        """Give the agenda columns as wide as their widest cell, rebuilt when that changes.
+
+        Widths are set, not measured by the table when idle: the rows arrive after the table
+        was first drawn, and a line drawn before the table measured them would stay cut."""
+        labels = ["#", _("Pre-meeting"), _("Meeting"), _("Citizen"), _("Challenges")]
+        if self._compact:
+            labels.pop()
+        labels += [_("Prep. · roster"), _("Status")]
+        widths = [
+            max(
+                [Text(label).cell_len]
+                + [
+                    Text(line).cell_len
+                    for _key, cells in rows
+                    for line in str(cells[i]).split("\n")
+                ]
+            )
+            for i, label in enumerate(labels)
+        ]
+        spec = list(zip(labels, widths, strict=True))
+        if spec == self._column_spec:
+            return
+        self._column_spec = spec
         table = self.query_one("#agenda", DataTable)
         table.clear(columns=True)
-        labels = [_("Pre-meeting"), _("Meeting"), _("Citizen"), _("Challenges")]
-        if compact:
-            labels.pop()
-        table.add_columns("#", *labels, _("Prep. · roster"), _("Status"))
-        return True
+        for label, width in spec:
+            table.add_column(label, width=width)
 
     def on_screen_resume(self) -> None:
         self.load()
@@ -165,77 +255,131 @@ class DayScreen(AppScreen):
         self.load()
 
     def load(self) -> None:
-        """Read the day, its cases and their readiness from the store; redraw everything."""
-        from coordinator.store import preparation, roster
+        """Read the day, its cases and their readiness in a worker; `DayLoaded` redraws."""
+        self._loading = True
+        self._show_state()
+        store, clock, day_id = self.store, self.clock, self.day_id
 
-        now = self.clock.now()
-        self.view = view = load_day(self.store, self.day_id, now)
-        readiness = {}
-        for row in view.cases:
-            case_id = row.case.id or 0
-            counts = count_by_severity(roster.check(self.store, case_id, now))
-            readiness[case_id] = Readiness(
-                prepared=preparation.is_complete(self.store, case_id),
-                errors=counts[Severity.ERROR],
-                warnings=counts[Severity.WARNING],
-            )
-        self.readiness = readiness
-        day = view.day
-        self.sub_title = f"{day.date:%d.%m.%Y}"
-        start = day.start_time.strftime("%H:%M")
-        end = view.schedule.planned_end.strftime("%H:%M")
+        def read() -> None:
+            try:
+                model, read = read_day(store, clock, day_id)
+            except StoreError as exc:
+                self.post_message(DayFailed(exc.message))
+                return
+            self.post_message(DayLoaded(model, read))
+
+        self.run_worker(read, thread=True, exclusive=True, group="day-read", name="read day")
+
+    @on(DayLoaded)
+    def _day_loaded(self, message: DayLoaded) -> None:
+        if not message.written:
+            self._loading = False
+            if self._writing:  # the writer reads the day again once its changes are stored
+                self._show_state()
+                return
+        if message.read < self._last_read:
+            return
+        self._last_read = message.read
+        self._show(message.model)
+
+    @on(DayFailed)
+    def _day_failed(self, message: DayFailed) -> None:
+        self._loading = False
+        self._show_state()
+        if message.message:
+            self.notify(message.message, severity="error", markup=False)
+
+    def _show(self, model: DayModel) -> None:
+        """Show a (read or expected) day and redraw everything."""
+        self.model = model
+        self.sub_title = f"{model.date:%d.%m.%Y}"
+        start = model.start.strftime("%H:%M")
+        end = model.schedule().planned_end.strftime("%H:%M")
+        date_text = f"{model.date:%d.%m.%Y}"
         summary = [
-            _("Day {date}, {start}–{end}").format(date=f"{day.date:%d.%m.%Y}", start=start, end=end)
-            if view.cases
-            else _("Day {date}, from {start}").format(date=f"{day.date:%d.%m.%Y}", start=start)
+            _("Day {date}, {start}–{end}").format(date=date_text, start=start, end=end)
+            if model.cases
+            else _("Day {date}, from {start}").format(date=date_text, start=start)
         ]
-        if day.location:
-            summary.append(day.location)
-        if view.coordinator:
-            summary.append(_("Coordinator: {name}").format(name=view.coordinator.name))
-        self.query_one("#day-summary", Static).update(plain("  ·  ".join(summary)))
-        self._rendered = []
+        if model.location:
+            summary.append(model.location)
+        if model.coordinator:
+            summary.append(_("Coordinator: {name}").format(name=model.coordinator))
+        self._summary = "  ·  ".join(summary)
+        self.query_one("#day-summary", Static).update(plain(self._summary))
+        self._show_state()
         self.tick()
+        if self._focus_next is None and not self._focused_once:
+            self._focus_next = self._current_case_id()
+        self._focused_once = True
+        if self._focus_next is not None:
+            self._focus_case(self._focus_next)
+            self._focus_next = None
+
+    def _show_state(self) -> None:
+        """ "saving…", "loading…" or that the database is busy; nothing when all is stored."""
+        started = self._write_started
+        busy = started is not None and monotonic() - started > SLOW_WRITE
+        if busy:
+            text = _("Database busy: your change is waiting to be saved…")
+        elif self._writing:
+            text = _("saving…")
+        elif self._loading:
+            text = _("loading…")
+        else:
+            text = ""
+        state = self.query_one("#day-state", Static)
+        state.update(text)
+        state.display = bool(text)
+        state.set_class(busy, "-busy")
+        if busy and not self._told_busy:
+            self._told_busy = True
+            self.notify(
+                _(
+                    "The database is locked by another program. Your change is saved as soon "
+                    "as it is free; the clock keeps running."
+                ),
+                title=_("Database busy"),
+                severity="warning",
+                timeout=8,
+            )
 
     # --- the live part (every second) --------------------------------------------------------
 
-    def _schedule(self, now: datetime) -> Schedule:
-        assert self.view is not None
-        timings = [timing_of(row.case) for row in self.view.cases]
-        return build_schedule(self.view.schedule.plan, timings, now)
-
     def tick(self) -> None:
         """Re-predict the day at the clock's now; redraw the agenda only when it changed."""
-        if self.view is None:
+        self._show_state()
+        if self.model is None:
             return
         now = self.clock.now()
-        schedule = self._schedule(now)
-        timings = [timing_of(row.case) for row in self.view.cases]
-        running = running_phase(schedule, timings, now)
+        schedule = self.model.schedule(now)
+        running = running_phase(schedule, self.model.timings, now)
         self._show_timer(running, schedule, now)
         self._show_end(schedule)
         self._render_agenda(schedule, running)
         self._maybe_notify(running)
 
-    def _row_of(self, case_id: int) -> CaseRow:
-        assert self.view is not None
-        return next(row for row in self.view.cases if row.case.id == case_id)
+    def _case(self, case_id: int) -> AgendaCase:
+        assert self.model is not None
+        case = self.model.case(case_id)
+        assert case is not None
+        return case
 
     def _show_timer(self, running: RunningPhase | None, schedule: Schedule, now: datetime) -> None:
         timer = self.query_one(MeetingTimer)
         if running is not None:
-            row = self._row_of(running.case_id)
-            timer.show_running(running, row.case.position, row.citizen.name)
+            case = self._case(running.case_id)
+            timer.show_running(running, case.position, case.citizen)
             return
         upcoming = [
-            (slot, self._row_of(slot.case_id))
+            (slot, self._case(slot.case_id))
             for slot in schedule.slots
             if slot.status is CaseStatus.PLANNED
         ]
         if upcoming:
-            slot, row = upcoming[0]
-            title = Text(_("Next: case {position}, ").format(position=row.case.position))
-            title.append(row.citizen.name)
+            slot, case = upcoming[0]
+            title = Text(_("Next: case {position}, ").format(position=case.position))
+            title.append(case.citizen)
             detail = Text(
                 _("Pre-meeting {pre} · meeting {meeting}").format(
                     pre=f"{slot.predicted_pre.start:%H:%M}",
@@ -265,18 +409,18 @@ class DayScreen(AppScreen):
         end.set_class(delay > 0, "-late")
 
     def _render_agenda(self, schedule: Schedule, running: RunningPhase | None) -> None:
-        assert self.view is not None
+        assert self.model is not None
         if self._columns():
             self._rendered = []
         rows: list[tuple[str, tuple[Any, ...]]] = []
         breaks = list(schedule.breaks)
-        for row in self.view.cases:
-            slot = schedule.slot(row.case.id or 0)
+        for case in self.model.cases:
+            slot = schedule.slot(case.id)
             # Breaks sit where the day really pauses: before the slot's predicted start.
             start = slot.predicted_pre.start if slot.held else slot.planned_pre.start
             while breaks and breaks[0].start <= start:
                 rows.append(self._break_row(breaks.pop(0), len(rows)))
-            rows.append((str(row.case.id), self._case_cells(row, schedule, running)))
+            rows.append((str(case.id), self._case_cells(case, schedule, running)))
         rows.extend(self._break_row(brk, len(rows) + i) for i, brk in enumerate(breaks))
         if self._compact:
             rows = [(key, cells[:4] + cells[5:]) for key, cells in rows]
@@ -285,6 +429,7 @@ class DayScreen(AppScreen):
         self._rendered = rows
         table = self.query_one("#agenda", DataTable)
         selected = self.selected_case_id()
+        self._fit_columns(rows)
         table.clear()
         for key, cells in rows:
             height = max(str(cell).count("\n") + 1 for cell in cells)
@@ -300,23 +445,21 @@ class DayScreen(AppScreen):
         return f"break-{index}", ("", span, label, "", "", "", "")
 
     def _case_cells(
-        self, row: CaseRow, schedule: Schedule, running: RunningPhase | None
+        self, case: AgendaCase, schedule: Schedule, running: RunningPhase | None
     ) -> tuple[Any, ...]:
-        case_id = row.case.id or 0
-        slot = schedule.slot(case_id)
-        status = CaseStatus(row.case.status)
-        is_running = running is not None and running.case_id == case_id
+        assert self.model is not None
+        slot = schedule.slot(case.id)
+        status = case.status
+        is_running = running is not None and running.case_id == case.id
         style = "dim" if status in DONE_LIKE else ("bold" if is_running else "")
         if status in (CaseStatus.CANCELLED, CaseStatus.ABSENT):
             style = "dim strike"
         held = status not in (CaseStatus.CANCELLED, CaseStatus.ABSENT)
         pre = slot.predicted_pre if held else slot.planned_pre
         meeting = slot.predicted_meeting if held else slot.planned_meeting
-        challenges = ", ".join(
-            _(CHALLENGE_LABELS[kind]) for kind in row.case.challenge_kinds
-        )
+        challenges = ", ".join(_(CHALLENGE_LABELS[kind]) for kind in case.challenges)
         status_text = Text(_(CASE_STATUS_LABELS[status]), style=style)
-        moved = moved_from(row, self.view) if self.view else None
+        moved = self.model.moved_from(case, schedule)
         if moved is not None:
             status_text.append(
                 "\n" + _("moved from {time}").format(time=f"{moved:%H:%M}"), style="bold yellow"
@@ -326,14 +469,13 @@ class DayScreen(AppScreen):
                 "bold black on red" if running.is_overrun else "bold black on green"
             )
         marker = "▶ " if is_running else ""
-        readiness = self.readiness.get(case_id)
         return (
-            Text(f"{marker}{row.case.position}", style=style),
+            Text(f"{marker}{case.position}", style=style),
             _times(slot.planned_pre, pre, style, start_only=bool(self._compact)),
             _times(slot.planned_meeting, meeting, style),
-            plain(row.citizen.name, style),
+            plain(case.citizen, style),
             Text(challenges, style=style),
-            readiness.render() if readiness else Text(""),
+            readiness_text(case.readiness) if case.readiness else Text(""),
             status_text,
         )
 
@@ -345,9 +487,10 @@ class DayScreen(AppScreen):
         if key in self._notified or not timedelta(0) < running.remaining <= FIVE_MINUTES:
             return
         self._notified.add(key)
-        row = self._row_of(running.case_id)
         self.notify(
-            _("Five minutes left of the meeting with {citizen}.").format(citizen=row.citizen.name),
+            _("Five minutes left of the meeting with {citizen}.").format(
+                citizen=self._case(running.case_id).citizen
+            ),
             title=_("Time"),
             severity="warning",
             timeout=15,
@@ -375,23 +518,24 @@ class DayScreen(AppScreen):
         table.move_cursor(row=index, animate=False)
 
     def _running_case_id(self) -> int | None:
-        assert self.view is not None
-        for row in self.view.cases:
-            if CaseStatus(row.case.status) in timing.RUNNING:
-                return row.case.id
-        return None
+        assert self.model is not None
+        return next((c.id for c in self.model.cases if c.status in RUNNING), None)
 
     def _current_case_id(self) -> int | None:
         """The running case, else the first planned one."""
-        if self.view is None:
+        if self.model is None:
             return None
         running = self._running_case_id()
         if running is not None:
             return running
-        for row in self.view.cases:
-            if row.case.status == CaseStatus.PLANNED:
-                return row.case.id
-        return None
+        return next((c.id for c in self.model.cases if c.status is CaseStatus.PLANNED), None)
+
+    def _next_case_after(self, case_id: int) -> int | None:
+        """The first planned case after `case_id` in agenda order (where the day goes on)."""
+        assert self.model is not None
+        ids = [c.id for c in self.model.cases]
+        later = self.model.cases[ids.index(case_id) + 1 :] if case_id in ids else ()
+        return next((c.id for c in later if c.status is CaseStatus.PLANNED), None)
 
     def _selected_or_tell(self) -> int | None:
         case_id = self.selected_case_id()
@@ -399,32 +543,92 @@ class DayScreen(AppScreen):
             self.notify(_("Select a case first."), severity="warning")
         return case_id
 
-    # --- actions -----------------------------------------------------------------------------
+    # --- writing: queued, in order, off the event loop ---------------------------------------
 
-    def _change(self, change: Callable[[int], object], case_id: int | None) -> None:
-        """Run a store change on a case; show a user error instead of failing; redraw."""
-        if case_id is None:
+    def _submit(self, change: QueuedChange) -> None:
+        """Queue a change for the writer thread (started when none runs)."""
+        with self._queue_lock:
+            self._queue.append(change)
+            start = not self._writing
+            self._writing = True
+        self._show_state()
+        if start:
+            self.run_worker(self._write_all, thread=True, group="day-write", name="write day")
+
+    def _write_all(self) -> None:
+        """The writer thread: store the queued changes one by one, then read the day again.
+
+        A locked database makes a change wait (up to the store's busy timeout) while the UI
+        goes on; when the store gives up (`Unavailable`), the changes queued after it are
+        dropped as well (they were pressed expecting it) and the user is told in one line."""
+        store, clock, day_id = self.store, self.clock, self.day_id
+        while True:
+            while True:
+                with self._queue_lock:
+                    if not self._queue:
+                        break
+                    change = self._queue.popleft()
+                self._write_started = monotonic()
+                try:
+                    change.write(stamped(store, change.made))
+                except Unavailable as exc:
+                    with self._queue_lock:
+                        dropped = len(self._queue)
+                        self._queue.clear()
+                    message = exc.message
+                    if dropped:
+                        message += " " + _("{count} more changes were not saved.").format(
+                            count=dropped
+                        )
+                    self.post_message(DayFailed(message))
+                except StoreError as exc:
+                    self.post_message(DayFailed(exc.message))
+                finally:
+                    self._write_started = None
+            try:
+                model, read = read_day(store, clock, day_id)
+            except StoreError as exc:
+                model, read = None, 0
+                self.post_message(DayFailed(exc.message))
+            with self._queue_lock:
+                if self._queue:
+                    continue
+                self._writing = False
+            self.post_message(
+                DayLoaded(model, read, written=True) if model is not None else DayFailed("")
+            )
             return
-        try:
-            change(case_id)
-        except StoreError as exc:
-            self.notify(exc.message, severity="error", markup=False)
-        self.load()
-        if self._row_of(case_id).case.status in DONE_LIKE:
-            self._focus_case(self._current_case_id())
+
+    def _change(
+        self, write: Callable[[Store, int], object], case_id: int | None, expect: Change | None
+    ) -> None:
+        """Make a change of a case: shown at once as expected (when the store will accept
+        it), written by the writer thread."""
+        if case_id is None or self.model is None:
+            return
+        now = self.clock.now()
+        if expect is not None:
+            expected = self.model.expect(case_id, expect, now)
+            if expected is not None:
+                self._show(expected)
+                if self._case(case_id).status is CaseStatus.DONE:  # the day goes on
+                    self._focus_case(self._next_case_after(case_id))
+        self._submit(QueuedChange(case_id, lambda store: write(store, case_id), now))
 
     def action_next_step(self) -> None:
         """Move the day along: end/advance the running case, else start the selected one."""
+        if self.model is None:
+            return
         running = self._running_case_id()
         if running is not None:
             self._focus_case(running)
             question = self._slip_question(running)
             if question is None:
-                self._change(lambda cid: timing.advance(self.store, cid), running)
+                self._change(timing.advance, running, "advance")
             else:
-                self._confirm_then(question, lambda cid: timing.advance(self.store, cid), running)
+                self._confirm_then(question, timing.advance, "advance", running)
         else:
-            self._change(lambda cid: timing.advance(self.store, cid), self._selected_or_tell())
+            self._change(timing.advance, self._selected_or_tell(), "advance")
 
     def _slip_question(self, case_id: int) -> str | None:
         """A question ({citizen} to fill in) when space would end a phase that began only
@@ -432,61 +636,70 @@ class DayScreen(AppScreen):
 
         Space both starts and moves a case along, so a double press (or a key that repeats)
         would otherwise skip the pre-meeting or end a meeting the citizen just sat down to."""
-        row = self._row_of(case_id)
-        status = CaseStatus(row.case.status)
+        case = self._case(case_id)
         began = (
-            row.case.meeting_started_at if status is CaseStatus.MEETING else row.case.pre_started_at
+            case.timing.meeting_started_at
+            if case.status is CaseStatus.MEETING
+            else case.timing.pre_started_at
         )
         if began is None or self.clock.now() - began >= SLIP_GUARD:
             return None
-        if status is CaseStatus.MEETING:
+        if case.status is CaseStatus.MEETING:
             return _("The meeting with {citizen} began only seconds ago. End it now?")
         return _(
             "The pre-meeting of {citizen}'s case began only seconds ago. Start the meeting now?"
         )
 
     def action_start_pre_meeting(self) -> None:
-        self._change(
-            lambda cid: timing.start_pre_meeting(self.store, cid), self._selected_or_tell()
-        )
+        if self.model is not None:
+            self._change(timing.start_pre_meeting, self._selected_or_tell(), "start-pre")
 
     def action_start_meeting(self) -> None:
-        assert self.view is not None
-        in_pre = [r.case.id for r in self.view.cases if r.case.status == CaseStatus.PRE_MEETING]
+        if self.model is None:
+            return
+        in_pre = [c.id for c in self.model.cases if c.status is CaseStatus.PRE_MEETING]
         target = in_pre[0] if in_pre else self._selected_or_tell()
-        self._change(lambda cid: timing.start_meeting(self.store, cid), target)
+        self._change(timing.start_meeting, target, "start-meeting")
 
     def action_end_meeting(self) -> None:
-        assert self.view is not None
-        meeting = [r.case.id for r in self.view.cases if r.case.status == CaseStatus.MEETING]
+        if self.model is None:
+            return
+        meeting = [c.id for c in self.model.cases if c.status is CaseStatus.MEETING]
         if not meeting:
             self.notify(_("No meeting is running."), severity="warning")
             return
-        self._change(lambda cid: timing.end_meeting(self.store, cid), meeting[0])
+        self._change(timing.end_meeting, meeting[0], "end")
 
     def _confirm_then(
-        self, question: str, change: Callable[[int], object], case_id: int | None = None
+        self,
+        question: str,
+        write: Callable[[Store, int], object],
+        expect: Change,
+        case_id: int | None = None,
     ) -> None:
         """Ask `question` ({citizen} filled in) about the case (the selected one unless given)
         and make the change on yes."""
         from coordinator.screens.day_dialogs import ConfirmDialog
 
+        if self.model is None:
+            return
         if case_id is None:
             case_id = self._selected_or_tell()
         if case_id is None:
             return
-        name = self._row_of(case_id).citizen.name
+        name = self._case(case_id).citizen
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
-                self._change(change, case_id)
+                self._change(write, case_id, expect)
 
         self.app.push_screen(ConfirmDialog(question.format(citizen=name)), done)
 
     def action_absent(self) -> None:
         self._confirm_then(
             _("Mark {citizen} as absent? The meeting will not be held."),
-            lambda cid: timing.mark_absent(self.store, cid),
+            timing.mark_absent,
+            "absent",
         )
 
     def action_cancel_case(self) -> None:
@@ -495,32 +708,50 @@ class DayScreen(AppScreen):
                 "Cancel the case of {citizen}? Its slot stays free until you pull later cases "
                 "forward."
             ),
-            lambda cid: timing.cancel_case(self.store, cid),
+            timing.cancel_case,
+            "cancel",
         )
 
     def action_move(self, delta: int) -> None:
         case_id = self._selected_or_tell()
-        self._change(lambda cid: timing.move_case(self.store, cid, delta), case_id)
-        self._focus_case(case_id)
+        if case_id is None:
+            return
+        self._focus_next = case_id
+        self._submit(
+            QueuedChange(
+                case_id, lambda store: timing.move_case(store, case_id, delta), self.clock.now()
+            )
+        )
 
     def action_add_case(self) -> None:
         from coordinator.screens.day_dialogs import AddCaseDialog
 
         def done(case_id: int | None) -> None:
             if case_id:
+                self._focus_next = case_id
                 self.load()
-                self._focus_case(case_id)
 
         self.app.push_screen(AddCaseDialog(self.day_id), done)
 
     def action_pull_forward(self) -> None:
+        """Ask the store (in a worker) what would move; `PullForwardProposed` asks the user."""
+        store, day_id = self.store, self.day_id
+
+        def propose() -> None:
+            try:
+                moves = timing.pull_forward(store, day_id, apply=False)
+            except StoreError as exc:
+                self.post_message(DayFailed(exc.message))
+                return
+            self.post_message(PullForwardProposed(moves))
+
+        self.run_worker(propose, thread=True, exclusive=True, group="day-propose")
+
+    @on(PullForwardProposed)
+    def _confirm_pull_forward(self, message: PullForwardProposed) -> None:
         from coordinator.screens.day_dialogs import ConfirmDialog
 
-        try:
-            moves = timing.pull_forward(self.store, self.day_id, apply=False)
-        except StoreError as exc:
-            self.notify(exc.message, severity="error", markup=False)
-            return
+        moves = message.moves
         if not moves:
             self.notify(_("No gap to close: no case can move earlier."))
             return
@@ -532,17 +763,19 @@ class DayScreen(AppScreen):
             + "\n\n"
             + "\n".join(lines)
         )
+        day_id = self.day_id
+
+        def pull(store: Store) -> None:
+            moved = timing.pull_forward(store, day_id)
+            self.app.call_from_thread(
+                self.notify,
+                _("Moved {count} cases earlier.").format(count=len(moved)),
+                markup=False,
+            )
 
         def done(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            try:
-                moved = timing.pull_forward(self.store, self.day_id)
-            except StoreError as exc:
-                self.notify(exc.message, severity="error", markup=False)
-                return
-            self.load()
-            self.notify(_("Moved {count} cases earlier.").format(count=len(moved)), markup=False)
+            if confirmed:
+                self._submit(QueuedChange(None, pull, self.clock.now()))
 
         self.app.push_screen(ConfirmDialog(question), done)
 

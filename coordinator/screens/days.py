@@ -1,23 +1,43 @@
-"""The list of step-up days: past and coming; create one in a dialog, open one."""
+"""The list of step-up days: past and coming; create one in a dialog, open one.
+
+The list is read in a worker thread (`DaysLoaded`), so a busy database never freezes it.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from coordinator.domain.vocab import DAY_STATUS_LABELS, DayStatus
+from coordinator.domain.vocab import DAY_STATUS_LABELS
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
-from coordinator.store.days import list_days
+from coordinator.store.day_model import DaySummary, day_summaries
+from coordinator.store.errors import StoreError
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
 
 #: Weekday abbreviations, Monday first (translated where shown).
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+
+
+@dataclass
+class DaysLoaded(Message):
+    """The days, read in a worker; `select` is the day the cursor goes to."""
+
+    days: list[DaySummary]
+    select: int | None = None
+
+
+@dataclass
+class DaysFailed(Message):
+    message: str
 
 
 class DaysScreen(AppScreen):
@@ -30,6 +50,10 @@ class DaysScreen(AppScreen):
         Binding("p", "people", N_("People"), id="days.people", show=False),  # F2 is shown
         Binding("r", "refresh", N_("Refresh"), id="days.refresh"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.days: list[DaySummary] = []
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
@@ -46,19 +70,43 @@ class DaysScreen(AppScreen):
         self.load()
 
     def load(self, select: int | None = None) -> None:
-        """Fill the list; the cursor goes to `select`, else to today's or the next day."""
+        """Read the days in a worker; the cursor then goes to `select`, else to the selected
+        day, else to today's or the next day."""
+        store = self.store
+
+        def read() -> None:
+            try:
+                days = day_summaries(store)
+            except StoreError as exc:
+                self.post_message(DaysFailed(exc.message))
+                return
+            self.post_message(DaysLoaded(days, select))
+
+        self.run_worker(read, thread=True, exclusive=True, group="days-read", name="read days")
+
+    @on(DaysFailed)
+    def _days_failed(self, message: DaysFailed) -> None:
+        self.notify(message.message, severity="error", markup=False)
+
+    @on(DaysLoaded)
+    def _days_loaded(self, message: DaysLoaded) -> None:
+        """Fill the list with the days read."""
         table = self.query_one("#days", DataTable)
+        select = message.select
+        if select is None and self.days and table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            select = int(key) if key else None
+        self.days = days = message.days
         table.clear()
         today = self.clock.now().date()
-        days = list_days(self.store)
         cursor = None
-        for index, (day, count) in enumerate(days):
+        for index, day in enumerate(days):
             style = "dim" if day.date < today else ("bold" if day.date == today else "")
             table.add_row(
                 Text(f"{day.date.isoformat()}  {_(WEEKDAYS[day.date.weekday()])}", style=style),
-                Text(day.start_time.strftime("%H:%M"), style=style),
-                Text(str(count), style=style),
-                Text(_(DAY_STATUS_LABELS[DayStatus(day.status)]), style=style),
+                Text(day.start.strftime("%H:%M"), style=style),
+                Text(str(day.cases), style=style),
+                Text(_(DAY_STATUS_LABELS[day.status]), style=style),
                 plain(day.location, style),
                 key=str(day.id),
             )
@@ -99,9 +147,7 @@ class DaysScreen(AppScreen):
                 self.load(select=day_id)
                 self.notify(_("Day created. Press enter to open it and add cases."))
 
-        from coordinator.store.days import list_days
-
-        taken = {day.date for day, _count in list_days(self.store)}
+        taken = {day.date for day in self.days}
         first_free = next_weekday(self.clock.now().date())
         while first_free in taken:
             first_free = next_weekday(first_free)

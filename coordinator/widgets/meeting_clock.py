@@ -1,18 +1,36 @@
 """A compact meeting clock for the agreement screen: time left, or the overrun in a warning
-colour, computed from the app's injected clock so tests and demos control it."""
+colour, computed from the app's injected clock so tests and demos control it.
+
+The widget knows nothing of the store. The hosting screen gives it a `read` function (called in
+a worker thread, never on the event loop) that returns the running phase and the predicted
+meeting of its case; the clock calls it once on mount and then on a slow poll, and in between
+counts down from what it has. A screen that knows the day changed can call `reload()`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
+from textual import on
+from textual.message import Message
 from textual.widgets import Static
 
-from coordinator.domain.schedule import RunningPhase, running_phase
+from coordinator.domain.schedule import Interval, RunningPhase
 from coordinator.i18n import _
-from coordinator.store.cases import get_case
-from coordinator.store.database import Store
-from coordinator.store.days import load_day, timing_of
-from coordinator.store.errors import StoreError
+
+
+class ClockFeed(Protocol):
+    """What the clock shows: the case's running phase (None when neither of its phases runs)
+    and its predicted meeting."""
+
+    @property
+    def phase(self) -> RunningPhase | None: ...
+
+    @property
+    def meeting(self) -> Interval | None: ...
 
 
 def _mmss(delta: timedelta) -> str:
@@ -37,39 +55,60 @@ class MeetingClock(Static):
 
     RELOAD_EVERY = 15  # seconds between re-reading the day (the coordinator may start/end)
 
-    def __init__(self, store: Store, case_id: int, **kwargs) -> None:  # noqa: ANN003
+    @dataclass
+    class Fed(Message):
+        """A read of the clock's data arrived from the worker (None: it could not be read)."""
+
+        feed: ClockFeed | None
+
+    def __init__(self, read: Callable[[datetime], ClockFeed], **kwargs) -> None:  # noqa: ANN003
         super().__init__("", **kwargs)
-        self.store = store
-        self.case_id = case_id
+        self.read = read
         self.phase: RunningPhase | None = None
         self.planned = ""
-        self._ticks = 0
+        self._shown: tuple[str, bool] | None = None
 
     def on_mount(self) -> None:
         self.reload()
-        self.tick()
+        self.set_interval(self.RELOAD_EVERY, self.reload)
         self.set_interval(1, self.tick)
 
     def reload(self) -> None:
-        clock = self.app.clock  # type: ignore[attr-defined]
-        now = clock.now()
-        try:
-            view = load_day(self.store, get_case(self.store, self.case_id).day_id, now)
-            timings = [timing_of(row.case) for row in view.cases]
-            phase = running_phase(view.schedule, timings, now)
-            self.phase = phase if phase and phase.case_id == self.case_id else None
-            slot = view.slot(self.case_id).predicted_meeting
-            self.planned = _("Meeting {start}–{end}").format(
-                start=f"{slot.start:%H:%M}", end=f"{slot.end:%H:%M}"
+        """Read the clock's data again, in a worker thread."""
+        read, now = self.read, self.app.clock.now()  # type: ignore[attr-defined]
+
+        def work() -> None:
+            try:
+                feed: ClockFeed | None = read(now)
+            except Exception:  # noqa: BLE001 - busy, gone, unplannable: keep what is shown
+                feed = None
+            self.post_message(self.Fed(feed))
+
+        self.run_worker(work, thread=True, exclusive=True, group="meeting-clock")
+
+    @on(Fed)
+    def _fed(self, message: Fed) -> None:
+        message.stop()
+        feed = message.feed
+        if feed is None:
+            return  # a busy or unreadable database: keep what was shown
+        self.phase = feed.phase
+        meeting = feed.meeting
+        self.planned = (
+            _("Meeting {start}–{end}").format(
+                start=f"{meeting.start:%H:%M}", end=f"{meeting.end:%H:%M}"
             )
-        except (StoreError, ValueError, StopIteration):
-            self.phase, self.planned = None, ""
+            if meeting is not None
+            else ""
+        )
+        self.tick()
 
     def tick(self) -> None:
-        self._ticks += 1
-        if self._ticks % self.RELOAD_EVERY == 0:
-            self.reload()
         now = self.app.clock.now()  # type: ignore[attr-defined]
-        text, overrun = clock_text(self.phase, self.planned, now)
+        shown = clock_text(self.phase, self.planned, now)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        text, overrun = shown
         self.update(text)
         self.set_class(overrun, "-overrun")

@@ -26,22 +26,29 @@ def first_case_overruns(store, clock) -> None:
     timing.start_meeting(store, first.id)
 
 
+async def settled(pilot) -> None:
+    """The day is read (in a worker) and drawn before the picture is taken."""
+    from tests.ui.test_day_screen import settle
+
+    await settle(pilot)
+
+
 def test_day_idle_80x24(snap_compare, demo_app) -> None:
-    assert snap_compare(demo_app(), terminal_size=(80, 24))
+    assert snap_compare(demo_app(), terminal_size=(80, 24), run_before=settled)
 
 
 def test_day_idle_160x45(snap_compare, demo_app) -> None:
-    assert snap_compare(demo_app(), terminal_size=(160, 45))
+    assert snap_compare(demo_app(), terminal_size=(160, 45), run_before=settled)
 
 
 def test_day_overrun_80x24(snap_compare, demo_app) -> None:
     app = demo_app(now=at("09:40"), setup=first_case_overruns)
-    assert snap_compare(app, terminal_size=(80, 24))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settled)
 
 
 def test_day_overrun_160x45(snap_compare, demo_app) -> None:
     app = demo_app(now=at("09:40"), setup=first_case_overruns)
-    assert snap_compare(app, terminal_size=(160, 45))
+    assert snap_compare(app, terminal_size=(160, 45), run_before=settled)
 
 
 def test_create_day_dialog(snap_compare, demo_app) -> None:

@@ -37,10 +37,22 @@ def case_ids(store) -> list[int]:
     return [row.case.id for row in load_day(store, day.id).cases]
 
 
+async def settle(pilot) -> None:
+    """Wait until the screen's reads and writes are done and their results shown."""
+    app = pilot.app
+    for _ in range(100):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        running = any(w.is_running for w in app.workers)
+        if not running and getattr(app.screen, "settled", True):
+            break
+    await pilot.pause()
+
+
 async def step(pilot, clock, when: str, *keys: str) -> None:
     clock.set(at(when))
     await pilot.press(*keys)
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def test_a_whole_day(demo_store, make_app, clock) -> None:
@@ -48,7 +60,7 @@ async def test_a_whole_day(demo_store, make_app, clock) -> None:
     ids = case_ids(store)
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DayScreen)
         assert screen.selected_case_id() == ids[0]
@@ -62,7 +74,7 @@ async def test_a_whole_day(demo_store, make_app, clock) -> None:
         assert get_case(store, ids[0]).meeting_started_at == at("08:45")
         clock.set(at("09:26"))
         screen.tick()
-        await pilot.pause()
+        await settle(pilot)
         assert digits(app) == "04:00"
         assert screen.query_one(MeetingTimer).has_class("-warning")
         assert any("Five minutes left" in n for n in notifications(app))
@@ -77,7 +89,7 @@ async def test_a_whole_day(demo_store, make_app, clock) -> None:
         await step(pilot, clock, "09:45", "m")
         clock.set(at("10:40"))
         screen.tick()
-        await pilot.pause()
+        await settle(pilot)
         assert digits(app) == "+10:00"
         assert screen.query_one(MeetingTimer).has_class("-overrun")
         # Case 3 (10:30–11:30) no longer fits before lunch; case 4 and 5 follow it.
@@ -93,8 +105,10 @@ async def test_a_whole_day(demo_store, make_app, clock) -> None:
         assert screen.selected_case_id() == ids[2]
         await step(pilot, clock, "10:41", "a")
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert get_case(store, ids[2]).status == "absent"
+        assert screen.selected_case_id() == ids[2], "the cursor stays on the case acted on"
+        await pilot.press("down")
         assert screen.selected_case_id() == ids[3]
 
         # Case 4: a meeting that is still running when the coordinator quits.
@@ -108,7 +122,7 @@ async def test_a_whole_day(demo_store, make_app, clock) -> None:
     clock.set(at("12:40"))
     again = make_app()
     async with again.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(again.screen, DayScreen)
         assert digits(again) == "20:00"
         assert again.screen.selected_case_id() == ids[3]
@@ -126,11 +140,11 @@ async def test_a_whole_day(demo_store, make_app, clock) -> None:
 async def test_user_errors_are_notifications(demo_store, make_app, clock) -> None:
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("e")
         await pilot.press("space")  # the first case's pre-meeting starts
         await pilot.press("down", "p")  # a second case cannot start alongside
-        await pilot.pause()
+        await settle(pilot)
         messages = notifications(app)
         assert "No meeting is running." in messages
         assert any("Case 1 is still in its pre-meeting" in m for m in messages)
@@ -142,18 +156,18 @@ async def test_a_double_press_of_space_asks_before_skipping_the_pre_meeting(
     ids = case_ids(demo_store)
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await step(pilot, clock, "08:30", "space", "space")
         assert get_case(demo_store, ids[0]).status == "pre-meeting"
         assert "only seconds ago" in str(app.screen.query_one("#question", Static).render())
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert get_case(demo_store, ids[0]).status == "pre-meeting"
         await step(pilot, clock, "08:31", "space")  # a minute on, space just moves along
         assert get_case(demo_store, ids[0]).status == "meeting"
         clock.set(at("08:31").replace(second=10))
         await pilot.press("space", "y")  # asked again; yes ends the meeting
-        await pilot.pause()
+        await settle(pilot)
         assert get_case(demo_store, ids[0]).status == "done"
 
 
@@ -163,21 +177,21 @@ async def test_cancel_asks_first_and_pull_forward_shows_what_moved(
     ids = case_ids(demo_store)
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("down", "c")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("n")  # not cancelled after all
-        await pilot.pause()
+        await settle(pilot)
         assert get_case(demo_store, ids[1]).status == "planned"
         await pilot.press("c", "y")
-        await pilot.pause()
+        await settle(pilot)
         assert get_case(demo_store, ids[1]).status == "cancelled"
         await pilot.press("f")
-        await pilot.pause()
+        await settle(pilot)
         question = str(app.screen.query_one("#question", Static).render())
         assert "Ali Hassan: 10:30 → 09:30" in question
         await pilot.press("y")
-        await pilot.pause()
+        await settle(pilot)
         assert get_case(demo_store, ids[2]).planned_start == at("09:30")
         assert cell(app, ids[2], 1).startswith("09:30–09:45")
         assert cell(app, ids[2], 6) == "Planned\nmoved from 10:30"
@@ -187,16 +201,16 @@ async def test_move_and_add_case(demo_store, make_app) -> None:
     ids = case_ids(demo_store)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("down", "shift+up")
-        await pilot.pause()
+        await settle(pilot)
         assert case_ids(demo_store)[:2] == [ids[1], ids[0]]
         assert app.screen.selected_case_id() == ids[1]
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"Ny Borger")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         new = case_ids(demo_store)[-1]
         assert new not in ids
         assert app.screen.selected_case_id() == new
@@ -209,71 +223,115 @@ async def test_the_cursor_steps_over_the_lunch_break(demo_store, make_app) -> No
     ids = case_ids(demo_store)
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#agenda", DataTable)
         assert str(table.coordinate_to_cell_key((3, 0)).row_key.value).startswith("break-")
         await pilot.press("down", "down")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.selected_case_id() == ids[2]
         await pilot.press("down")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.selected_case_id() == ids[3]
         await pilot.press("up")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.selected_case_id() == ids[2]
 
 
 async def test_add_case_dialog_shows_the_store_error(demo_store, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("n", "enter")  # no citizen name
-        await pilot.pause()
+        await settle(pilot)
         error = app.screen.query_one("#error", Static)
         assert error.display and "citizen's name" in str(error.render())
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DayScreen)
 
 
-async def test_screens_of_other_features_do_not_crash(demo_store, make_app) -> None:
+async def test_o_r_g_x_open_the_case_roster_agreement_and_export_of_the_selection(
+    demo_store, make_app
+) -> None:
+    from coordinator.screens.agreement import AgreementScreen
+    from coordinator.screens.case import CaseScreen
+    from coordinator.screens.export_dialog import ExportDialog
+    from coordinator.screens.roster import RosterScreen
+
+    ids = case_ids(demo_store)
+    day_id = list_days(demo_store)[0][0].id
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
-        for key in ("o", "r", "g", "x"):
+        await settle(pilot)
+        await pilot.press("down")  # the second case
+        for key, kind in (
+            ("o", CaseScreen),
+            ("r", RosterScreen),
+            ("g", AgreementScreen),
+            ("x", ExportDialog),
+        ):
             await pilot.press(key)
-            await pilot.pause()
-            if not isinstance(app.screen, DayScreen):
-                await pilot.press("escape")
-                await pilot.pause()
-        assert isinstance(app.screen, DayScreen)
+            await settle(pilot)
+            opened = app.screen
+            assert isinstance(opened, kind), key
+            if isinstance(opened, ExportDialog):
+                assert (opened.kind, opened.ref_id) == ("day", day_id)
+            else:
+                assert opened.case_id == ids[1], key
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, DayScreen)
+            assert app.screen.selected_case_id() == ids[1], "back on the same case"
+
+
+async def test_the_cursor_stays_on_the_case_acted_on(demo_store, make_app) -> None:
+    """Down, c, y cancels case 2 and the cursor stays there, so the next Down, c, y cancels
+    case 3 (not case 2 again, nor case 1)."""
+    ids = case_ids(demo_store)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("down", "c", "y")
+        await settle(pilot)
+        assert get_case(demo_store, ids[1]).status == "cancelled"
+        assert screen.selected_case_id() == ids[1]
+        await pilot.press("down", "a", "y")
+        await settle(pilot)
+        assert get_case(demo_store, ids[2]).status == "absent"
+        assert screen.selected_case_id() == ids[2]
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert screen.selected_case_id() == ids[2], "a refresh keeps the cursor too"
+        statuses = [get_case(demo_store, i).status for i in ids]
+        assert statuses == ["planned", "cancelled", "absent", "planned", "planned"]
 
 
 async def test_create_a_day_in_the_dialog(store, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DaysScreen)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         dialog.query_one("#breaks").value = "11:30-12:00, 11:45-12:15"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "overlap" in str(dialog.query_one("#error", Static).render())
         dialog.query_one("#breaks").value = "11:30-12:00"
         dialog.query_one("#start").value = "8.30"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "is not a time" in str(dialog.query_one("#error", Static).render())
         dialog.query_one("#start").value = "09:00"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DaysScreen)
         ((day, count),) = list_days(store)
         assert (str(day.start_time), day.date.isoformat(), count) == ("09:00:00", "2026-12-04", 0)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DayScreen)
         assert "No cases yet." in str(app.screen.query_one("#timer-title", Static).render())
 
@@ -282,20 +340,20 @@ async def test_a_second_day_on_the_same_date_needs_saying_twice(store, make_app)
     create_day(store, DayInput(date=date(2026, 12, 4)))
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         assert dialog.query_one("#date").value == "2026-12-07", "the next free working day"
         dialog.query_one("#date").value = "2026-12-04"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is dialog
         assert "already a step-up day on 04.12.2026" in str(
             dialog.query_one("#error", Static).render()
         )
         assert len(list_days(store)) == 1
         await pilot.press("enter")  # yes, really
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is not dialog
         assert [day.date for day, _n in list_days(store)] == [date(2026, 12, 4)] * 2
