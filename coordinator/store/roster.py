@@ -53,7 +53,8 @@ class RosterLine:
         return self.person.name if self.person else self.name
 
 
-def _line_of(entry: RosterEntry, person: Person | None = None) -> RosterLine:
+def line_of(entry: RosterEntry, person: Person | None = None) -> RosterLine:
+    """The plain roster line of a stored entry (and its directory person)."""
     return RosterLine(
         id=entry.id or 0,
         case_id=entry.case_id,
@@ -105,7 +106,7 @@ def add_people(
             entries.append((entry, person))
         session.flush()
         audit.record(store, session, "roster-add", "case", case_id, f"count={len(entries)}")
-        return [_line_of(entry, person) for entry, person in entries]
+        return [line_of(entry, person) for entry, person in entries]
 
 
 def add_network_person(store: Store, case_id: int, name: str, relation: str = "") -> RosterLine:
@@ -127,7 +128,7 @@ def add_network_person(store: Store, case_id: int, name: str, relation: str = ""
         session.add(entry)
         session.flush()
         audit.record(store, session, "roster-add", "case", case_id, "network")
-        return _line_of(entry)
+        return line_of(entry)
 
 
 def update_entry(
@@ -144,7 +145,7 @@ def update_entry(
         entry.updated_at = store.now()
         session.add(entry)
         audit.record(store, session, "roster-update", "case", entry.case_id)
-        return _line_of(entry, session.get(Person, entry.person_id) if entry.person_id else None)
+        return line_of(entry, session.get(Person, entry.person_id) if entry.person_id else None)
 
 
 def remove_entry(store: Store, entry_id: int) -> RosterLine:
@@ -153,7 +154,7 @@ def remove_entry(store: Store, entry_id: int) -> RosterLine:
         entry = session.get(RosterEntry, entry_id)
         if entry is None:
             raise NotFound(_("No roster entry with id {id}.").format(id=entry_id))
-        removed = _line_of(entry, session.get(Person, entry.person_id) if entry.person_id else None)
+        removed = line_of(entry, session.get(Person, entry.person_id) if entry.person_id else None)
         session.delete(entry)
         audit.record(store, session, "roster-remove", "case", entry.case_id)
         return removed
@@ -191,7 +192,7 @@ def restore_entry(store: Store, removed: RosterLine) -> RosterLine:
         session.flush()
         audit.record(store, session, "roster-restore", "case", entry.case_id)
         person = session.get(Person, entry.person_id) if entry.person_id else None
-        return _line_of(entry, person)
+        return line_of(entry, person)
 
 
 def roster_lines(store: Store, case_id: int) -> list[RosterLine]:
@@ -214,7 +215,7 @@ def _lines(session: Session, case_id: int) -> list[RosterLine]:
         else {}
     )
     order = {RosterRole.CITIZEN: 0, RosterRole.PROFESSIONAL: 1, RosterRole.NETWORK: 2}
-    lines = [_line_of(e, people.get(e.person_id) if e.person_id else None) for e in entries]
+    lines = [line_of(e, people.get(e.person_id) if e.person_id else None) for e in entries]
     return sorted(lines, key=lambda line: order[line.role])
 
 
@@ -315,7 +316,7 @@ def add_person_by_id(
             )
         ).first()
         if entry is not None:
-            return _line_of(entry, person)
+            return line_of(entry, person)
         now = store.now()
         entry = RosterEntry(
             case_id=case_id,
@@ -329,7 +330,7 @@ def add_person_by_id(
         session.add(entry)
         session.flush()
         audit.record(store, session, "roster-add", "case", case_id, "count=1")
-        return _line_of(entry, person)
+        return line_of(entry, person)
 
 
 def _candidate(person: Person | None) -> Candidate | None:
@@ -435,7 +436,7 @@ def accept_suggestions(
         session.flush()
         if added:
             audit.record(store, session, "roster-add", "case", case_id, f"count={len(added)}")
-        return [_line_of(entry, person) for entry, person in added]
+        return [line_of(entry, person) for entry, person in added]
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,12 @@ def effective_max_circle(store: Store, session: Session | None = None) -> int:
     The one reader of the limit; pass `session` to read inside a session already open."""
     if session is None:
         with store.session() as own:
-            return effective_max_circle(store, own)
+            return max_circle_in(own)
+    return max_circle_in(session)
+
+
+def max_circle_in(session: Session) -> int:
+    """`effective_max_circle` inside a session already open (a reader without the store)."""
     setting = session.get(Setting, "max_circle")
     value = setting.value.strip() if setting else ""
     return int(value) if value.isdigit() and int(value) >= 1 else DEFAULT_MAX_CIRCLE
