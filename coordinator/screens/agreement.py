@@ -33,7 +33,7 @@ from coordinator.screens.agreement_dialogs import (
 )
 from coordinator.screens.agreement_form import AgreementForm, SectionHeading
 from coordinator.screens.agreement_readback import ReadbackPane, render_readback
-from coordinator.screens.autosave import SaveState
+from coordinator.screens.autosave import SaveState, in_thread
 from coordinator.screens.base import AppScreen
 from coordinator.store import agreements
 from coordinator.store.agreements import AgreementView
@@ -242,15 +242,8 @@ class AgreementScreen(AppScreen):
                 )
             )
 
-    @work(thread=True, group="agreement-io")
     def _in_thread(self, job: Callable[[], object], then: Callable[[object], object]) -> None:
-        """Run `job` (store calls) off the event loop, then `then(result)` on it."""
-        try:
-            result = job()
-        except StoreError as exc:
-            self.app.call_from_thread(self.notify, exc.message, severity="error", markup=False)
-            return
-        self.app.call_from_thread(then, result)
+        in_thread(self, job, then, group="agreement-io")
 
     def _flush(self) -> None:
         """Write pending typing (in a worker thread, before an action that reads the store)."""

@@ -27,6 +27,7 @@ from functools import partial
 from textual import on, work
 from textual.app import App
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from coordinator.i18n import _
@@ -269,6 +270,23 @@ class SaveState(Static):
 
     def on_unmount(self) -> None:
         self.hand_over()
+
+
+def in_thread(
+    node: Widget, job: Callable[[], object], then: Callable[[object], object], group: str = "io"
+) -> None:
+    """Run `job` (store calls) in a thread worker of `node`, then `then(result)` on the event
+    loop; a store error is told, and `then` is not called."""
+
+    def run() -> None:
+        try:
+            result = job()
+        except StoreError as exc:
+            node.app.call_from_thread(node.notify, exc.message, severity="error", markup=False)
+            return
+        node.app.call_from_thread(then, result)
+
+    node.run_worker(run, thread=True, group=group)
 
 
 def _last_save(app: App, saver: Autosave) -> None:
