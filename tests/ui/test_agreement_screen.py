@@ -485,3 +485,110 @@ async def test_a_locked_database_is_said_once_and_the_typing_saved_after(
         await saved(pilot, screen)
     assert agreements.latest(store, case_id).citizen_words == "Jeg vil gerne prøve igen."
     store.close()
+
+
+class StallMeter:
+    """How late a 20 ms interval timer on the app runs: the event loop's worst stall."""
+
+    def __init__(self, app) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.last = self.loop.time()
+        self.worst = 0.0
+        self.timer = app.set_interval(0.02, self._tick)
+
+    def _tick(self) -> None:
+        now = self.loop.time()
+        self.worst = max(self.worst, now - self.last - 0.02)
+        self.last = now
+
+
+async def test_typing_through_a_held_write_lock_never_stalls_the_screen(
+    db_path, clock, capsys
+) -> None:
+    """Another process holds a write transaction for 3 s while the broker types: the event
+    loop keeps running (the saves wait in their thread), and every character is stored once
+    the lock goes."""
+    import sqlite3
+
+    from coordinator.app import CoordinatorApp
+    from coordinator.store.database import Store
+
+    store = Store.open(str(db_path), clock=clock, actor="test")
+    case_id = new_case(store)
+    agreements.ensure_draft(store, case_id)
+    app = CoordinatorApp(store=store, clock=clock, language="en")
+    typed = ""
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        screen.query_one("#citizen-words", TextArea).focus()
+        meter = StallMeter(app)
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE agreement SET notes = 'elsewhere' WHERE case_id = ?", (case_id,))
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        while loop.time() - start < 3.0:
+            key = "abcdefghij"[len(typed) % 10]
+            await pilot.press(key)
+            typed += key
+            await pilot.pause(0.05)
+        other.rollback()
+        other.close()
+        await saved(pilot, screen)
+        meter.timer.stop()
+    with capsys.disabled():
+        print(f"\nworst event-loop stall with a 3 s write lock: {meter.worst * 1000:.0f} ms")
+    assert meter.worst < 1.0, meter.worst
+    assert agreements.latest(store, case_id).citizen_words == typed
+    store.close()
+
+
+async def test_a_slow_save_while_typing_goes_on_is_no_false_conflict(
+    demo_store, make_app, monkeypatch
+) -> None:
+    """A save started while the previous one still writes (slowed to 1.2 s) checks against
+    what that one wrote: no "changed elsewhere" for the broker's own typing."""
+    import time
+
+    really_save = agreements.save_edits
+
+    def slow_save(*args, **kwargs):
+        time.sleep(1.2)
+        return really_save(*args, **kwargs)
+
+    monkeypatch.setattr(agreements, "save_edits", slow_save)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, 1)
+        await pilot.press("end", *" og")
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        while not screen.saver.saving:  # the first save is writing ...
+            assert loop.time() - start < 30
+            await pilot.pause(0.02)
+        await pilot.press(*" chauffør")  # ... while typing goes on
+        await pilot.press("ctrl+s")  # and another save is asked for at once
+        await saved(pilot, screen)
+        assert not screen.saver.conflict
+        assert "changed elsewhere" not in str(screen.save_state.render())
+    assert agreements.latest(demo_store, 1).job_goal == "Lagermedarbejder og chauffør"
+
+
+async def test_a_conflict_on_one_field_lets_another_field_save(
+    demo_store, db_path, clock, make_app
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _typing_into_a_change_made_elsewhere(app, pilot, db_path, clock)
+        words = screen.query_one("#citizen-words", TextArea)
+        words.focus()
+        await pilot.press(*"Jeg vil gerne ")
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        while screen.in_flight or screen.saver.unsaved:
+            assert loop.time() - start < 30
+            await pilot.pause(0.05)
+        stored = agreements.latest(demo_store, 1)
+        assert stored.citizen_words == words.text and words.text.startswith("Jeg vil gerne J")
+        assert stored.job_goal == "Chauffør"  # disputed: waits for the choice
+        assert screen.saver.conflicts == {"job_goal": "Chauffør"}

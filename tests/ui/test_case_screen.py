@@ -224,3 +224,79 @@ async def test_a_field_changed_elsewhere_keep_mine_overwrites_deliberately(store
     shown = await _edited_elsewhere(store, make_app, "m")
     assert shown == "He locks up, often at the start"
     assert preparation.get_preparation(store, 1).main_problem == "He locks up, often at the start"
+
+
+async def test_a_slow_save_while_typing_goes_on_is_no_false_conflict(
+    store, make_app, monkeypatch
+) -> None:
+    """The old form's race: a save started while the previous one still wrote (slowed to
+    1.2 s) checked against a stale value and said "changed elsewhere" of the user's own typing.
+    """
+    import asyncio
+    import time
+
+    case_id = _case(store)
+    really_save = preparation.save_fields
+
+    def slow_save(*args, **kwargs):
+        time.sleep(1.2)
+        return really_save(*args, **kwargs)
+
+    monkeypatch.setattr(preparation, "save_fields", slow_save)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_form(app, pilot, case_id)
+        await pilot.press(*"Two")
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        while not screen.saver.saving:  # the first save is writing ...
+            assert loop.time() - start < 30
+            await pilot.pause(0.02)
+        await pilot.press(*" internships")  # ... while typing goes on
+        await pilot.press("ctrl+s")
+        await _autosave(app, pilot)
+        assert not screen.saver.conflict
+        assert "changed elsewhere" not in save_text(screen)
+    assert preparation.get_preparation(store, case_id).tried == "Two internships"
+
+
+async def test_typing_through_a_held_write_lock_never_stalls_the_form(
+    db_path, clock, capsys
+) -> None:
+    import asyncio
+    import sqlite3
+
+    from coordinator.app import CoordinatorApp
+    from coordinator.store.database import Store
+    from tests.ui.test_agreement_screen import StallMeter
+
+    store = Store.open(str(db_path), clock=clock, actor="test")
+    case_id = _case(store)
+    preparation.get_preparation(store, case_id)
+    app = CoordinatorApp(store=store, clock=clock, language="en")
+    typed = ""
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_form(app, pilot, case_id)
+        meter = StallMeter(app)
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        while loop.time() - start < 3.0:
+            key = "abcdefghij"[len(typed) % 10]
+            await pilot.press(key)
+            typed += key
+            await pilot.pause(0.05)
+        other.rollback()
+        other.close()
+        await _autosave(app, pilot)
+        meter.timer.stop()
+        assert screen.saver is not None
+    with capsys.disabled():
+        print(
+            "\nworst event-loop stall (preparation) with a 3 s write lock: "
+            f"{meter.worst * 1000:.0f} ms"
+        )
+    assert meter.worst < 1.0, meter.worst
+    assert preparation.get_preparation(store, case_id).tried == typed
+    store.close()
