@@ -73,6 +73,9 @@ class CoordinatorApp(App[None]):
                 timeout=10,
             )
             return
+        from coordinator.screens.autosave import save_before_quit
+
+        await save_before_quit(self)  # what the forms hold, in threads, for a bounded time
         await super().action_quit()
 
     def _forget_quit(self) -> None:

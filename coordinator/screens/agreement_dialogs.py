@@ -10,12 +10,11 @@ from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coordinator.domain.agreement_rules import Problem
-from coordinator.domain.vocab import AGREEMENT_STATUS_LABELS, AgreementStatus
+from coordinator.domain.vocab import AGREEMENT_STATUS_LABELS
 from coordinator.i18n import N_, _
 from coordinator.screens.agreement_readback import version_markdown
 from coordinator.screens.base import AppModal
-from coordinator.store import agreements
-from coordinator.store.models import Agreement, StepUpDay
+from coordinator.store.agreements import AgreementView, DayChoice
 from coordinator.widgets.plain import plain
 
 
@@ -80,22 +79,21 @@ class ConflictDialog(AppModal[str | None]):
 
 
 class VersionsDialog(AppModal[None]):
-    """Every version of the case's agreement; the chosen one is shown read-only."""
+    """Every version of the case's agreement (read by the screen's worker); the chosen one is
+    shown read-only."""
 
     CSS_PATH = "agreement_dialogs.tcss"
 
     BINDINGS = [Binding("escape", "close", N_("Close"), id="agreement.versions.close")]
 
-    def __init__(self, case_id: int) -> None:
+    def __init__(self, versions: list[AgreementView]) -> None:
         super().__init__(classes="agreement-dialog")
-        self.case_id = case_id
-        self.versions: list[Agreement] = []
+        self.versions = versions
 
     def compose(self) -> ComposeResult:
-        self.versions = agreements.versions(self.store, self.case_id)
         options = []
         for version in self.versions:
-            status = _(AGREEMENT_STATUS_LABELS[AgreementStatus(version.status)])
+            status = _(AGREEMENT_STATUS_LABELS[version.status])
             when = version.finalised_at or version.updated_at
             options.append(
                 Option(
@@ -115,15 +113,15 @@ class VersionsDialog(AppModal[None]):
 
     def on_mount(self) -> None:
         if self.versions:
-            self._show(self.versions[-1].id or 0)
+            self._show(self.versions[-1].id)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show(int(event.option.id or 0))
 
     def _show(self, agreement_id: int) -> None:
-        agreement = agreements.agreement_by_id(self.store, agreement_id)
-        text = version_markdown(agreement, agreements.items(self.store, agreement_id))
-        self.query_one("#version-text", Markdown).update(text)
+        view = next((v for v in self.versions if v.id == agreement_id), None)
+        if view is not None:
+            self.query_one("#version-text", Markdown).update(version_markdown(view))
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -136,7 +134,7 @@ class SecondConversationDialog(AppModal[int | None]):
 
     BINDINGS = [Binding("escape", "close", N_("Cancel"), id="agreement.second.cancel")]
 
-    def __init__(self, days: list[StepUpDay]) -> None:
+    def __init__(self, days: list[DayChoice]) -> None:
         super().__init__(classes="agreement-dialog")
         self.days = days
 

@@ -19,6 +19,7 @@ from coordinator.domain.vocab import ITEM_KIND_LABELS, ItemKind
 from coordinator.export.environment import escape_markdown
 from coordinator.export.render import render_agreement_text
 from coordinator.i18n import _
+from coordinator.store.agreements import AgreementView
 from coordinator.store.database import Store
 
 _BLOCK_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")
@@ -43,7 +44,7 @@ def render_readback(store: Store, case_id: int, language: str) -> str:
     return render_agreement_text(store, case_id, "md", language)
 
 
-def version_markdown(agreement, items) -> str:  # noqa: ANN001 - Agreement, list[AgreementItem]
+def version_markdown(agreement: AgreementView) -> str:
     """A plain Markdown rendering of one stored version, for the versions viewer."""
     lines = [f"# {_('Agreement')}", ""]
     lines += [f"**{_('Job goal')}:** {md_escape(agreement.job_goal)}", ""]
@@ -52,12 +53,12 @@ def version_markdown(agreement, items) -> str:  # noqa: ANN001 - Agreement, list
     if agreement.citizen_words.strip():
         lines += [f"**{_('In my own words')}:**", "", md_escape(agreement.citizen_words), ""]
     for kind in ItemKind:
-        used = [i for i in items if i.kind == kind.value and (i.text.strip() or i.due)]
+        used = [i for i in agreement.items if i.kind is kind and (i.text.strip() or i.due)]
         if not used:
             continue
         lines += [f"## {_(ITEM_KIND_LABELS[kind])}", ""]
         for item in used:
-            who = md_escape(item.responsible_text) or "—"
+            who = md_escape(item.responsible) or "—"
             when = format_due(item.due) if item.due else "—"
             lines.append(f"- {md_escape(item.text)}  \n  *{who} · {when}*")
         lines.append("")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
@@ -10,28 +11,28 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import DataTable, Input, Label, Static, TextArea
 
 from coordinator.domain.quickdates import QuickDateError, format_due, parse_past_date
 from coordinator.domain.roster_rules import counts_text
-from coordinator.domain.vocab import CHALLENGE_LABELS, MATERIAL_LABELS, MaterialKind
+from coordinator.domain.vocab import CHALLENGE_LABELS, MATERIAL_LABELS
 from coordinator.i18n import N_, _
+from coordinator.screens.autosave import SaveState, in_thread
 from coordinator.screens.base import AppScreen
 from coordinator.screens.case_dialogs import MaterialDialog, MaterialInput
 from coordinator.store import preparation, roster
+from coordinator.store.autosave import Autosave
 from coordinator.store.days import list_days, load_day
 from coordinator.store.errors import StoreError
+from coordinator.store.preparation import MaterialView, PreparationView
 from coordinator.store.readiness import Readiness, case_readiness
+from coordinator.store.roster import CaseHeading
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
 from coordinator.widgets.translated import TranslatedBindings
-
-#: Seconds between the first unsaved keystroke and the save (the design asks for < 1 s).
-SAVE_DELAY = 0.4
-RETRY_DELAY = 2.0  # seconds before a failed save (a locked database) is tried again
 
 #: The form, in order: (section title or None, field, label, multi-line?).
 _FORM: tuple[tuple[str | None, str, str, bool], ...] = (
@@ -91,34 +92,55 @@ class MaterialTable(TranslatedBindings, DataTable):
 
 class CaseScreen(AppScreen):
     """Preparation of one case: why a step-up, the problem, the four questions, the status
-    overview, the job goal and the material checklist. Every change is saved within a second."""
+    overview, the job goal and the material checklist. Every change is saved within a second
+    by the shared autosave (`screens/autosave.py`); every read and write runs in a thread
+    worker, so a locked database never freezes the form."""
 
     CSS_PATH = "case.tcss"
+    AUTO_FOCUS = None  # the first field, once the form is loaded
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="case.back"),
         Binding("ctrl+r", "roster", N_("Roster"), id="case.roster"),
         Binding("ctrl+s", "save_now", N_("Save now"), id="case.save"),
     ]
 
+    @dataclass
+    class Loaded(Message):
+        heading: CaseHeading
+        form: PreparationView
+        materials: list[MaterialView]
+        readiness: Readiness
+
+    @dataclass
+    class LoadFailed(Message):
+        message: str
+
     def __init__(self, case_id: int) -> None:
         super().__init__()
         self.case_id = case_id
-        #: Field values typed but not yet confirmed saved.
-        self.pending: dict[str, object] = {}
-        #: The values as last read from or written to the store.
-        self.stored: dict[str, object] = {}
-        self._timer: Timer | None = None
-        #: The last save error shown, so a locked database is reported once.
-        self._save_error: str | None = None
-        #: Fields someone else changed since this screen read them: their values, kept until
-        #: the user chooses (Ctrl+S or Esc); they are not saved meanwhile.
-        self._conflict: dict[str, object] = {}
+        self._materials: list[MaterialView] = []
+        self._readiness: Readiness | None = None
+
+    @property
+    def save_state(self) -> SaveState:
+        return self.query_one(SaveState)
+
+    @property
+    def saver(self) -> Autosave | None:
+        return self.save_state.saver
+
+    @property
+    def has_unanswered_conflict(self) -> bool:
+        """A change made elsewhere waits for the user's choice (the app asks before quitting)."""
+        return self.save_state.has_conflict
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
-        yield Static(id="case-title")
-        yield Static(id="case-status")
-        with VerticalScroll(id="form"):
+        yield Static(_("Loading…"), id="case-title")
+        with Horizontal(id="case-bar"):
+            yield Static(id="case-status")
+            yield SaveState(describe=_field_label, after_save=self._readiness_now)
+        with VerticalScroll(id="form", disabled=True):
             for section, name, label, multiline in _FORM:
                 if section:
                     yield Label(_(section), classes="section")
@@ -140,13 +162,38 @@ class CaseScreen(AppScreen):
         yield StepUpFooter()
 
     def on_mount(self) -> None:
+        self.query_one("#materials", MaterialTable).add_columns(
+            _("Ready"), _("Material"), _("File")
+        )
+        self._load()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _readiness_now(self) -> Readiness:
+        """The case's readiness (in a worker thread)."""
+        return case_readiness(self.store, self.case_id, self.clock.now())
+
+    @work(thread=True, exclusive=True, group="prep-load")
+    def _load(self) -> None:
         try:
             heading = roster.case_heading(self.store, self.case_id)
-            form = preparation.get_preparation(self.store, self.case_id)
+            form = preparation.read_preparation(self.store, self.case_id)
+            materials = preparation.material_views(self.store, self.case_id)
+            readiness = self._readiness_now()
         except StoreError as exc:
-            self.notify(exc.message, severity="error")
-            self.app.pop_screen()
+            self.post_message(self.LoadFailed(exc.message))
             return
+        self.post_message(self.Loaded(heading, form, materials, readiness))
+
+    @on(LoadFailed)
+    def _load_failed(self, event: LoadFailed) -> None:
+        self.notify(event.message, severity="error", markup=False)
+        if self.app.screen is self:
+            self.app.pop_screen()
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        heading = event.heading
         title = plain(_("Preparation"), "bold")
         title.append(" · " + _("case {position}").format(position=heading.position) + " · ")
         title.append(heading.citizen)
@@ -156,14 +203,14 @@ class CaseScreen(AppScreen):
             title.append(f" · {', '.join(challenges)}")
         self.query_one("#case-title", Static).update(title)
         self.sub_title = _("Preparation")
-        for _section, name, _label, _multiline in _FORM:
-            value = getattr(form, name)
-            self.stored[name] = value
+        store, case_id = self.store, self.case_id
+        writer = partial(preparation.save_fields, store, case_id)
+        self.save_state.attach(Autosave(writer, event.form.base()))
+        for name, value in event.form.values.items():
             self._show_value(name, value)
-        table = self.query_one("#materials", MaterialTable)
-        table.add_columns(_("Ready"), _("Material"), _("File"))
-        self.load_materials()
-        self.show_status(case_readiness(self.store, self.case_id, self.clock.now()), None)
+        self._show_materials(event.materials)
+        self.show_status(event.readiness)
+        self.query_one("#form").disabled = False
         self.query_one("#field-tried", TextArea).focus()
 
     # -- autosave ---------------------------------------------------------------------------
@@ -177,7 +224,7 @@ class CaseScreen(AppScreen):
         self._changed(event.input.id, event.value)
 
     def _changed(self, widget_id: str | None, text: str) -> None:
-        if not widget_id or not widget_id.startswith("field-"):
+        if not widget_id or not widget_id.startswith("field-") or self.saver is None:
             return
         name = widget_id.removeprefix("field-")
         if name == "decided_on":
@@ -195,237 +242,115 @@ class CaseScreen(AppScreen):
             shown.update(plain(format_due(value)) if isinstance(value, date) else "")
         else:
             value = text
-        if name not in self.pending and self.stored.get(name) == value:
-            return  # the value as loaded (or unchanged): nothing to save
-        self.pending[name] = value
-        if self._timer is None:
-            self._timer = self.set_timer(SAVE_DELAY, self._flush)
-        self._show_saved(_("editing…"))
+        self.saver.set(name, value)
+        self.save_state.show()
 
-    def _flush(self) -> None:
-        """Hand everything unsaved to the save worker; typing goes on meanwhile."""
-        self._timer = None
-        if undisputed := self._undisputed():
-            self._save(undisputed)
+    @on(SaveState.Saved)
+    def _saved(self, event: SaveState.Saved) -> None:
+        if isinstance(event.extra, Readiness):
+            self.show_status(event.extra)
 
-    def _undisputed(self) -> dict[str, object]:
-        """What is typed and unsaved, less the fields waiting for a changed-elsewhere choice."""
-        return {name: value for name, value in self.pending.items() if name not in self._conflict}
+    @on(SaveState.TookTheirs)
+    def _took_theirs(self, event: SaveState.TookTheirs) -> None:
+        """Show what the database holds now in the fields the user gave up."""
+        names = [str(key) for key in event.theirs]
 
-    def _write(self, fields: dict[str, object]) -> None:
-        """Save `fields` unless someone else changed one of them since this screen read it."""
-        expected = {name: self.stored.get(name) for name in fields}
-        preparation.update_preparation(self.store, self.case_id, expected, **fields)
+        def show(form: object) -> None:
+            assert isinstance(form, PreparationView)
+            values = {name: form.values[name] for name in names}
+            if self.saver is not None:
+                self.saver.rebase(values)
+            for name, value in values.items():
+                self._show_value(name, value)
 
-    @work(thread=True, exclusive=True, group="prep-save")
-    def _save(self, fields: dict[str, object]) -> None:
-        try:
-            self._write(fields)
-            readiness = case_readiness(self.store, self.case_id, self.clock.now())
-        except preparation.PreparationConflict as exc:
-            self.app.call_from_thread(self._on_conflict, exc.theirs)
-            return
-        except StoreError as exc:
-            self.app.call_from_thread(self._save_failed, exc.message)
-            return
-        self.app.call_from_thread(self._saved, fields, readiness)
-
-    def _save_failed(self, message: str) -> None:
-        """Keep what was typed and try again shortly; say it once, not at every retry."""
-        if message != self._save_error:
-            self._save_error = message
-            self.notify(message, severity="error", timeout=20, markup=False)
-        self._show_saved(_("not saved yet"))
-        if self._timer is None:
-            self._timer = self.set_timer(RETRY_DELAY, self._flush)
-
-    def _on_conflict(self, theirs: dict[str, object]) -> None:
-        """Someone else changed fields being saved: never overwrite silently, and never put a
-        dialog in the way of typing (a typed "t" would take theirs). Say so once; Ctrl+S or
-        Esc asks whose version to keep. The other fields are saved on the next round, which
-        leaves the disputed ones out."""
-        first = not self._conflict
-        self._conflict.update(theirs)
-        self._show_saved(_("not saved: changed elsewhere"))
-        if self._undisputed() and self._timer is None:
-            self._timer = self.set_timer(SAVE_DELAY, self._flush)
-        if first:
-            self.notify(
-                self._conflict_text()
-                + " "
-                + _("Your typing is kept. Ctrl+S: choose whose version to keep."),
-                severity="warning",
-                timeout=30,
-                markup=False,
-            )
-
-    def _conflict_text(self) -> str:
-        labels = {name: _(label) for _section, name, label, _multiline in _FORM}
-        return _("Changed by someone else since you opened this form: {fields}.").format(
-            fields="; ".join(f"“{labels.get(name, name)}”" for name in self._conflict)
-        )
-
-    def _ask_about_conflict(self) -> None:
-        from coordinator.screens.agreement_dialogs import ConflictDialog
-
-        theirs = dict(self._conflict)
-
-        def chosen(choice: str | None) -> None:
-            if choice == "mine":
-                self.stored.update(theirs)  # seen and overruled: save over it deliberately
-                self._conflict.clear()
-                self._flush()
-            elif choice == "theirs":
-                self._conflict.clear()
-                for name, value in theirs.items():
-                    self.pending.pop(name, None)
-                    self.stored[name] = value
-                    self._show_value(name, value)
-                self._show_saved(_("took the other change"))
-
-        self.app.push_screen(ConflictDialog(self._conflict_text()), chosen)
+        in_thread(self, lambda: preparation.read_preparation(self.store, self.case_id), show)
 
     def _show_value(self, name: str, value: object) -> None:
         text = f"{value:%d.%m.%Y}" if isinstance(value, date) else str(value or "")
         widget = self.query_one(f"#field-{name}")
         if isinstance(widget, TextArea):
-            widget.load_text(text)
+            if widget.text != text:
+                widget.load_text(text)
         elif isinstance(widget, Input):
             widget.value = text
 
-    def _saved(self, fields: dict[str, object], readiness: Readiness) -> None:
-        self._save_error = None
-        self.stored.update(fields)
-        for name, value in fields.items():
-            if self.pending.get(name, object()) == value:
-                del self.pending[name]
-        self.show_status(readiness, self.clock.now().strftime("%H:%M:%S"))
-        if self._conflict:
-            self._show_saved(_("not saved: changed elsewhere"))
-        if self._undisputed() and self._timer is None:
-            self._timer = self.set_timer(SAVE_DELAY, self._flush)
-
-    def save_now(self) -> bool:
-        """Save synchronously (leaving the screen): nothing typed is lost. False when it could
-        not be saved (the user is told and asked), so the caller stays on the screen."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if not self.pending:
-            return True
-        if self._conflict:
-            self._ask_about_conflict()
-            return False
-        fields = dict(self.pending)
-        try:
-            self._write(fields)
-        except preparation.PreparationConflict as exc:
-            self._on_conflict(exc.theirs)
-            self._ask_about_conflict()
-            return False
-        except StoreError as exc:
-            self.notify(exc.message, severity="error")
-            return False
-        self._saved(fields, case_readiness(self.store, self.case_id, self.clock.now()))
-        return True
-
     def action_save_now(self) -> None:
-        self.save_now()
+        self.save_state.save_now()
 
-    def _show_saved(self, text: str) -> None:
-        self._saved_text = text
-        self._render_status()
-
-    def show_status(self, readiness: Readiness, saved_at: str | None) -> None:
+    def show_status(self, readiness: Readiness) -> None:
         self._readiness = readiness
-        if saved_at:
-            self._saved_text = _("saved {time}").format(time=saved_at)
-        elif not hasattr(self, "_saved_text"):
-            self._saved_text = ""
-        self._render_status()
-
-    def _render_status(self) -> None:
-        readiness = getattr(self, "_readiness", None)
         line = plain("")
-        if readiness is not None:
-            if readiness.ready:
-                line.append(_("Ready"), "bold green")
-            else:
-                line.append(_("Not ready"), "bold red")
-            missing = len(readiness.missing)
-            line.append("  ·  ")
-            line.append(
-                _("Preparation complete")
-                if not missing
-                else _("missing: {what}").format(what=readiness.missing_text())
-            )
-            line.append("  ·  ")
-            line.append(counts_text(readiness.counts, ", "))
-        if self._saved_text:
-            line.append(f"  ·  {self._saved_text}", "dim")
+        if readiness.ready:
+            line.append(_("Ready"), "bold green")
+        else:
+            line.append(_("Not ready"), "bold red")
+        missing = len(readiness.missing)
+        line.append("  ·  ")
+        line.append(
+            _("Preparation complete")
+            if not missing
+            else _("missing: {what}").format(what=readiness.missing_text())
+        )
+        line.append("  ·  ")
+        line.append(counts_text(readiness.counts, ", "))
         self.query_one("#case-status", Static).update(line)
 
     # -- material checklist ---------------------------------------------------------------
 
-    def load_materials(self) -> None:
+    def _show_materials(self, items: list[MaterialView]) -> None:
+        self._materials = items
         table = self.query_one("#materials", MaterialTable)
         row = table.cursor_row
         table.clear()
-        for item in preparation.materials(self.store, self.case_id):
-            label = _(MATERIAL_LABELS[MaterialKind(item.kind)])
+        for index, item in enumerate(items):
+            label = _(MATERIAL_LABELS[item.kind])
             if item.label:
                 label = f"{label}: {item.label}"
             table.add_row(
                 plain("[x]" if item.ready else "[ ]", "green" if item.ready else "red"),
                 plain(label),
                 plain(item.file_ref),
-                key=f"{item.kind}\t{item.label}",
+                key=str(index),
             )
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 
-    def _material(self):  # noqa: ANN202 - MaterialItem | None
+    def _material(self) -> MaterialView | None:
         table = self.query_one("#materials", MaterialTable)
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
-        kind, _tab, label = key.partition("\t")
-        items = preparation.materials(self.store, self.case_id)
-        return next((i for i in items if i.kind == kind and i.label == label), None)
+        return self._materials[int(key)] if key.isdigit() else None
 
-    def _set_material(self, ready: bool, file_ref: str) -> None:
-        item = self._material()
-        if item is None:
-            return
-        try:
-            preparation.set_material(
-                self.store, self.case_id, MaterialKind(item.kind), ready, file_ref, item.label
-            )
-        except StoreError as exc:
-            self.notify(exc.message, severity="error")
-            return
-        self.load_materials()
-        self.show_status(
-            case_readiness(self.store, self.case_id, self.clock.now()),
-            self.clock.now().strftime("%H:%M:%S"),
-        )
+    def _set_material(self, item: MaterialView, ready: bool, file_ref: str) -> None:
+        store, case_id = self.store, self.case_id
+
+        def job() -> tuple[list[MaterialView], Readiness]:
+            preparation.set_material(store, case_id, item.kind, ready, file_ref, item.label)
+            return preparation.material_views(store, case_id), self._readiness_now()
+
+        def then(result: object) -> None:
+            materials, readiness = result  # type: ignore[misc]
+            self._show_materials(materials)
+            self.show_status(readiness)
+
+        in_thread(self, job, then, group="prep-material")
 
     def action_toggle_material(self) -> None:
         item = self._material()
         if item is not None:
-            self._set_material(not item.ready, item.file_ref)
+            self._set_material(item, not item.ready, item.file_ref)
 
     def action_edit_material(self) -> None:
         item = self._material()
         if item is None:
             return
-        title = _(MATERIAL_LABELS[MaterialKind(item.kind)])
 
         def done(data: MaterialInput | None) -> None:
             if data is not None:
-                self._set_material(data.ready, data.file_ref)
+                self._set_material(item, data.ready, data.file_ref)
 
-        self.app.push_screen(MaterialDialog(title, item), done)
+        self.app.push_screen(MaterialDialog(_(MATERIAL_LABELS[item.kind]), item), done)  # type: ignore[arg-type]
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -433,8 +358,10 @@ class CaseScreen(AppScreen):
         """The case's roster: back to it when the form was opened from there."""
         from coordinator.screens.roster import RosterScreen
 
-        if not self.save_now():
+        if self.has_unanswered_conflict:
+            self.save_state.ask_about_conflict()
             return
+        self.save_state.save()
         below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
         if isinstance(below, RosterScreen) and below.case_id == self.case_id:
             self.app.pop_screen()
@@ -442,30 +369,24 @@ class CaseScreen(AppScreen):
             self.app.push_screen(RosterScreen(self.case_id))
 
     def on_screen_resume(self) -> None:
-        try:
-            self.show_status(case_readiness(self.store, self.case_id, self.clock.now()), None)
-        except StoreError:
-            pass  # an unknown case: on_mount has told the user and closes the screen
+        if self._readiness is not None:  # loaded: the roster may have changed meanwhile
+            in_thread(self, self._readiness_now, self._resumed, group="prep-readiness")
+
+    def _resumed(self, readiness: object) -> None:
+        if isinstance(readiness, Readiness):
+            self.show_status(readiness)
 
     def action_back(self) -> None:
-        if self.save_now():
-            self.app.pop_screen()
+        """Leave; what is unsaved is written by the app's worker (see `SaveState.hand_over`)."""
+        if self.has_unanswered_conflict:
+            self.save_state.ask_about_conflict()  # leaving now would drop the unsaved typing
+            return
+        self.app.pop_screen()
 
-    def on_unmount(self) -> None:
-        """Last chance (the app quits, or the screen is dropped): write what is unsaved."""
-        if self._timer is not None:
-            self._timer.stop()
-        if undisputed := self._undisputed():
-            try:
-                self._write(undisputed)
-            except StoreError:
-                pass  # the user was told when the value was typed (or asked before quitting)
-        self.pending.clear()
 
-    @property
-    def has_unanswered_conflict(self) -> bool:
-        """A change made elsewhere waits for the user's choice (the app asks before quitting)."""
-        return bool(self._conflict)
+def _field_label(key: object) -> str:
+    labels = {name: label for _section, name, label, _multiline in _FORM}
+    return _(labels.get(str(key), str(key)))
 
 
 def _open(app: App, screen_class: type[Screen], case_id: int) -> None:

@@ -7,9 +7,9 @@ other. A final agreement is read-only; reopening it makes the next version.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlmodel import Session, col, func, select
 
@@ -23,6 +23,7 @@ from coordinator.domain.vocab import (
 )
 from coordinator.i18n import _
 from coordinator.store import audit
+from coordinator.store.autosave import DELETED, WriteOutcome
 from coordinator.store.database import Store
 from coordinator.store.errors import Conflict, Invalid, NotFound
 from coordinator.store.models import (
@@ -394,52 +395,155 @@ def agreement_by_id(store: Store, agreement_id: int) -> Agreement:
         return agreement
 
 
-# --- the autosave's batch ---------------------------------------------------------------------
+# --- the editor's edge: plain values, and the autosave's field-level writer -------------------
 
 
-@dataclass
-class ItemCreate:
-    """A new item typed in the editor before it reached the database; `key` is the editor's."""
+@dataclass(frozen=True)
+class ItemView:
+    """One stored agreement item, as screens show it."""
 
-    key: str
+    id: int
     kind: ItemKind
-    fields: dict[str, object] = field(default_factory=dict)
-
-
-@dataclass
-class ItemUpdate:
-    item_id: int
-    expected_version: int | None
-    fields: dict[str, object] = field(default_factory=dict)
-
-
-@dataclass
-class Changes:
-    """Everything the editor changed since its last save, written in one transaction."""
-
-    fields: dict[str, object] = field(default_factory=dict)
-    expected_version: int | None = None
-    creates: list[ItemCreate] = field(default_factory=list)
-    updates: list[ItemUpdate] = field(default_factory=list)
-    deletes: list[tuple[int, int | None]] = field(default_factory=list)
+    position: int
+    text: str
+    responsible: str
+    due: date | None
+    status: ItemStatus
 
     @property
-    def empty(self) -> bool:
-        return not (self.fields or self.creates or self.updates or self.deletes)
+    def key(self) -> str:
+        """The autosave's key of a stored item."""
+        return f"i{self.id}"
 
 
-@dataclass
-class SaveResult:
-    """The row versions after a save, so the next save can check against them."""
+@dataclass(frozen=True)
+class AgreementView:
+    """One version of a case's agreement with its items, as screens show it."""
 
-    agreement_version: int
-    item_versions: dict[int, int]
-    created: dict[str, int]
-    skipped: list[int] = field(default_factory=list)
+    id: int
+    case_id: int
+    version: int
+    status: AgreementStatus
+    job_goal: str
+    goal_date: date | None
+    citizen_words: str
+    notes: str
+    follow_up_date: date | None
+    follow_up_contact: str
+    author_name: str
+    finalised_at: datetime | None
+    updated_at: datetime
+    items: tuple[ItemView, ...] = ()
+
+    @property
+    def final(self) -> bool:
+        return self.status is AgreementStatus.FINAL
+
+    def base(self) -> dict[object, object]:
+        """Every editable value under its autosave key (what the editor starts from)."""
+        values: dict[object, object] = {name: getattr(self, name) for name in AGREEMENT_FIELDS}
+        for item in self.items:
+            for name in EDITOR_ITEM_FIELDS:
+                values[(item.key, name)] = getattr(item, name)
+            values[(item.key, "deleted")] = False
+        return values
+
+    def draft(self) -> AgreementDraft:
+        return AgreementDraft(
+            job_goal=self.job_goal,
+            goal_date=self.goal_date,
+            citizen_words=self.citizen_words,
+            follow_up_date=self.follow_up_date,
+            items=tuple(
+                ItemDraft(
+                    kind=i.kind, text=i.text, responsible=i.responsible, due=i.due, item_id=i.id
+                )
+                for i in self.items
+            ),
+        )
+
+
+#: The item values the editor keeps under `(key, name)`.
+EDITOR_ITEM_FIELDS = ("kind", "position", "text", "responsible", "due", "status")
+
+
+def view_of(agreement: Agreement, agreement_items: Iterable[AgreementItem]) -> AgreementView:
+    return AgreementView(
+        id=agreement.id or 0,
+        case_id=agreement.case_id,
+        version=agreement.version,
+        status=AgreementStatus(agreement.status),
+        job_goal=agreement.job_goal,
+        goal_date=agreement.goal_date,
+        citizen_words=agreement.citizen_words,
+        notes=agreement.notes,
+        follow_up_date=agreement.follow_up_date,
+        follow_up_contact=agreement.follow_up_contact,
+        author_name=agreement.author_name,
+        finalised_at=agreement.finalised_at,
+        updated_at=agreement.updated_at,
+        items=tuple(
+            ItemView(
+                id=i.id or 0,
+                kind=ItemKind(i.kind),
+                position=i.position,
+                text=i.text,
+                responsible=i.responsible_text,
+                due=i.due,
+                status=ItemStatus(i.status),
+            )
+            for i in agreement_items
+        ),
+    )
+
+
+def open_for_editing(store: Store, case_id: int) -> AgreementView:
+    """The case's current agreement (the first draft is made if there is none)."""
+    agreement = ensure_draft(store, case_id)
+    return view_of(agreement, items(store, agreement.id or 0))
+
+
+def version_views(store: Store, case_id: int) -> list[AgreementView]:
+    """Every version of the case's agreement, oldest first, with its items."""
+    with store.session() as session:
+        statement = (
+            select(Agreement).where(Agreement.case_id == case_id).order_by(col(Agreement.version))
+        )
+        return [view_of(a, _items(session, a.id or 0)) for a in session.exec(statement)]
+
+
+@dataclass(frozen=True)
+class DayChoice:
+    """A step-up day to choose (for a second conversation)."""
+
+    id: int
+    date: date
+    location: str
+
+
+def later_days(store: Store, case_id: int) -> list[DayChoice]:
+    """The step-up days after the case's own day, in date order."""
+    with store.session() as session:
+        case = session.get(Case, case_id)
+        day = session.get(StepUpDay, case.day_id) if case else None
+        if day is None:
+            raise NotFound(_("No case with id {id}.").format(id=case_id))
+        statement = select(StepUpDay).where(StepUpDay.date > day.date).order_by(col(StepUpDay.date))
+        return [DayChoice(d.id or 0, d.date, d.location) for d in session.exec(statement)]
+
+
+def _item_value(item: AgreementItem, name: str) -> object:
+    if name == "responsible":
+        return item.responsible_text
+    if name == "kind":
+        return ItemKind(item.kind)
+    if name == "status":
+        return ItemStatus(item.status)
+    return getattr(item, name)
 
 
 def _apply_item_fields(
-    session: Session, case_id: int, item: AgreementItem, fields: dict[str, object]
+    session: Session, case_id: int, item: AgreementItem, fields: Mapping[str, object]
 ) -> None:
     for name, value in fields.items():
         if name not in ITEM_FIELDS:
@@ -456,100 +560,120 @@ def _apply_item_fields(
             setattr(item, name, value)
 
 
-def save_changes(store: Store, case_id: int, changes: Changes, force: bool = False) -> SaveResult:
-    """Write an editor's batch of changes in one transaction, all or nothing.
+def _disputed(stored: object, base: Mapping[object, object], key: object, value: object) -> bool:
+    """Someone else wrote `key` since the editor read it, and to another value than its own."""
+    return key in base and stored != base[key] and stored != value
 
-    Each agreement field change and item update or delete carries the row version the editor
-    loaded; if any row was changed elsewhere since, nothing is written and `Conflict` is raised,
-    unless `force` (the user chose "keep mine"): then the editor's values overwrite, and items
-    deleted elsewhere are skipped (listed in `SaveResult.skipped`).
+
+def save_edits(
+    store: Store,
+    case_id: int,
+    changes: Mapping[object, object],
+    base: Mapping[object, object],
+    ids: Mapping[str, int],
+) -> tuple[WriteOutcome, dict[str, int]]:
+    """Write an editor's batch in one transaction, field by field (the autosave's writer).
+
+    `changes` holds agreement fields by name and item fields under `(key, name)`; `ids` maps
+    item keys to stored ids (a key without one is created from its `"kind"`; `"deleted"`
+    deletes). A field someone else changed since the editor read it (`base`) is not written
+    but reported in `theirs`; the rest of the batch is written all the same. An item deleted
+    elsewhere reports `DELETED`; once the user keeps theirs over it, it is made again.
+    Returns the outcome and the ids of the items created.
     """
-    unknown = set(changes.fields) - set(AGREEMENT_FIELDS)
-    if unknown:
-        raise Invalid(_("Unknown field: {fields}").format(fields=", ".join(sorted(unknown))))
+    fields = {k: v for k, v in changes.items() if isinstance(k, str)}
+    _reject_unknown(fields, AGREEMENT_FIELDS)
+    by_item: dict[str, dict[str, object]] = {}
+    for key, value in changes.items():
+        if isinstance(key, tuple):
+            item_key, name = key
+            by_item.setdefault(item_key, {})[name] = value
+    written: dict[object, object] = {}
+    theirs: dict[object, object] = {}
+    created: dict[str, int] = {}
     with store.session() as session:
         agreement = _editable(session, case_id)
         now = store.now()
-        conflicts: list[str] = []
-        if (
-            changes.fields
-            and not force
-            and changes.expected_version is not None
-            and agreement.row_version != changes.expected_version
-        ):
-            conflicts.append(_("the agreement's fields"))
-        loaded: dict[int, AgreementItem] = {}
-        skipped: list[int] = []
-        wanted = [(u.item_id, u.expected_version) for u in changes.updates] + list(changes.deletes)
-        for item_id, expected in wanted:
-            item = session.get(AgreementItem, item_id)
-            if item is None or item.agreement_id != agreement.id:
-                if not force:
-                    conflicts.append(_("an item deleted elsewhere"))
-                skipped.append(item_id)
-                continue
-            loaded[item_id] = item
-            if not force and expected is not None and item.row_version != expected:
-                conflicts.append(_("an item changed elsewhere"))
-        if conflicts:
-            raise Conflict(
-                _("Changed elsewhere since you opened it: {what}.").format(
-                    what=", ".join(dict.fromkeys(conflicts))
-                )
-            )
-        if changes.fields:
-            for name, value in changes.fields.items():
+        accepted = {}
+        for name, value in fields.items():
+            stored = getattr(agreement, name)
+            if _disputed(stored, base, name, value):
+                theirs[name] = stored
+            else:
+                accepted[name] = value
+        if accepted:
+            for name, value in accepted.items():
                 setattr(agreement, name, value)
             agreement.row_version += 1
             agreement.updated_at = now
             session.add(agreement)
             audit.record(
-                store,
-                session,
-                "update",
-                "agreement",
-                agreement.id,
-                ",".join(sorted(changes.fields)),
+                store, session, "update", "agreement", agreement.id, ",".join(sorted(accepted))
             )
-        versions: dict[int, int] = {}
-        for update in changes.updates:
-            item = loaded.get(update.item_id)
-            if item is None:
+            written.update({name: getattr(agreement, name) for name in accepted})
+        for key, values in by_item.items():
+            item_id = ids.get(key)
+            item = session.get(AgreementItem, item_id) if item_id is not None else None
+            if item is not None and item.agreement_id != agreement.id:
+                item = None
+            gone = item_id is not None and item is None
+            if values.get("deleted"):
+                if item is not None:
+                    disputed = [
+                        n
+                        for n in EDITOR_ITEM_FIELDS
+                        if _disputed(_item_value(item, n), base, (key, n), DELETED)
+                    ]
+                    if disputed:  # changed elsewhere: not deleted over it
+                        theirs[(key, "deleted")] = False
+                        continue
+                    session.delete(item)
+                    audit.record(store, session, "delete", "agreement-item", item.id)
+                written.update({(key, n): v for n, v in values.items()})
                 continue
-            _apply_item_fields(session, case_id, item, update.fields)
-            item.row_version += 1
-            item.updated_at = now
-            session.add(item)
-            versions[update.item_id] = item.row_version
-            audit.record(
-                store,
-                session,
-                "update",
-                "agreement-item",
-                item.id,
-                ",".join(sorted(update.fields)),
-            )
-        created: dict[str, int] = {}
-        for create in changes.creates:
-            item = AgreementItem(
-                agreement_id=agreement.id or 0,
-                kind=ItemKind(create.kind).value,
-                created_at=now,
-                updated_at=now,
-            )
-            _apply_item_fields(session, case_id, item, create.fields)
-            session.add(item)
-            session.flush()
-            created[create.key] = item.id or 0
-            versions[item.id or 0] = item.row_version
-            audit.record(store, session, "add", "agreement-item", item.id)
-        for item_id, _expected in changes.deletes:
-            item = loaded.get(item_id)
-            if item is None:
+            if gone and not all(base.get((key, n)) is DELETED for n in values):
+                theirs.update({(key, n): DELETED for n in values})  # deleted elsewhere
                 continue
-            session.delete(item)
-            audit.record(store, session, "delete", "agreement-item", item_id)
-        return SaveResult(agreement.row_version, versions, created, skipped)
+            if item is None:  # new, or made again over a delete elsewhere
+                kind = values.get("kind", base.get((key, "kind")))
+                if kind is None or kind is DELETED:
+                    raise Invalid(_("Unknown field: {fields}").format(fields=key))
+                start = {
+                    n: base[(key, n)]
+                    for n in EDITOR_ITEM_FIELDS
+                    if gone and base.get((key, n), DELETED) is not DELETED
+                }
+                item = AgreementItem(
+                    agreement_id=agreement.id or 0,
+                    kind=ItemKind(kind).value,  # type: ignore[arg-type]
+                    created_at=now,
+                    updated_at=now,
+                )
+                _apply_item_fields(session, case_id, item, {**start, **values})
+                session.add(item)
+                session.flush()
+                created[key] = item.id or 0
+                audit.record(store, session, "add", "agreement-item", item.id)
+                written.update({(key, n): _item_value(item, n) for n in EDITOR_ITEM_FIELDS})
+                written[(key, "deleted")] = False
+                continue
+            accepted = {}
+            for name, value in values.items():
+                stored = _item_value(item, name)
+                if _disputed(stored, base, (key, name), value):
+                    theirs[(key, name)] = stored
+                else:
+                    accepted[name] = value
+            if accepted:
+                _apply_item_fields(session, case_id, item, accepted)
+                item.row_version += 1
+                item.updated_at = now
+                session.add(item)
+                audit.record(
+                    store, session, "update", "agreement-item", item.id, ",".join(sorted(accepted))
+                )
+                written.update({(key, n): _item_value(item, n) for n in accepted})
+    return WriteOutcome(written, theirs), created
 
 
 def schedule_second_conversation(store: Store, case_id: int, day_id: int) -> Case:

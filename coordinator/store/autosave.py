@@ -1,74 +1,90 @@
-"""The agreement editor's autosave: pending changes collected as typed, written in batches.
+"""One autosave for every form: changes collected as typed, written field by field.
 
-The screen records every change here the moment it is typed (cheap, in memory, thread-safe) and
+A screen records every change here the moment it is typed (cheap, in memory, thread-safe) and
 asks `due()` a few times a second; when a save is due it calls `flush()` in a worker thread, so
 typing never waits for the disk. The rule: a save starts `IDLE` seconds after the last change,
 and never later than `MAX_DELAY` seconds after the first unsaved one, so a killed terminal loses
 at most about a second of typing.
 
-Writes are serialised by a lock (two flushes never interleave or reorder). A failed flush puts
-its batch back under anything typed since, so nothing is lost; a `Conflict` waits for the user's
-choice: `flush(force=True)` (keep mine) or `discard()` and reload (take theirs).
+Each value is kept under a key (a field name, or `(item key, field)` for the agreement's items).
+`base` holds each key's value as this editor last read or wrote it: the writer refuses to
+overwrite a key whose stored value has changed since (someone else wrote it) and reports it in
+`WriteOutcome.theirs`, while every other key of the same batch is written. A disputed key stays
+pending, out of the following saves, until the user chooses: `keep_mine()` (it is written over
+the other value on the next save) or `take_theirs()`.
 
-Items are named by the editor's own keys: `"i<id>"` for stored items, anything else for items
-created in the editor and not yet stored; once stored, a new item's key maps to its id.
+One save at a time: flushes are serialised by a lock, and each starts from the `base` the one
+before it left, so a save started while another writes never checks against a stale value. A
+failed flush (a locked database) puts its batch back under anything typed since; nothing is lost.
 
-No Textual here: the kill-while-saving test drives this class from a bare process.
+No Textual here: the kill-while-saving test drives this from a bare process.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from coordinator.domain.vocab import ItemKind
-from coordinator.store import agreements
-from coordinator.store.agreements import Changes, ItemCreate, ItemUpdate, SaveResult
-from coordinator.store.database import Store
-from coordinator.store.errors import Conflict
+
+if TYPE_CHECKING:
+    from coordinator.store.database import Store
 
 IDLE = 0.4
 MAX_DELAY = 1.0
 
-
-@dataclass
-class _Pending:
-    fields: dict[str, object] = field(default_factory=dict)
-    creates: dict[str, ItemKind] = field(default_factory=dict)
-    items: dict[str, dict[str, object]] = field(default_factory=dict)
-    deletes: list[str] = field(default_factory=list)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.fields or self.creates or self.items or self.deletes)
+Key = Hashable
 
 
-class Autosaver:
-    """Pending edits of one case's agreement and the row versions they were made against."""
+class _Deleted:
+    """The value of a key whose row someone else deleted."""
+
+    def __repr__(self) -> str:
+        return "DELETED"
+
+
+DELETED = _Deleted()
+
+
+@dataclass(frozen=True)
+class WriteOutcome:
+    """What one save did: the values now stored for the keys written, and for each key not
+    written because someone else changed it, their value."""
+
+    written: Mapping[Key, object] = field(default_factory=dict)
+    theirs: Mapping[Key, object] = field(default_factory=dict)
+
+
+#: `writer(changes, base)`: write `changes` in one transaction, each key unless its stored value
+#: differs from `base[key]` (and from the new value); report what was written and what was not.
+Writer = Callable[[Mapping[Key, object], Mapping[Key, object]], WriteOutcome]
+
+_UNSET = object()
+
+
+class Autosave:
+    """Pending changes of one form, the values they were made against, and the disputed keys."""
 
     def __init__(
         self,
-        store: Store,
-        case_id: int,
-        agreement_version: int,
-        item_versions: dict[int, int],
+        writer: Writer,
+        base: Mapping[Key, object],
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.store = store
-        self.case_id = case_id
-        self.agreement_version = agreement_version
-        self.item_versions = dict(item_versions)
-        self.ids: dict[str, int] = {f"i{i}": i for i in item_versions}
+        self._writer = writer
+        self._base: dict[Key, object] = dict(base)
         self._monotonic = monotonic
         self._state = threading.Lock()
         self._write = threading.Lock()
-        self._pending = _Pending()
+        self._pending: dict[Key, object] = {}
+        self._in_flight: dict[Key, object] = {}
+        self._conflicts: dict[Key, object] = {}
         self._first_change: float | None = None
         self._last_change: float | None = None
         self.saving = False
-        self.conflict = False
 
     # --- recording (UI thread) ----------------------------------------------------------------
 
@@ -78,121 +94,179 @@ class Autosaver:
             self._first_change = now
         self._last_change = now
 
-    def set_field(self, name: str, value: object) -> None:
+    def set(self, key: Key, value: object) -> None:
+        """Record a typed value (a value equal to the stored one, with nothing pending or
+        being written for the key, is no change)."""
         with self._state:
-            self._pending.fields[name] = value
-            self._touch()
+            unchanged = self._base.get(key, _UNSET) == value
+            if key not in self._pending and key not in self._in_flight and unchanged:
+                return
+            self._pending[key] = value
+            if key not in self._conflicts:
+                self._touch()
 
-    def create_item(self, key: str, kind: ItemKind, **fields: object) -> None:
+    def forget(self, keys: Iterable[Key]) -> None:
+        """Drop pending values (a row removed in the editor before they were written)."""
         with self._state:
-            self._pending.creates[key] = kind
-            self._pending.items.setdefault(key, {}).update(fields)
-            self._touch()
-
-    def set_item(self, key: str, **fields: object) -> None:
-        with self._state:
-            self._pending.items.setdefault(key, {}).update(fields)
-            self._touch()
-
-    def delete_item(self, key: str) -> None:
-        with self._state:
-            self._pending.items.pop(key, None)
-            if key in self._pending.creates:
-                del self._pending.creates[key]  # never stored: nothing to delete
-            elif key not in self._pending.deletes:
-                self._pending.deletes.append(key)
-            self._touch()
+            for key in keys:
+                self._pending.pop(key, None)
 
     # --- state ----------------------------------------------------------------------------------
 
+    def _undisputed(self) -> dict[Key, object]:
+        return {k: v for k, v in self._pending.items() if k not in self._conflicts}
+
     @property
     def pending(self) -> bool:
+        """Anything typed and not yet written (disputed keys included)."""
         with self._state:
-            return not self._pending.empty
+            return bool(self._pending)
+
+    @property
+    def unsaved(self) -> bool:
+        """Anything the next save would write (disputed keys excluded)."""
+        with self._state:
+            return bool(self._undisputed())
+
+    @property
+    def conflict(self) -> bool:
+        with self._state:
+            return bool(self._conflicts)
+
+    @property
+    def conflicts(self) -> dict[Key, object]:
+        """Each disputed key with the other writer's value."""
+        with self._state:
+            return dict(self._conflicts)
+
+    def pending_keys(self) -> list[Key]:
+        with self._state:
+            return list(self._pending)
 
     def due(self) -> bool:
         """True when a save should start now (idle long enough, or waited long enough)."""
         with self._state:
-            if self._pending.empty or self.saving or self.conflict:
+            if self.saving or not self._undisputed() or self._first_change is None:
                 return False
+            assert self._last_change is not None
             now = self._monotonic()
-            assert self._first_change is not None and self._last_change is not None
             return now - self._last_change >= IDLE or now - self._first_change >= MAX_DELAY
 
-    def discard(self) -> None:
-        """Forget unsaved changes (the user took the other writer's version)."""
+    # --- the user's choice ------------------------------------------------------------------------
+
+    def keep_mine(self) -> None:
+        """Overwrite the other values deliberately: the disputed keys go into the next save,
+        checked against the value the user has now seen."""
         with self._state:
-            self._pending = _Pending()
+            for key, theirs in self._conflicts.items():
+                self._base[key] = theirs
+            self._conflicts.clear()
+            if self._pending:
+                self._touch()
+
+    def take_theirs(self) -> dict[Key, object]:
+        """Drop the typing of the disputed keys; returns the other writer's values."""
+        with self._state:
+            theirs = dict(self._conflicts)
+            for key, value in theirs.items():
+                self._pending.pop(key, None)
+                self._base[key] = value
+            self._conflicts.clear()
+            return theirs
+
+    def rebase(self, values: Mapping[Key, object]) -> None:
+        """Values read from the store again: the new base of keys with nothing pending."""
+        with self._state:
+            for key, value in values.items():
+                if key not in self._pending and key not in self._in_flight:
+                    self._base[key] = value
+
+    def discard(self) -> None:
+        """Forget everything unsaved and every dispute (the form is reloaded)."""
+        with self._state:
+            self._pending.clear()
+            self._conflicts.clear()
             self._first_change = self._last_change = None
-            self.conflict = False
 
     # --- writing (worker thread) ----------------------------------------------------------------
 
-    def _batch(self, pending: _Pending) -> Changes:
-        changes = Changes(fields=dict(pending.fields), expected_version=self.agreement_version)
-        for key, kind in pending.creates.items():
-            changes.creates.append(ItemCreate(key, kind, dict(pending.items.get(key, {}))))
-        for key, values in pending.items.items():
-            if key in pending.creates:
-                continue
-            item_id = self.ids.get(key)
-            if item_id is not None:
-                changes.updates.append(
-                    ItemUpdate(item_id, self.item_versions.get(item_id), dict(values))
-                )
-        for key in pending.deletes:
-            item_id = self.ids.get(key)
-            if item_id is not None:
-                changes.deletes.append((item_id, self.item_versions.get(item_id)))
-        return changes
-
-    def _restore(self, taken: _Pending) -> None:
-        """Put a failed batch back underneath whatever was typed since."""
-        newer = self._pending
-        merged = _Pending(
-            fields={**taken.fields, **newer.fields},
-            creates={**taken.creates, **newer.creates},
-            deletes=list(dict.fromkeys([*taken.deletes, *newer.deletes])),
-        )
-        for key in set(taken.items) | set(newer.items):
-            if key in merged.deletes and key not in merged.creates:
-                continue
-            merged.items[key] = {**taken.items.get(key, {}), **newer.items.get(key, {})}
-        for key in newer.deletes:
-            if key in taken.creates and key not in newer.creates:
-                merged.creates.pop(key, None)
-        self._pending = merged
-        now = self._monotonic()
-        self._first_change = self._first_change or now
-        self._last_change = self._last_change or now
-
-    def flush(self, force: bool = False) -> SaveResult | None:
-        """Write everything pending now; safe from any thread. None when nothing was pending."""
+    def flush(self) -> WriteOutcome | None:
+        """Write every undisputed pending value now; safe from any thread, one at a time.
+        None when there was nothing to write."""
         with self._write:
             with self._state:
-                if self._pending.empty:
+                taken = self._undisputed()
+                if not taken:
                     return None
-                taken, self._pending = self._pending, _Pending()
+                for key in taken:
+                    del self._pending[key]
+                self._in_flight = dict(taken)
+                base = dict(self._base)
                 self._first_change = self._last_change = None
                 self.saving = True
             try:
-                result = agreements.save_changes(
-                    self.store, self.case_id, self._batch(taken), force=force
-                )
-            except BaseException as exc:
+                outcome = self._writer(taken, base)
+            except BaseException:
                 with self._state:
-                    self._restore(taken)
+                    self._pending = {**taken, **self._pending}  # newer typing wins
+                    self._in_flight = {}
                     self.saving = False
-                    self.conflict = isinstance(exc, Conflict)
+                    self._touch()
                 raise
             with self._state:
+                self._in_flight = {}
                 self.saving = False
-                self.conflict = False
-                self.agreement_version = result.agreement_version
-                self.item_versions.update(result.item_versions)
-                self.ids.update(result.created)
-                for key in taken.deletes:
-                    item_id = self.ids.pop(key, None)
-                    if item_id is not None:
-                        self.item_versions.pop(item_id, None)
-            return result
+                self._base.update(outcome.written)
+                for key, theirs in outcome.theirs.items():
+                    self._conflicts[key] = theirs
+                    self._pending.setdefault(key, taken[key])
+            return outcome
+
+
+class Autosaver(Autosave):
+    """The agreement editor's autosave: the agreement's fields under their names, its items'
+    fields under `(key, field)`, where `key` is `"i<id>"` for a stored item and anything else
+    for an item created in the editor (its `"kind"` key creates it; `"deleted"` deletes it).
+    Loaded from the store when no `view` (an `agreements.AgreementView`) is given."""
+
+    def __init__(
+        self,
+        store: Store,
+        case_id: int,
+        view: object | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        from coordinator.store import agreements
+
+        self.store = store
+        self.case_id = case_id
+        if view is None:
+            view = agreements.open_for_editing(store, case_id)
+        assert isinstance(view, agreements.AgreementView)
+        #: The stored id of each item key (new items get theirs when first written).
+        self.ids: dict[str, int] = {item.key: item.id for item in view.items}
+        super().__init__(self._write_batch, view.base(), monotonic)
+
+    def _write_batch(self, changes: Mapping[Key, object], base: Mapping[Key, object]):
+        from coordinator.store import agreements
+
+        outcome, created = agreements.save_edits(
+            self.store, self.case_id, changes, base, dict(self.ids)
+        )
+        self.ids.update(created)  # only after the transaction committed
+        return outcome
+
+    def set_field(self, name: str, value: object) -> None:
+        self.set(name, value)
+
+    def create_item(self, key: str, kind: ItemKind, **fields: object) -> None:
+        self.set((key, "kind"), ItemKind(kind))
+        self.set_item(key, **fields)
+
+    def set_item(self, key: str, **fields: object) -> None:
+        for name, value in fields.items():
+            self.set((key, name), value)
+
+    def delete_item(self, key: str) -> None:
+        self.forget([k for k in self.pending_keys() if isinstance(k, tuple) and k[0] == key])
+        self.set((key, "deleted"), True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlmodel import Session, select
@@ -10,6 +12,7 @@ from sqlmodel import Session, select
 from coordinator.domain.vocab import MaterialKind
 from coordinator.i18n import _
 from coordinator.store import audit
+from coordinator.store.autosave import WriteOutcome
 from coordinator.store.database import Store
 from coordinator.store.errors import Conflict, Invalid, NotFound
 from coordinator.store.models import Case, MaterialItem, Preparation
@@ -104,6 +107,78 @@ def update_preparation(
         session.add(preparation)
         audit.record(store, session, "update", "preparation", case_id, ",".join(sorted(fields)))
         return preparation
+
+
+#: Every field the form edits: the free text, and the date of the decision.
+FORM_FIELDS = (*TEXT_FIELDS, "decided_on")
+
+
+@dataclass(frozen=True)
+class PreparationView:
+    """The preparation form of a case as screens show it: each field of `FORM_FIELDS`."""
+
+    case_id: int
+    values: Mapping[str, str | date | None]
+
+    def base(self) -> dict[object, object]:
+        """Every field under its autosave key (its name)."""
+        return dict(self.values)
+
+
+@dataclass(frozen=True)
+class MaterialView:
+    """One line of the material checklist."""
+
+    kind: MaterialKind
+    label: str
+    ready: bool
+    file_ref: str
+
+
+def read_preparation(store: Store, case_id: int) -> PreparationView:
+    """The form's values (an empty form is made for a case that has none)."""
+    with store.session() as session:
+        preparation = _get_or_create(store, session, case_id)
+        return PreparationView(case_id, {n: getattr(preparation, n) for n in FORM_FIELDS})
+
+
+def material_views(store: Store, case_id: int) -> list[MaterialView]:
+    return [
+        MaterialView(MaterialKind(i.kind), i.label, i.ready, i.file_ref)
+        for i in materials(store, case_id)
+    ]
+
+
+def save_fields(
+    store: Store, case_id: int, changes: Mapping[object, object], base: Mapping[object, object]
+) -> WriteOutcome:
+    """The autosave's writer: write `changes` field by field in one transaction. A field whose
+    stored value is neither `base`'s (what the form read) nor the new one was changed by someone
+    else: it is not written but reported in `theirs`; the other fields are written."""
+    fields = {str(k): v for k, v in changes.items()}
+    unknown = set(fields) - set(FORM_FIELDS)
+    if unknown:
+        raise Invalid(_("Unknown field: {fields}").format(fields=", ".join(sorted(unknown))))
+    with store.session() as session:
+        preparation = _get_or_create(store, session, case_id)
+        theirs: dict[object, object] = {}
+        accepted: dict[str, object] = {}
+        for name, value in fields.items():
+            stored = getattr(preparation, name)
+            if name in base and stored != base[name] and stored != value:
+                theirs[name] = stored
+            else:
+                accepted[name] = value
+        if accepted:
+            for name, value in accepted.items():
+                setattr(preparation, name, value)
+            preparation.updated_at = store.now()
+            session.add(preparation)
+            audit.record(
+                store, session, "update", "preparation", case_id, ",".join(sorted(accepted))
+            )
+        written = {name: getattr(preparation, name) for name in accepted}
+    return WriteOutcome(written, theirs)
 
 
 def missing_fields(preparation: Preparation) -> list[str]:

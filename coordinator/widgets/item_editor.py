@@ -8,6 +8,7 @@ which are never read as markup.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from textual import on
@@ -37,14 +38,13 @@ def due_feedback(text: str, today: date) -> tuple[date | None, str, bool]:
 class ItemEditor(Vertical, can_focus=False):
     """The editor of one item. `key` is the autosave's key for it."""
 
+    @dataclass
     class Changed(Message):
         """A field of the item changed; `value` is what to store (a date for `due`)."""
 
-        def __init__(self, editor: ItemEditor, field: str, value: object) -> None:
-            super().__init__()
-            self.editor = editor
-            self.field = field
-            self.value = value
+        editor: ItemEditor
+        field: str
+        value: object
 
     def __init__(
         self,

@@ -13,7 +13,9 @@ DRAFTED_CASE = 1
 async def open_agreement(pilot) -> None:
     await pilot.pause()
     await pilot.app.push_screen(AgreementScreen(DRAFTED_CASE))
-    await pilot.pause()
+    for _round in range(3):  # the form is read by a worker
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 async def open_readback(pilot) -> None:

@@ -9,7 +9,9 @@ def _push(screen_factory):
     async def run_before(pilot) -> None:
         await pilot.pause()
         await pilot.app.push_screen(screen_factory())
-        await pilot.pause()
+        for _round in range(3):  # screens read the store in workers
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
 
     return run_before
 

@@ -15,10 +15,19 @@ from coordinator.store.days import DayInput, create_day
 from coordinator.widgets.item_editor import ItemEditor
 
 
+async def settle(pilot) -> None:
+    """Let the screen's thread workers finish and their messages be handled (a message may
+    start the next worker: a finished save, a load)."""
+    for _round in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
 async def open_agreement(app, pilot, case_id: int) -> AgreementScreen:
     await app.push_screen(AgreementScreen(case_id))
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(app.screen, AgreementScreen)
+    assert app.screen.loaded
     return app.screen
 
 
@@ -128,7 +137,7 @@ async def test_finalise_refuses_incomplete_then_accepts_and_reopens(store, make_
         await pilot.pause()
         await pilot.press(*"Arbejdstid 9-14 de første to uger.")
         await pilot.press("f5")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, FinaliseProblemsDialog)
         codes = [p.code for p in app.screen.problems]
         assert codes == ["item-no-responsible", "item-no-due"]
@@ -139,8 +148,7 @@ async def test_finalise_refuses_incomplete_then_accepts_and_reopens(store, make_
         assert agreements.latest(store, case_id).status == "draft"
         await pilot.press(*"Borgeren", "tab", *"uge 51")
         await pilot.press("f5")
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
         final = agreements.latest(store, case_id)
         assert final.status == "final"
         screen = app.screen
@@ -152,15 +160,14 @@ async def test_finalise_refuses_incomplete_then_accepts_and_reopens(store, make_
         await pilot.pause()
         assert len(agreements.items(store, final.id)) == 1
         await pilot.press("f6")  # reopen
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
         assert [(v.version, v.status) for v in agreements.versions(store, case_id)] == [
             (1, "final"),
             (2, "draft"),
         ]
         assert not app.screen.final
         await pilot.press("f7")
-        await pilot.pause()
+        await settle(pilot)
         from coordinator.screens.agreement_dialogs import VersionsDialog
 
         assert isinstance(app.screen, VersionsDialog)
@@ -228,7 +235,7 @@ async def test_leaving_the_screen_saves_at_once(demo_store, make_app) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_agreement(app, pilot, 1)
         await pilot.press("end", *" og chauffør", "escape")
-        await pilot.pause()
+        await settle(pilot)  # the app's worker writes what the screen left unsaved
         assert app.screen is not screen
     assert agreements.latest(demo_store, 1).job_goal == "Lagermedarbejder og chauffør"
 
@@ -293,7 +300,7 @@ async def test_conflict_take_theirs_reloads(demo_store, db_path, clock, make_app
         await pilot.pause()
         assert isinstance(app.screen, ConflictDialog)
         await pilot.press("t")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert screen.query_one("#job-goal", Input).value == "Chauffør"
         assert not screen.saver.pending
     assert agreements.latest(demo_store, 1).job_goal == "Chauffør"
@@ -333,7 +340,7 @@ async def test_each_finalise_problem_leads_to_the_field_that_fixes_it(store, mak
         await pilot.press("tab", "tab", *"+2w")
         await saved(pilot, screen)
         await pilot.press("f5")
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, FinaliseProblemsDialog)
         codes = [(p.code, p.item_index) for p in dialog.problems]
@@ -345,13 +352,13 @@ async def test_each_finalise_problem_leads_to_the_field_that_fixes_it(store, mak
         assert screen.focused is editors[0].query_one(".item-due", Input)
 
         await pilot.press("f5")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("down", "enter")
         await pilot.pause()
         assert screen.focused is editors[1].text_area
 
         await pilot.press("f5")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert screen.focused is editors[1].query_one(".item-responsible", Input)
@@ -371,7 +378,7 @@ async def test_f4_exports_what_was_just_typed(store, make_app, tmp_path) -> None
         await pilot.press("tab", "tab")
         await pilot.press(*"Jeg starter mandag")
         await pilot.press("f4")
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         assert (dialog.kind, dialog.ref_id) == ("agreement", case_id)
@@ -404,13 +411,13 @@ async def test_finalise_reopen_versions_and_second_conversation(demo_store, make
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_agreement(app, pilot, 1)
         await pilot.press("f5")
-        await pilot.pause()
+        await settle(pilot)
         assert screen.final
         await pilot.press("f6")
-        await pilot.pause()
+        await settle(pilot)
         assert not screen.final and screen.agreement.version == 2
         await pilot.press("f7")
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, VersionsDialog)
         assert [(v.version, v.status) for v in dialog.versions] == [(1, "final"), (2, "draft")]
@@ -418,11 +425,11 @@ async def test_finalise_reopen_versions_and_second_conversation(demo_store, make
         await pilot.pause()
 
         await pilot.press("f10")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, SecondConversationDialog)
         assert app.screen.query_one("#days", OptionList).option_count == 1
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
     with store.session() as session:
         second = session.exec(select(Case).where(Case.day_id == later.id)).one()
@@ -478,3 +485,110 @@ async def test_a_locked_database_is_said_once_and_the_typing_saved_after(
         await saved(pilot, screen)
     assert agreements.latest(store, case_id).citizen_words == "Jeg vil gerne prøve igen."
     store.close()
+
+
+class StallMeter:
+    """How late a 20 ms interval timer on the app runs: the event loop's worst stall."""
+
+    def __init__(self, app) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.last = self.loop.time()
+        self.worst = 0.0
+        self.timer = app.set_interval(0.02, self._tick)
+
+    def _tick(self) -> None:
+        now = self.loop.time()
+        self.worst = max(self.worst, now - self.last - 0.02)
+        self.last = now
+
+
+async def test_typing_through_a_held_write_lock_never_stalls_the_screen(
+    db_path, clock, capsys
+) -> None:
+    """Another process holds a write transaction for 3 s while the broker types: the event
+    loop keeps running (the saves wait in their thread), and every character is stored once
+    the lock goes."""
+    import sqlite3
+
+    from coordinator.app import CoordinatorApp
+    from coordinator.store.database import Store
+
+    store = Store.open(str(db_path), clock=clock, actor="test")
+    case_id = new_case(store)
+    agreements.ensure_draft(store, case_id)
+    app = CoordinatorApp(store=store, clock=clock, language="en")
+    typed = ""
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        screen.query_one("#citizen-words", TextArea).focus()
+        meter = StallMeter(app)
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE agreement SET notes = 'elsewhere' WHERE case_id = ?", (case_id,))
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        while loop.time() - start < 3.0:
+            key = "abcdefghij"[len(typed) % 10]
+            await pilot.press(key)
+            typed += key
+            await pilot.pause(0.05)
+        other.rollback()
+        other.close()
+        await saved(pilot, screen)
+        meter.timer.stop()
+    with capsys.disabled():
+        print(f"\nworst event-loop stall with a 3 s write lock: {meter.worst * 1000:.0f} ms")
+    assert meter.worst < 1.0, meter.worst
+    assert agreements.latest(store, case_id).citizen_words == typed
+    store.close()
+
+
+async def test_a_slow_save_while_typing_goes_on_is_no_false_conflict(
+    demo_store, make_app, monkeypatch
+) -> None:
+    """A save started while the previous one still writes (slowed to 1.2 s) checks against
+    what that one wrote: no "changed elsewhere" for the broker's own typing."""
+    import time
+
+    really_save = agreements.save_edits
+
+    def slow_save(*args, **kwargs):
+        time.sleep(1.2)
+        return really_save(*args, **kwargs)
+
+    monkeypatch.setattr(agreements, "save_edits", slow_save)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, 1)
+        await pilot.press("end", *" og")
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        while not screen.saver.saving:  # the first save is writing ...
+            assert loop.time() - start < 30
+            await pilot.pause(0.02)
+        await pilot.press(*" chauffør")  # ... while typing goes on
+        await pilot.press("ctrl+s")  # and another save is asked for at once
+        await saved(pilot, screen)
+        assert not screen.saver.conflict
+        assert "changed elsewhere" not in str(screen.save_state.render())
+    assert agreements.latest(demo_store, 1).job_goal == "Lagermedarbejder og chauffør"
+
+
+async def test_a_conflict_on_one_field_lets_another_field_save(
+    demo_store, db_path, clock, make_app
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _typing_into_a_change_made_elsewhere(app, pilot, db_path, clock)
+        words = screen.query_one("#citizen-words", TextArea)
+        words.focus()
+        await pilot.press(*"Jeg vil gerne ")
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        while screen.in_flight or screen.saver.unsaved:
+            assert loop.time() - start < 30
+            await pilot.pause(0.05)
+        stored = agreements.latest(demo_store, 1)
+        assert stored.citizen_words == words.text and words.text.startswith("Jeg vil gerne J")
+        assert stored.job_goal == "Chauffør"  # disputed: waits for the choice
+        assert screen.saver.conflicts == {"job_goal": "Chauffør"}

@@ -43,8 +43,10 @@ async def main() -> None:
     app = CoordinatorApp(store=store, clock=clock, language="da")
     async with app.run_test(size=(120, 40)) as pilot:
         await app.push_screen(AgreementScreen(case_id))
-        await pilot.pause()
         screen = app.screen
+        while not screen.loaded:  # the form is read by a worker
+            await app.workers.wait_for_complete()
+            await pilot.pause()
         screen.set_focus(screen.query_one("#citizen-words"))
         await pilot.pause()
         typed = 0

@@ -9,11 +9,10 @@ import pytest
 
 from coordinator.domain.vocab import ItemKind
 from coordinator.store import agreements
-from coordinator.store.agreements import Changes, ItemCreate, ItemUpdate
-from coordinator.store.autosave import Autosaver
+from coordinator.store.autosave import DELETED, Autosave, Autosaver, WriteOutcome
 from coordinator.store.database import Store
 from coordinator.store.days import DayInput, create_day
-from coordinator.store.errors import Conflict, Invalid
+from coordinator.store.errors import Invalid
 from coordinator.store.models import Case
 
 HEALTH_CASE = 1
@@ -21,9 +20,7 @@ NASTY = "[bold]Ærø[/bold] <b>øl</b> 😀 " + "å" * 10_000
 
 
 def saver_for(store: Store, case_id: int) -> Autosaver:
-    agreement = agreements.ensure_draft(store, case_id)
-    items = agreements.items(store, agreement.id)
-    return Autosaver(store, case_id, agreement.row_version, {i.id: i.row_version for i in items})
+    return Autosaver(store, case_id)
 
 
 def test_batch_creates_updates_and_deletes_in_one_go(demo_store) -> None:
@@ -34,11 +31,11 @@ def test_batch_creates_updates_and_deletes_in_one_go(demo_store) -> None:
     saver.set_item("n1", responsible="Borgeren", due=date(2026, 12, 20))
     saver.set_item(f"i{first.id}", text="Ny tekst")
     result = saver.flush()
-    assert result is not None and "n1" in result.created
+    assert result is not None and not result.theirs and "n1" in saver.ids
     agreement = agreements.latest(demo_store, HEALTH_CASE)
     assert agreement.citizen_words == NASTY
     stored = {i.id: i for i in agreements.items(demo_store, agreement.id)}
-    new = stored[result.created["n1"]]
+    new = stored[saver.ids["n1"]]
     assert (new.kind, new.text, new.responsible_text, new.due) == (
         "accommodation",
         "Arbejdstid 9–14",
@@ -49,7 +46,7 @@ def test_batch_creates_updates_and_deletes_in_one_go(demo_store) -> None:
     assert stored[first.id].text == "Ny tekst"
     saver.delete_item("n1")
     saver.flush()
-    assert result.created["n1"] not in {i.id for i in agreements.items(demo_store, agreement.id)}
+    assert saver.ids["n1"] not in {i.id for i in agreements.items(demo_store, agreement.id)}
     assert saver.flush() is None
 
 
@@ -78,24 +75,88 @@ def test_two_writers_on_one_file_never_overwrite_silently(demo_store, db_path, c
         theirs.set_item(f"i{item.id}", text="Deres tekst")
         theirs.flush()
         mine.set_item(f"i{item.id}", text="Min tekst")
-        with pytest.raises(Conflict):
-            mine.flush()
+        outcome = mine.flush()
+        assert outcome.theirs == {(f"i{item.id}", "text"): "Deres tekst"}
         assert mine.conflict and mine.pending  # nothing lost, nothing written
         assert agreements.items(demo_store, item.agreement_id)[0].text == "Deres tekst"
-        mine.set_item(f"i{item.id}", status="done")  # typed while the dialog was up
-        mine.flush(force=True)  # "keep mine"
+        mine.set_item(f"i{item.id}", status="done")  # typed while the question waits
+        mine.flush()  # the other field of the item is written meanwhile
         stored = agreements.items(demo_store, item.agreement_id)[0]
-        assert (stored.text, stored.status) == ("Min tekst", "done")
+        assert (stored.text, stored.status) == ("Deres tekst", "done")
+        mine.keep_mine()
+        mine.flush()
+        assert agreements.items(demo_store, item.agreement_id)[0].text == "Min tekst"
+        assert not mine.conflict and not mine.pending
         # the fields of the agreement are checked the same way
         mine.set_field("job_goal", "Lagermedarbejder på deltid")
         mine.flush()
         theirs.set_field("job_goal", "Chauffør")
-        with pytest.raises(Conflict):
-            theirs.flush()
-        theirs.discard()  # "take theirs" on the other laptop: reload
-        assert not theirs.pending
+        assert theirs.flush().theirs == {"job_goal": "Lagermedarbejder på deltid"}
+        assert theirs.take_theirs() == {"job_goal": "Lagermedarbejder på deltid"}
+        assert not theirs.pending and not theirs.conflict
     finally:
         other_store.close()
+
+
+def test_a_conflict_on_one_field_lets_the_others_save(demo_store, db_path, clock) -> None:
+    """The disputed field waits for the choice; every other field keeps being saved."""
+    mine = saver_for(demo_store, HEALTH_CASE)
+    agreements.set_fields(demo_store, HEALTH_CASE, job_goal="Chauffør")  # elsewhere
+    mine.set_field("job_goal", "Lagermedarbejder nu")
+    mine.set_field("citizen_words", "Jeg vil gerne")
+    mine.flush()
+    stored = agreements.latest(demo_store, HEALTH_CASE)
+    assert (stored.job_goal, stored.citizen_words) == ("Chauffør", "Jeg vil gerne")
+    mine.set_field("job_goal", "Lagermedarbejder nu straks")  # typing goes on in it
+    mine.set_field("citizen_words", "Jeg vil gerne prøve igen.")
+    mine.flush()
+    stored = agreements.latest(demo_store, HEALTH_CASE)
+    assert (stored.job_goal, stored.citizen_words) == ("Chauffør", "Jeg vil gerne prøve igen.")
+    assert mine.conflicts == {"job_goal": "Chauffør"} and not mine.unsaved
+
+
+def test_an_item_deleted_elsewhere_is_asked_about_and_kept_mine_is_made_again(demo_store):
+    mine = saver_for(demo_store, HEALTH_CASE)
+    item = agreements.items(demo_store, agreements.latest(demo_store, HEALTH_CASE).id)[0]
+    agreements.delete_item(demo_store, item.id)  # elsewhere
+    mine.set_item(f"i{item.id}", text="Min tekst")
+    assert mine.flush().theirs == {(f"i{item.id}", "text"): DELETED}
+    mine.keep_mine()
+    mine.flush()
+    agreement_id = agreements.latest(demo_store, HEALTH_CASE).id
+    again = [i for i in agreements.items(demo_store, agreement_id) if i.text == "Min tekst"]
+    assert len(again) == 1 and again[0].responsible_text == item.responsible_text
+    assert again[0].kind == item.kind and again[0].due == item.due
+
+
+def test_a_save_started_while_one_writes_checks_against_what_that_one_wrote() -> None:
+    """The race of the old preparation form: the second save must not see a stale value."""
+    import threading
+
+    stored = {"f": "a"}
+    entered, release = threading.Event(), threading.Event()
+
+    def writer(changes, base):
+        theirs = {k: stored[k] for k, v in changes.items() if stored[k] not in (base[k], v)}
+        if changes.get("f") == "ab":
+            entered.set()
+            release.wait(5)
+        written = {k: v for k, v in changes.items() if k not in theirs}
+        stored.update(written)
+        return WriteOutcome(written, theirs)
+
+    saver = Autosave(writer, {"f": "a"})
+    saver.set("f", "ab")
+    first = threading.Thread(target=saver.flush)
+    first.start()
+    assert entered.wait(5)
+    saver.set("f", "abc")  # typing goes on while the first save writes
+    second = threading.Thread(target=saver.flush)
+    second.start()
+    release.set()
+    first.join(5)
+    second.join(5)
+    assert stored == {"f": "abc"} and not saver.conflict and not saver.pending
 
 
 def test_finalise_reopen_and_earlier_versions(demo_store) -> None:
@@ -108,7 +169,7 @@ def test_finalise_reopen_and_earlier_versions(demo_store) -> None:
     assert final.status == "final" and final.author_name == "Jonas Berg"
     assert final.finalised_at == demo_store.now()
     with pytest.raises(Invalid):
-        agreements.save_changes(demo_store, case, Changes(fields={"job_goal": "x"}))
+        agreements.save_edits(demo_store, case, {"job_goal": "x"}, {}, {})
     second = agreements.reopen(demo_store, case)
     assert (second.version, second.status) == (2, "draft")
     versions = agreements.versions(demo_store, case)
@@ -117,19 +178,17 @@ def test_finalise_reopen_and_earlier_versions(demo_store) -> None:
     assert agreements.agreement_by_id(demo_store, versions[0].id).job_goal == "Lagermedarbejder"
 
 
-def test_save_changes_refuses_unknown_fields(demo_store) -> None:
+def test_save_edits_refuses_unknown_fields(demo_store) -> None:
     agreements.ensure_draft(demo_store, HEALTH_CASE)
     with pytest.raises(Invalid):
-        agreements.save_changes(demo_store, HEALTH_CASE, Changes(fields={"case_id": 2}))
+        agreements.save_edits(demo_store, HEALTH_CASE, {"case_id": 2}, {}, {})
     with pytest.raises(Invalid):
-        agreements.save_changes(
+        agreements.save_edits(
             demo_store,
             HEALTH_CASE,
-            Changes(creates=[ItemCreate("n1", ItemKind.SUPPORT, {"agreement_id": 9})]),
-        )
-    with pytest.raises(Conflict):
-        agreements.save_changes(
-            demo_store, HEALTH_CASE, Changes(updates=[ItemUpdate(99999, 1, {"text": "x"})])
+            {("n1", "kind"): ItemKind.SUPPORT, ("n1", "agreement_id"): 9},
+            {},
+            {},
         )
 
 
@@ -161,8 +220,7 @@ def test_second_conversation_must_be_on_a_later_day(demo_store) -> None:
 
 def test_autosave_timing(demo_store) -> None:
     now = [0.0]
-    agreement = agreements.ensure_draft(demo_store, HEALTH_CASE)
-    saver = Autosaver(demo_store, HEALTH_CASE, agreement.row_version, {}, lambda: now[0])
+    saver = Autosaver(demo_store, HEALTH_CASE, monotonic=lambda: now[0])
     assert not saver.due()
     for _ in range(7):  # typing steadily, a key every 1/8 s
         saver.set_field("job_goal", "x")

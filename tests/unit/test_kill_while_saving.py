@@ -29,16 +29,17 @@ from coordinator.store.autosave import Autosaver
 from coordinator.store.database import Store
 
 store = Store.open(sys.argv[1], actor="writer")
-draft = agreements.ensure_draft(store, 1)
-item = agreements.items(store, draft.id)[0]
-saver = Autosaver(store, 1, draft.row_version, {item.id: item.row_version})
+draft = agreements.open_for_editing(store, 1)
+item = draft.items[0]
+saver = Autosaver(store, 1, draft)
 n = 0
 while True:
     n += 1
     text = f"{n}: " + "Jeg vil gerne prøve igen 😀 [bold] <b> " * 300
     saver.set_field("citizen_words", text)
-    saver.set_item(f"i{item.id}", text=text)
-    saver.flush()
+    saver.set_item(item.key, text=text)
+    outcome = saver.flush()
+    assert outcome is not None and not outcome.theirs
     print(n, flush=True)
 """
 

@@ -53,8 +53,7 @@ def test_the_autosave_keeps_typing_through_a_lock(impatient_store, db_path) -> N
     store = impatient_store
     day = create_day(store, DayInput(date=store.now().date()))
     case_id = add_case(store, CaseInput(day_id=day.id, citizen="Mads Eriksen")).id
-    draft = agreements.ensure_draft(store, case_id)
-    saver = Autosaver(store, case_id, draft.row_version, {})
+    saver = Autosaver(store, case_id)
     saver.set_field("citizen_words", "Jeg vil gerne")
     other = _lock(db_path)
     try:
