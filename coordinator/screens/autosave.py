@@ -218,6 +218,10 @@ class SaveState(Static):
             saver = self.saver
             if saver is None:
                 return
+            if choice in ("mine", "theirs"):
+                # The "changed elsewhere" toast is answered: it must not linger over the form
+                # (or follow the user to the next screen, where Ctrl+S means nothing).
+                self.app.clear_notifications()
             if choice == "mine":
                 saver.keep_mine()
                 self._told_conflict = False

@@ -198,6 +198,7 @@ async def _edited_elsewhere(store, make_app, choice: str) -> str:
         await pilot.press(*" at the start")
         await _autosave(app, pilot)
         assert field.text == "He locks up, often at the start"
+        assert any("Changed by someone else" in n.message for n in app._notifications)
         # Other fields are saved meanwhile; only the disputed one waits for the choice.
         screen.query_one("#field-job_goal").focus()
         await pilot.press(*"Lager")
@@ -210,6 +211,8 @@ async def _edited_elsewhere(store, make_app, choice: str) -> str:
         await pilot.press(choice)
         await _autosave(app, pilot)
         assert isinstance(app.screen, CaseScreen)
+        # Answered: the "changed elsewhere" toast does not linger or follow to other screens.
+        assert not any("Changed by someone else" in n.message for n in app._notifications)
         return field.text
 
 
