@@ -102,6 +102,11 @@ class CaseScreen(AppScreen):
         Binding("escape", "back", N_("Back"), id="case.back"),
         Binding("ctrl+r", "roster", N_("Roster"), id="case.roster"),
         Binding("ctrl+s", "save_now", N_("Save now"), id="case.save"),
+        # Priority: the App moves focus the moment Tab arrives. A plain binding is first handed
+        # to the focused field and acts only when that field has worked through its queue, so
+        # keys typed right after a fast Tab would land in the field being left.
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     @dataclass

@@ -303,3 +303,37 @@ async def test_typing_through_a_held_write_lock_never_stalls_the_form(
     assert meter.worst < 1.0, meter.worst
     assert preparation.get_preparation(store, case_id).tried == typed
     store.close()
+
+
+async def test_a_burst_of_keys_with_tabs_lands_in_the_fields_it_was_typed_for(
+    store, make_app
+) -> None:
+    """Keys arriving faster than the form handles them (a fast typist, a paste, a text
+    expander) go to the field that had focus when they were pressed: Tab moves focus before
+    the next key is handed on, not after the previous field has worked through its queue."""
+    from textual import events
+
+    case_id = _case(store)
+    app = make_app()
+    typed = {
+        "main_problem": "Alfa1 han låser, ofte ved opstart",
+        "answer_reason": "Bravo2 vi talte om praktik",
+        "answer_situations": "Charlie3 morgener er svære",
+        "answer_goals": "Delta4 lager",
+    }
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_form(app, pilot, case_id)
+        screen.query_one("#field-main_problem").focus()
+        await pilot.pause()
+        burst: list[events.Key] = []
+        for index, text in enumerate(typed.values()):
+            if index:
+                burst.append(events.Key("tab", None))
+            burst.extend(events.Key("space" if c == " " else c, c) for c in text)
+        for key in burst:  # all queued at once: none waits for the one before
+            app.post_message(key)
+        await settle(pilot)
+        await _autosave(app, pilot)
+        assert app.focused is screen.query_one("#field-answer_goals")
+    form = preparation.get_preparation(store, case_id)
+    assert {name: getattr(form, name) for name in typed} == typed
