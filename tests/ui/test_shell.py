@@ -178,3 +178,33 @@ async def test_quit(store, make_app) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_the_palette_offers_coming_cases_read_in_a_worker(demo_store, make_app) -> None:
+    """The palette's case entries come from a read made in a worker (at start and each time the
+    palette opens); listing them never touches the database on the event loop."""
+    from coordinator.store.cases import CaseInput, add_case
+    from coordinator.store.days import list_days
+
+    app = make_app()
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Prepare case: 2026-12-03 #1 Mads Eriksen" in titles
+        assert "Roster: 2026-12-03 #1 Mads Eriksen" in titles
+        day_id = list_days(demo_store)[0][0].id
+        add_case(demo_store, CaseInput(day_id=day_id, citizen="Nina Holm"))  # elsewhere
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+
+        def no_database(*args, **kwargs):
+            raise AssertionError("the palette read the database on the event loop")
+
+        real_session = demo_store.session
+        demo_store.session = no_database
+        try:
+            titles = {command.title for command in app.get_system_commands(app.screen)}
+        finally:
+            demo_store.session = real_session
+        assert "Prepare case: 2026-12-03 #6 Nina Holm" in titles
