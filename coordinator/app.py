@@ -1,20 +1,47 @@
-"""The Textual App: built with its store, clock and language, so tests inject their own."""
+"""The Textual App: built with its store, clock and language, so tests inject their own.
+
+It never waits for the database either: whether a day is planned today is read in a worker
+at start (`TodaysDay` opens it), and the cases the command palette offers are read in a worker
+at start and each time the palette opens (`CasesRead`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 
 from coordinator.commands import binding_commands
 from coordinator.domain.clock import Clock
 from coordinator.i18n import N_, _, set_language
 from coordinator.store.database import Store
+from coordinator.store.errors import StoreError
 from coordinator.store.settings import stored_keymap
 from coordinator.widgets.translated import translate_bindings
+
+if TYPE_CHECKING:
+    from coordinator.store.day_model import CaseEntry
+
+
+@dataclass
+class TodaysDay(Message):
+    """The day planned on the date the app opens on, read in a worker."""
+
+    day_id: int
+
+
+@dataclass
+class CasesRead(Message):
+    """The cases of today and later, read in a worker for the command palette."""
+
+    cases: list[CaseEntry]
 
 
 class CoordinatorApp(App[None]):
@@ -49,6 +76,10 @@ class CoordinatorApp(App[None]):
         self.title = _("Step-up days")
         #: Ctrl+Q was pressed once with a question unanswered; a second press quits.
         self._quit_anyway = False
+        #: The cases the command palette offers (read in a worker, see `read_palette_cases`).
+        self.palette_cases: list[CaseEntry] = []
+        #: The screen the app opened on, while today's day is looked for.
+        self._first_screen: Screen | None = None
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -89,12 +120,51 @@ class CoordinatorApp(App[None]):
 
     def on_mount(self) -> None:
         from coordinator.screens.days import DaysScreen
-        from coordinator.store.days import list_days
 
-        self.push_screen(DaysScreen())
+        self._first_screen = DaysScreen()
+        self.push_screen(self._first_screen)
         wanted = self.open_date or self.clock.now().date()
-        todays = [day for day, _count in list_days(self.store) if day.date == wanted]
+        self._find_todays_day(self.store, wanted)
+        self.read_palette_cases()
+
+    @work(thread=True, exclusive=True, group="app-today")
+    def _find_todays_day(self, store: Store, wanted: date) -> None:
+        from coordinator.store.day_model import day_summaries
+
+        try:
+            todays = [day.id for day in day_summaries(store) if day.date == wanted]
+        except StoreError:
+            return  # the days list reads them too, and tells what went wrong
         if todays:
+            self.post_message(TodaysDay(todays[0]))
+
+    @on(TodaysDay)
+    def _open_todays_day(self, message: TodaysDay) -> None:
+        """Open today's day, unless the user (or a test) went elsewhere meanwhile."""
+        first, self._first_screen = self._first_screen, None
+        if first is not None and self.screen is first:
             from coordinator.screens.day import DayScreen
 
-            self.push_screen(DayScreen(todays[0].id or 0))
+            self.push_screen(DayScreen(message.day_id))
+
+    def action_command_palette(self) -> None:
+        self.read_palette_cases()  # the cases may have changed since the last read
+        super().action_command_palette()
+
+    def read_palette_cases(self) -> None:
+        """Read the cases of today and later in a worker; `CasesRead` keeps them."""
+        self._read_palette_cases(self.store, self.clock.now().date())
+
+    @work(thread=True, exclusive=True, group="app-palette")
+    def _read_palette_cases(self, store: Store, today: date) -> None:
+        from coordinator.store.day_model import upcoming_cases
+
+        try:
+            cases = upcoming_cases(store, today)
+        except StoreError:
+            return  # the palette keeps the cases last read
+        self.post_message(CasesRead(cases))
+
+    @on(CasesRead)
+    def _cases_read(self, message: CasesRead) -> None:
+        self.palette_cases = message.cases

@@ -24,7 +24,6 @@ from coordinator.screens.base import AppScreen
 from coordinator.screens.case_dialogs import MaterialDialog, MaterialInput
 from coordinator.store import preparation, roster
 from coordinator.store.autosave import Autosave
-from coordinator.store.days import list_days, load_day
 from coordinator.store.errors import StoreError
 from coordinator.store.preparation import MaterialView, PreparationView
 from coordinator.store.readiness import Readiness, case_readiness
@@ -399,24 +398,21 @@ def _open(app: App, screen_class: type[Screen], case_id: int) -> None:
 
 
 def case_commands(app: App, screen: Screen) -> Iterator[SystemCommand]:
-    """Palette entries to prepare any case of today or later, and open its roster."""
+    """Palette entries to prepare any case of today or later, and open its roster.
+
+    The cases are the app's `palette_cases`, read in a worker (at start and whenever the
+    palette opens), so the palette never waits for the database."""
     from coordinator.screens.roster import RosterScreen
 
-    store = app.store  # type: ignore[attr-defined]
-    today = app.clock.now().date()  # type: ignore[attr-defined]
-    for day, _count in list_days(store):
-        if day.date < today:
-            continue
-        for row in load_day(store, day.id or 0).cases:
-            case_id = row.case.id or 0
-            where = f"{day.date.isoformat()} #{row.case.position} {row.citizen.name}"
-            yield SystemCommand(
-                _("Prepare case: {case}").format(case=where),
-                _("The preparation form of the case"),
-                partial(_open, app, CaseScreen, case_id),
-            )
-            yield SystemCommand(
-                _("Roster: {case}").format(case=where),
-                _("Who attends the case, with the rule findings"),
-                partial(_open, app, RosterScreen, case_id),
-            )
+    for case in getattr(app, "palette_cases", ()):
+        where = f"{case.date.isoformat()} #{case.position} {case.citizen}"
+        yield SystemCommand(
+            _("Prepare case: {case}").format(case=where),
+            _("The preparation form of the case"),
+            partial(_open, app, CaseScreen, case.id),
+        )
+        yield SystemCommand(
+            _("Roster: {case}").format(case=where),
+            _("Who attends the case, with the rule findings"),
+            partial(_open, app, RosterScreen, case.id),
+        )

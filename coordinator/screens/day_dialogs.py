@@ -3,17 +3,24 @@
 Each dialog validates what it can, calls the store, and shows the store's `Invalid` message in
 the dialog itself, so the coordinator fixes the field instead of starting over. Enter in a
 field (or ctrl+s) saves; escape closes without saving.
+
+The store is never called on the event loop: the people of the pickers are read in a worker
+when the dialog opens (`PeopleRead`), and saving checks the typing on the loop, then stores it
+in a worker (`SaveDone`, `SaveFailed`); the dialog closes when the store said yes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from coordinator.domain.clock_entry import (
@@ -26,8 +33,42 @@ from coordinator.domain.clock_entry import (
 from coordinator.domain.vocab import CHALLENGE_LABELS, ChallengeKind, Profession
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppModal, FormModal
+from coordinator.store.database import Store
 from coordinator.store.errors import Invalid, StoreError
+from coordinator.store.people import PersonRecord
 from coordinator.widgets.plain import plain
+
+#: What a dialog stores, run in a worker with the app's store; returns the new id.
+SaveJob = Callable[[Store], int]
+
+
+@dataclass
+class PeopleRead(Message):
+    """The directory, read in a worker for a dialog's pickers."""
+
+    people: list[PersonRecord]
+
+
+@dataclass
+class SaveDone(Message):
+    """The store took what the dialog saved; `result` is the new id."""
+
+    result: int
+
+
+@dataclass
+class SaveFailed(Message):
+    """The store refused what the dialog saved (shown in the dialog)."""
+
+    error: StoreError
+
+
+class DuplicateDay(Invalid):
+    """A day is already planned on the date: saving again plans a second one."""
+
+    def __init__(self, message: str, when: date) -> None:
+        super().__init__(message)
+        self.when = when
 
 
 class ConfirmDialog(AppModal[bool]):
@@ -65,9 +106,36 @@ class _FormDialog(FormModal[int | None]):
     """A form that saves on enter or ctrl+s and shows the store's complaint in place."""
 
     CSS_PATH = "day_dialogs.tcss"
+    #: The pickers (Select id to profession) filled from the directory once it is read.
+    PICKERS: dict[str, Profession] = {}
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: A save is being stored by the worker: saving again waits for its answer.
+        self.saving = False
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()
+        if self.PICKERS:
+            self._read_people(self.store)
+
+    @work(thread=True, exclusive=True, group="dialog-people")
+    def _read_people(self, store: Store) -> None:
+        from coordinator.store.people import list_people
+
+        try:
+            people = list_people(store)
+        except StoreError as exc:
+            self.post_message(SaveFailed(exc))
+            return
+        self.post_message(PeopleRead(people))
+
+    @on(PeopleRead)
+    def _people_read(self, message: PeopleRead) -> None:
+        for field_id, profession in self.PICKERS.items():
+            self.query_one(f"#{field_id}", Select).set_options(
+                _people_options(message.people, profession)
+            )
 
     def show_error(self, message: str) -> None:
         error = self.query_one("#error", Static)
@@ -77,19 +145,49 @@ class _FormDialog(FormModal[int | None]):
     def value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value
 
-    def save(self) -> int:
+    def prepare(self) -> SaveJob:
+        """Read the form (on the event loop, no store call): what to store, or an
+        `EntryError` / `StoreError` for a field typed wrong."""
         raise NotImplementedError
 
     def action_save(self) -> None:
+        if self.saving:
+            return
         try:
-            result = self.save()
+            job = self.prepare()
         except StoreError as exc:
             self.show_error(exc.message)
             return
         except EntryError as exc:  # a date, time, break or length typed wrong
             self.show_error(str(exc))
             return
-        self.dismiss(result)
+        self.saving = True
+        self.query_one("#save", Button).disabled = True
+        self._store_it(self.store, job)
+
+    @work(thread=True, exclusive=True, group="dialog-save")
+    def _store_it(self, store: Store, job: SaveJob) -> None:
+        try:
+            result = job(store)
+        except StoreError as exc:
+            self.post_message(SaveFailed(exc))
+            return
+        self.post_message(SaveDone(result))
+
+    @on(SaveDone)
+    def _save_done(self, message: SaveDone) -> None:
+        self.saving = False
+        self.dismiss(message.result)
+
+    @on(SaveFailed)
+    def _save_failed(self, message: SaveFailed) -> None:
+        self.saving = False
+        self.query_one("#save", Button).disabled = False
+        self.refused(message.error)
+        self.show_error(message.error.message)
+
+    def refused(self, error: StoreError) -> None:
+        """The store refused the save (a subclass may remember why)."""
 
     def buttons(self, save_label: str) -> ComposeResult:
         error = Static(id="error", classes="dialog-error")
@@ -100,14 +198,14 @@ class _FormDialog(FormModal[int | None]):
             yield Button(_("Cancel"), id="cancel")
 
 
-def _people_options(store, profession: Profession) -> list[tuple[Text, str]]:  # noqa: ANN001
-    from coordinator.store.people import list_people
-
-    return [(plain(p.name), p.name) for p in list_people(store) if p.profession is profession]
+def _people_options(people: list[PersonRecord], profession: Profession) -> list[tuple[Text, str]]:
+    return [(plain(p.name), p.name) for p in people if p.profession is profession]
 
 
 class CreateDayDialog(_FormDialog):
     """A new step-up day: date, start, durations, breaks, place and coordinator."""
+
+    PICKERS = {"coordinator": Profession.COORDINATOR}
 
     def __init__(self, default_date: date) -> None:
         super().__init__()
@@ -139,27 +237,15 @@ class CreateDayDialog(_FormDialog):
             yield Label(_("Location"), classes="field-label")
             yield Input(id="location")
             yield Label(_("Coordinator"), classes="field-label")
-            yield Select(
-                _people_options(self.store, Profession.COORDINATOR),
-                prompt=_("(none)"),
-                id="coordinator",
-            )
+            yield Select([], prompt=_("(none)"), id="coordinator")
             yield from self.buttons(_("Create day"))
 
-    def save(self) -> int:
-        from coordinator.store.days import DayInput, create_day, list_days
+    def prepare(self) -> SaveJob:
+        from coordinator.store.day_model import day_summaries
+        from coordinator.store.days import DayInput, create_day
 
         coordinator = self.query_one("#coordinator", Select).value
         when = read_iso_date(self.value("date"))
-        taken = any(day.date == when for day, _count in list_days(self.store))
-        if taken and when != self._duplicate_ok:
-            self._duplicate_ok = when
-            raise Invalid(
-                _(
-                    "There is already a step-up day on {date}. Save again to plan a second "
-                    "one that day, or change the date."
-                ).format(date=f"{when:%d.%m.%Y}")
-            )
         data = DayInput(
             date=when,
             start=read_clock_time(self.value("start")),
@@ -169,11 +255,31 @@ class CreateDayDialog(_FormDialog):
             location=self.value("location"),
             coordinator=coordinator if isinstance(coordinator, str) else None,
         )
-        return create_day(self.store, data).id or 0
+        second_ok = when == self._duplicate_ok
+
+        def create(store: Store) -> int:
+            taken = any(day.date == when for day in day_summaries(store))
+            if taken and not second_ok:
+                raise DuplicateDay(
+                    _(
+                        "There is already a step-up day on {date}. Save again to plan a second "
+                        "one that day, or change the date."
+                    ).format(date=f"{when:%d.%m.%Y}"),
+                    when,
+                )
+            return create_day(store, data).id or 0
+
+        return create
+
+    def refused(self, error: StoreError) -> None:
+        if isinstance(error, DuplicateDay):
+            self._duplicate_ok = error.when
 
 
 class AddCaseDialog(_FormDialog):
     """A citizen's case at the end of the day's agenda."""
+
+    PICKERS = {"jobbroker": Profession.JOBBROKER, "caseworker": Profession.CASEWORKER}
 
     def __init__(self, day_id: int) -> None:
         super().__init__()
@@ -189,20 +295,12 @@ class AddCaseDialog(_FormDialog):
                 for kind in ChallengeKind:
                     yield Checkbox(_(CHALLENGE_LABELS[kind]), id=f"challenge-{kind.value}")
             yield Label(_("Job broker"), classes="field-label")
-            yield Select(
-                _people_options(self.store, Profession.JOBBROKER),
-                prompt=_("(none)"),
-                id="jobbroker",
-            )
+            yield Select([], prompt=_("(none)"), id="jobbroker")
             yield Label(_("Caseworker"), classes="field-label")
-            yield Select(
-                _people_options(self.store, Profession.CASEWORKER),
-                prompt=_("(none)"),
-                id="caseworker",
-            )
+            yield Select([], prompt=_("(none)"), id="caseworker")
             yield from self.buttons(_("Add case"))
 
-    def save(self) -> int:
+    def prepare(self) -> SaveJob:
         from coordinator.store.cases import CaseInput, add_case
 
         challenges = tuple(
@@ -214,17 +312,14 @@ class AddCaseDialog(_FormDialog):
         for field_id in ("jobbroker", "caseworker"):
             value = self.query_one(f"#{field_id}", Select).value
             people[field_id] = value if isinstance(value, str) else None
-        case = add_case(
-            self.store,
-            CaseInput(
-                day_id=self.day_id,
-                citizen=self.value("citizen"),
-                challenges=challenges,
-                jobbroker=people["jobbroker"],
-                caseworker=people["caseworker"],
-            ),
+        data = CaseInput(
+            day_id=self.day_id,
+            citizen=self.value("citizen"),
+            challenges=challenges,
+            jobbroker=people["jobbroker"],
+            caseworker=people["caseworker"],
         )
-        return case.id or 0
+        return lambda store: add_case(store, data).id or 0
 
 
 def next_weekday(today: date) -> date:

@@ -2,10 +2,15 @@
 
 Pushed by the day screen (`ExportDialog("day", day_id)`) and the agreement screen
 (`ExportDialog("agreement", case_id)`); returns the written paths (empty when cancelled).
+
+Nothing touches the disk on the event loop: the export runs in a worker, and so does finding
+the default folder (platformdirs may read the user's `user-dirs.dirs`), which fills the folder
+field when it arrives unless something was typed there first.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -13,6 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from coordinator.i18n import N_, _, current_language
@@ -37,6 +43,13 @@ FORMAT_LABELS = {
 }
 
 
+@dataclass
+class DefaultFolder(Message):
+    """The default export folder, found in a worker."""
+
+    folder: Path
+
+
 class ExportDialog(AppModal[list[Path]]):
     """Choose formats and a target folder for one document, and export it."""
 
@@ -53,7 +66,6 @@ class ExportDialog(AppModal[list[Path]]):
         self.written: list[Path] = []
 
     def compose(self) -> ComposeResult:
-        from coordinator.export.files import default_folder
         from coordinator.export.jobs import DEFAULT_FORMATS, FORMATS
 
         with Vertical(id="export-box"):
@@ -66,12 +78,27 @@ class ExportDialog(AppModal[list[Path]]):
                         id=f"format-{fmt}",
                     )
             yield Label(plain(_("Folder")))
-            yield Input(str(default_folder()), id="export-folder")
+            yield Input(id="export-folder")
             yield Static(id="export-result")
             with Horizontal(id="export-buttons"):
                 yield Button(plain(_("Export")), variant="primary", id="export-run")
                 yield Button(plain(_("Close")), id="export-close")
         yield StepUpFooter()
+
+    def on_mount(self) -> None:
+        self._find_default_folder()
+
+    @work(thread=True, exclusive=True, group="export-folder")
+    def _find_default_folder(self) -> None:
+        from coordinator.export.files import default_folder
+
+        self.post_message(DefaultFolder(default_folder()))
+
+    @on(DefaultFolder)
+    def _default_folder(self, message: DefaultFolder) -> None:
+        field = self.query_one("#export-folder", Input)
+        if not field.value:
+            field.value = str(message.folder)
 
     def chosen_formats(self) -> tuple[str, ...]:
         from coordinator.export.jobs import FORMATS

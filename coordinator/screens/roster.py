@@ -1,10 +1,24 @@
-"""The roster of one case: who comes to the pre-meeting and the meeting, with the rules live."""
+"""The roster of one case: who comes to the pre-meeting and the meeting, with the rules live.
+
+The screen never waits for the database: the roster, its heading and its readiness are read in
+a worker (`Loaded`); the directory and the suggestions are read in workers before their dialogs
+open; every change is queued and stored in order by a worker (`StoreJobs`), shown at once where
+the next key press depends on it (part, attendance, removal), and the roster is read again once
+the queue is empty.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from coordinator.domain.roster_rules import Severity, Suggestion, counts_text
@@ -18,6 +32,7 @@ from coordinator.domain.vocab import (
     profession_label,
 )
 from coordinator.i18n import N_, _
+from coordinator.screens.autosave import in_thread
 from coordinator.screens.base import AppScreen
 from coordinator.screens.case_dialogs import (
     NetworkDialog,
@@ -25,10 +40,12 @@ from coordinator.screens.case_dialogs import (
     PickPersonDialog,
     SuggestDialog,
 )
+from coordinator.screens.store_jobs import StoreJobs
 from coordinator.store import people, roster
+from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
-from coordinator.store.readiness import case_readiness
-from coordinator.store.roster import RosterLine
+from coordinator.store.readiness import Readiness, case_readiness
+from coordinator.store.roster import CaseHeading, RosterLine
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
@@ -74,15 +91,44 @@ class RosterScreen(AppScreen):
         Binding("o", "prepare", N_("Preparation"), id="roster.prepare"),
     ]
 
+    @dataclass
+    class Loaded(Message):
+        """The roster and its readiness, read in a worker (`heading` on the first read)."""
+
+        heading: CaseHeading | None
+        lines: list[RosterLine]
+        readiness: Readiness
+        read: int
+
+    @dataclass
+    class LoadFailed(Message):
+        """A read failed; `leave` when the case itself could not be read."""
+
+        message: str
+        leave: bool = False
+
     def __init__(self, case_id: int) -> None:
         super().__init__()
         self.case_id = case_id
+        #: The roster as last read (or as the changes made since will store it).
+        self.lines: list[RosterLine] = []
         #: Removed entries, the latest last, so a slip of the Delete key costs nothing.
         self._removed: list[RosterLine] = []
+        self._heading: CaseHeading | None = None
+        self._loading = False
+        self._reads = 0
+        #: The entry the cursor goes to when the next read arrives.
+        self._focus_next: int | None = None
+        self._jobs = StoreJobs(self, "roster-write", self.load)
+
+    @property
+    def settled(self) -> bool:
+        """The roster is shown and every read and change is done (for tests and snapshots)."""
+        return self._heading is not None and not self._loading and not self._jobs.writing
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
-        yield Static(id="roster-title")
+        yield Static(_("Loading…"), id="roster-title")
         with Horizontal(id="roster-body"):
             yield DataTable(id="roster", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="findings"):
@@ -99,12 +145,63 @@ class RosterScreen(AppScreen):
     def on_mount(self) -> None:
         table = self.query_one("#roster", DataTable)
         table.add_columns(_("Name"), _("Role"), _("Part"), _("Attendance"))
+        self.sub_title = _("Roster")
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self._heading is not None:
+            self.load()
+
+    # --- reading (a worker) ------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the roster and its readiness in a worker; `Loaded` shows them."""
+        self._loading = True
+        self._reads += 1
+        self._read(self.store, self.case_id, self.clock.now(), self._reads, self._heading is None)
+
+    @work(thread=True, exclusive=True, group="roster-read")
+    def _read(
+        self, store: Store, case_id: int, now: datetime, read: int, with_heading: bool
+    ) -> None:
         try:
-            heading = roster.case_heading(self.store, self.case_id)
+            heading = roster.case_heading(store, case_id) if with_heading else None
         except StoreError as exc:
-            self.notify(exc.message, severity="error")
-            self.app.pop_screen()
+            self.post_message(self.LoadFailed(exc.message, leave=True))
             return
+        try:
+            lines = roster.roster_lines(store, case_id)
+            readiness = case_readiness(store, case_id, now)
+        except StoreError as exc:
+            self.post_message(self.LoadFailed(exc.message))
+            return
+        self.post_message(self.Loaded(heading, lines, readiness, read))
+
+    @on(LoadFailed)
+    def _load_failed(self, event: LoadFailed) -> None:
+        self._loading = False
+        self.notify(event.message, severity="error", markup=False)
+        if event.leave and self.app.screen is self:
+            self.app.pop_screen()
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        if event.read != self._reads:
+            return  # a newer read is on its way
+        self._loading = False
+        if event.heading is not None:
+            self._show_heading(event.heading)
+        if self._jobs.writing:
+            return  # the roster is read again once the changes are stored
+        self.lines = event.lines
+        self._show_lines()
+        self.show_findings(event.readiness)
+        if self._focus_next is not None:
+            self._focus_entry(self._focus_next)
+            self._focus_next = None
+
+    def _show_heading(self, heading: CaseHeading) -> None:
+        self._heading = heading
         challenges = ", ".join(
             _(CHALLENGE_LABELS[c])
             for c in sorted(heading.challenges, key=list(CHALLENGE_LABELS).index)
@@ -116,23 +213,13 @@ class RosterScreen(AppScreen):
         if challenges:
             title.append(f" · {challenges}")
         self.query_one("#roster-title", Static).update(title)
-        self.sub_title = _("Roster")
-        self.load()
 
-    def on_screen_resume(self) -> None:
-        if self.is_mounted:
-            self.load()
-
-    def load(self) -> None:
+    def _show_lines(self) -> None:
+        """Fill the table with `self.lines`, the cursor kept on the selected entry."""
         table = self.query_one("#roster", DataTable)
         selected = self._selected_id()
         table.clear()
-        try:
-            lines = roster.roster_lines(self.store, self.case_id)
-        except StoreError as exc:
-            self.notify(exc.message, severity="error")
-            return
-        for line in lines:
+        for line in self.lines:
             role = line.role
             if role is RosterRole.CITIZEN:
                 what = plain(_("Citizen"))
@@ -153,17 +240,11 @@ class RosterScreen(AppScreen):
                 plain(_(ATTENDANCE_LABELS[attendance]), style),
                 key=str(line.id),
             )
-        if selected is not None and any(line.id == selected for line in lines):
+        if selected is not None and any(line.id == selected for line in self.lines):
             table.move_cursor(row=table.get_row_index(str(selected)))
-        self.show_findings()
 
-    def show_findings(self) -> None:
+    def show_findings(self, readiness: Readiness) -> None:
         """The side panel: readiness, then every finding coloured by severity."""
-        try:
-            readiness = case_readiness(self.store, self.case_id, self.clock.now())
-        except StoreError as exc:
-            self.notify(exc.message, severity="error")
-            return
         counts = readiness.counts
         status = plain(_("Ready") if readiness.ready else _("Not ready"), "bold")
         status.append("  " + counts_text(counts))
@@ -196,64 +277,75 @@ class RosterScreen(AppScreen):
         entry_id = self._selected_id()
         if entry_id is None:
             return None
-        lines = roster.roster_lines(self.store, self.case_id)
-        return next((line for line in lines if line.id == entry_id), None)
+        return next((line for line in self.lines if line.id == entry_id), None)
+
+    # --- changing (queued, in order, off the event loop) -------------------------------------
+
+    def _write(
+        self, job: Callable[[Store], Any], then: Callable[[Any], object] | None = None
+    ) -> None:
+        """Queue a change of the store (`job(store)` in a worker); the roster is read again
+        once every queued change is stored."""
+        store = self.store
+        self._jobs.submit(lambda: job(store), then)
+
+    def _focus_after_read(self, line: RosterLine) -> None:
+        self._focus_next = line.id
 
     def action_add(self) -> None:
-        on_roster = {line.person_id for line in roster.roster_lines(self.store, self.case_id)}
-        directory = [p for p in people.list_people(self.store) if p.id not in on_roster]
+        """Pick a person of the directory (read in a worker) not on the roster yet."""
+        on_roster = {line.person_id for line in self.lines}
+        store = self.store
+
+        def show(directory: object) -> None:
+            assert isinstance(directory, list)
+            available = [p for p in directory if p.id not in on_roster]
+            self.app.push_screen(PickPersonDialog(available), chosen)
 
         def chosen(person_id: int | None) -> None:
-            if person_id is None:
-                return
-            try:
-                entry = roster.add_person_by_id(self.store, self.case_id, person_id)
-            except StoreError as exc:
-                self.notify(exc.message, severity="error")
-                return
-            self.load()
-            self._focus_entry(entry.id)
+            if person_id is not None:
+                case_id = self.case_id
+                self._write(
+                    lambda store: roster.add_person_by_id(store, case_id, person_id),
+                    self._focus_after_read,
+                )
 
-        self.app.push_screen(PickPersonDialog(directory), chosen)
+        in_thread(self, lambda: people.list_people(store), show, group="roster-directory")
 
     def action_add_network(self) -> None:
         def chosen(data: NetworkInput | None) -> None:
             if data is None:
                 return
-            try:
-                entry = roster.add_network_person(
-                    self.store, self.case_id, data.name, data.relation
-                )
-            except StoreError as exc:
-                self.notify(exc.message, severity="error")
-                return
-            self.load()
-            self._focus_entry(entry.id)
+            case_id = self.case_id
+            self._write(
+                lambda store: roster.add_network_person(store, case_id, data.name, data.relation),
+                self._focus_after_read,
+            )
 
         self.app.push_screen(NetworkDialog(), chosen)
 
     def action_suggest(self) -> None:
-        try:
-            suggestions = roster.suggest(self.store, self.case_id)
-        except StoreError as exc:
-            self.notify(exc.message, severity="error")
-            return
-        if not suggestions:
-            self.notify(_("Nothing to suggest: everyone the model proposes is on the roster."))
-            return
+        """Ask the store (in a worker) whom the model proposes; the user ticks whom to add."""
+        store, case_id = self.store, self.case_id
+
+        def show(suggestions: object) -> None:
+            assert isinstance(suggestions, list)
+            if not suggestions:
+                self.notify(_("Nothing to suggest: everyone the model proposes is on the roster."))
+                return
+            self.app.push_screen(SuggestDialog(suggestions), accepted)
 
         def accepted(chosen: list[Suggestion] | None) -> None:
             if not chosen:
                 return
-            try:
-                added = roster.accept_suggestions(self.store, self.case_id, chosen)
-            except StoreError as exc:
-                self.notify(exc.message, severity="error")
-                return
-            self.load()
-            self.notify(_("{count} added to the roster.").format(count=len(added)))
 
-        self.app.push_screen(SuggestDialog(suggestions), accepted)
+            def told(added: object) -> None:
+                assert isinstance(added, list)
+                self.notify(_("{count} added to the roster.").format(count=len(added)))
+
+            self._write(lambda store: roster.accept_suggestions(store, case_id, chosen), told)
+
+        in_thread(self, lambda: roster.suggest(store, case_id), show, group="roster-suggest")
 
     def action_cycle_part(self) -> None:
         line = self._line()
@@ -266,22 +358,26 @@ class RosterScreen(AppScreen):
             part = Part.MEETING
         else:
             part = _next(_PART_CYCLE, line.part)
-        self._update(line.id, part=part)
+        self._update(line, part=part)
 
     def action_cycle_attendance(self, step: int = 1) -> None:
         line = self._line()
         if line is None:
             return
         attendance = _next(_ATTENDANCE_CYCLE, line.attendance, step)
-        self._update(line.id, attendance=attendance)
+        self._update(line, attendance=attendance)
 
-    def _update(self, entry_id: int, **changes: object) -> None:
-        try:
-            roster.update_entry(self.store, entry_id, **changes)  # type: ignore[arg-type]
-        except StoreError as exc:
-            self.notify(exc.message, severity="error")
-            return
-        self.load()
+    def _update(self, line: RosterLine, **changes: Any) -> None:  # noqa: ANN401
+        """Show the change at once (so the next press cycles on from it) and store it."""
+        self._replace_lines(
+            [replace(other, **changes) if other.id == line.id else other for other in self.lines]
+        )
+        entry_id = line.id
+        self._write(lambda store: roster.update_entry(store, entry_id, **changes))
+
+    def _replace_lines(self, lines: list[RosterLine]) -> None:
+        self.lines = lines
+        self._show_lines()
 
     def action_prepare(self) -> None:
         """The case's preparation form: back to it when the roster was opened from there."""
@@ -297,33 +393,36 @@ class RosterScreen(AppScreen):
         line = self._line()
         if line is None:
             return
-        try:
-            self._removed.append(roster.remove_entry(self.store, line.id))
-        except StoreError as exc:
-            self.notify(exc.message, severity="error")
-            return
-        self.notify(
-            _("{name} removed from the roster; u puts them back.").format(name=line.display_name)
-        )
-        self.load()
+        self._replace_lines([other for other in self.lines if other.id != line.id])
+
+        def removed(removed: object) -> None:
+            assert isinstance(removed, RosterLine)
+            self._removed.append(removed)
+            self.notify(
+                _("{name} removed from the roster; u puts them back.").format(
+                    name=line.display_name
+                )
+            )
+
+        entry_id = line.id
+        self._write(lambda store: roster.remove_entry(store, entry_id), removed)
 
     def action_undo_remove(self) -> None:
         if not self._removed:
             self.notify(_("Nothing to undo."))
             return
         removed = self._removed.pop()
-        try:
-            entry = roster.restore_entry(self.store, removed)
-        except StoreError as exc:
-            self.notify(exc.message, severity="error")
-            return
-        self.notify(_("{name} is back on the roster.").format(name=removed.display_name))
-        self.load()
-        self._focus_entry(entry.id)
+
+        def restored(entry: object) -> None:
+            assert isinstance(entry, RosterLine)
+            self.notify(_("{name} is back on the roster.").format(name=removed.display_name))
+            self._focus_next = entry.id
+
+        self._write(lambda store: roster.restore_entry(store, removed), restored)
 
     def _focus_entry(self, entry_id: int | None) -> None:
         table = self.query_one("#roster", DataTable)
-        if entry_id is not None:
+        if entry_id is not None and str(entry_id) in table.rows:
             table.move_cursor(row=table.get_row_index(str(entry_id)))
         table.focus()
 

@@ -202,6 +202,33 @@ def day_summaries(store: Store) -> list[DaySummary]:
 
 
 @dataclass(frozen=True)
+class CaseEntry:
+    """A case of a coming day, as the command palette offers it."""
+
+    id: int
+    date: date
+    position: int
+    citizen: str
+
+
+def upcoming_cases(store: Store, since: date) -> list[CaseEntry]:
+    """Every case of the days on or after `since`, by day and agenda position (one query)."""
+    with store.session() as session:
+        rows = session.exec(
+            select(Case.id, StepUpDay.date, Case.position, Citizen.name)
+            .join(StepUpDay, col(Case.day_id) == col(StepUpDay.id))
+            .join(Citizen, col(Case.citizen_id) == col(Citizen.id))
+            .where(StepUpDay.date >= since)
+            .order_by(col(StepUpDay.date), col(StepUpDay.start_time), col(StepUpDay.id))
+            .order_by(col(Case.position))
+        ).all()
+        return [
+            CaseEntry(id=case_id or 0, date=day, position=position, citizen=name)
+            for case_id, day, position, name in rows
+        ]
+
+
+@dataclass(frozen=True)
 class MeetingClockFeed:
     """What a meeting clock shows for one case: its running phase at the time read (None when
     neither its pre-meeting nor its meeting runs) and its predicted meeting."""

@@ -52,4 +52,6 @@ def test_day_overrun_160x45(snap_compare, demo_app) -> None:
 
 
 def test_create_day_dialog(snap_compare, demo_app) -> None:
-    assert snap_compare(demo_app(), press=["escape", "n"], terminal_size=(100, 36))
+    assert snap_compare(
+        demo_app(), press=["escape", "n"], terminal_size=(100, 36), run_before=settled
+    )

@@ -14,6 +14,7 @@ from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.days import DayInput, create_day
 from coordinator.store.errors import Invalid
 from coordinator.store.people import PersonInput, add_person
+from tests.ui.test_day_screen import settle
 
 P = Profession
 
@@ -47,7 +48,7 @@ async def roster_screen(make_app, case_id: int):
     app = make_app()
     async with app.run_test(size=(140, 35)) as pilot:
         await app.push_screen(RosterScreen(case_id))
-        await pilot.pause()
+        await settle(pilot)
         yield app, pilot, app.screen
 
 
@@ -66,9 +67,9 @@ async def test_add_from_directory_and_findings_update_live(store, make_app) -> N
         assert "missing-health-professional" in _findings(screen)
         assert "missing-family-professional" in _findings(screen)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"karen", "enter")  # fuzzy search, Enter takes the best match
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is screen
         assert "Karen Bech" in [row[0] for row in _rows(screen)]
         # A health visitor counts for both health and family.
@@ -76,26 +77,26 @@ async def test_add_from_directory_and_findings_update_live(store, make_app) -> N
         assert "missing-family-professional" not in _findings(screen)
         assert "no-decision-authority" in _findings(screen)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"familie", "enter")  # by department
-        await pilot.pause()
+        await settle(pilot)
         assert "Maria Friis" in [row[0] for row in _rows(screen)]
         assert "no-decision-authority" not in _findings(screen)
         await pilot.press("a")  # the directory offers only people not on the roster yet
-        await pilot.pause()
+        await settle(pilot)
         offered = {p.name for p in app.screen.people}
         assert offered and not offered & {"Karen Bech", "Maria Friis"}
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
 
 
 async def test_suggest_roster_accept_all_then_ready_panel(store, make_app) -> None:
     case_id = _family_case(store)
     async with roster_screen(make_app, case_id) as (app, pilot, screen):
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("a")  # accept all
-        await pilot.pause()
+        await settle(pilot)
         names = {row[0] for row in _rows(screen)}
         # The health visitor alone meets the health and the family need: a small circle.
         assert {"Lene Holm", "Karen Bech"} <= names
@@ -108,12 +109,12 @@ async def test_suggest_roster_accept_one(store, make_app) -> None:
     async with roster_screen(make_app, case_id) as (app, pilot, screen):
         suggested = [s.name for s in roster.suggest(store, case_id)]
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)
         # Untick all but the last suggestion, then accept the ticked one.
         for _index in suggested[:-1]:
             await pilot.press("space", "down")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         names = [row[0] for row in _rows(screen)]
         assert suggested[-1] in names
         assert not set(suggested[:-1]) & set(names)
@@ -124,31 +125,31 @@ async def test_part_attendance_network_and_remove(store, make_app) -> None:
     async with roster_screen(make_app, case_id) as (app, pilot, screen):
         assert _rows(screen)[0][:3] == ["Sara Jensen", "Citizen", "Meeting"]
         await pilot.press("p")  # the citizen never goes to the pre-meeting
-        await pilot.pause()
+        await settle(pilot)
         assert _rows(screen)[0][2] == "Meeting"
         await pilot.press("down")  # Camilla Dahl, the caseworker
         await pilot.press("p")
-        await pilot.pause()
+        await settle(pilot)
         assert _rows(screen)[1][2] == "Meeting"
         await pilot.press("t", "t", "t")  # invited -> confirmed -> declined -> present
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert _rows(screen)[1][3] == "Absent"
         assert "required-absent" in _findings(screen)
         await pilot.press("T", "T")  # back: absent -> present -> declined
-        await pilot.pause()
+        await settle(pilot)
         assert _rows(screen)[1][3] == "Declined"
         await pilot.press("t", "t")
-        await pilot.pause()
+        await settle(pilot)
         assert _rows(screen)[1][3] == "Absent"
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press(*"Ole [i]Jensen[/i]", "enter", *"brother", "enter")
-        await pilot.pause()
+        await settle(pilot)
         network = [row for row in _rows(screen) if row[0] == "Ole [i]Jensen[/i]"]
         assert network and network[0][1] == "Network: brother"
         await pilot.press("x")  # the cursor is on the new network person
-        await pilot.pause()
+        await settle(pilot)
         assert "Ole [i]Jensen[/i]" not in [row[0] for row in _rows(screen)]
 
 
@@ -157,20 +158,20 @@ async def test_removing_a_participant_can_be_undone(store, make_app) -> None:
     case_id = _family_case(store)
     async with roster_screen(make_app, case_id) as (app, pilot, screen):
         await pilot.press("down", "p", "t")  # the caseworker: meeting only, confirmed
-        await pilot.pause()
+        await settle(pilot)
         caseworker = _rows(screen)[1]
         assert caseworker[2:] == ["Meeting", "Confirmed"]
         await pilot.press("delete")
-        await pilot.pause()
+        await settle(pilot)
         assert caseworker[0] not in [row[0] for row in _rows(screen)]
         assert "missing-caseworker" in _findings(screen)
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert caseworker in _rows(screen)
         assert "missing-caseworker" not in _findings(screen)
         rows = _rows(screen)
         await pilot.press("u")  # nothing left to undo: nothing changes
-        await pilot.pause()
+        await settle(pilot)
         assert _rows(screen) == rows
 
 

@@ -11,12 +11,13 @@ from textual.widgets import DataTable
 from coordinator.demo import create_demo
 from coordinator.screens.day import DayScreen
 from coordinator.screens.days import DaysScreen
+from tests.ui.test_day_screen import settle
 
 
 async def test_opens_on_todays_day_with_the_real_agenda(demo_store, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DayScreen)
         table = app.screen.query_one("#agenda", DataTable)
         cells = [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
@@ -38,7 +39,7 @@ async def test_opens_on_todays_day_with_the_real_agenda(demo_store, make_app) ->
 async def test_opens_on_days_list_when_nothing_today(store, make_app) -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DaysScreen)
         hint = app.screen.query_one("#days-hint")
         assert hint.display
@@ -52,7 +53,7 @@ async def test_user_text_is_not_markup(store, make_app) -> None:
     add_case(store, CaseInput(day_id=day.id, citizen="<script>x</script> [bold]Ærø[/bold] Ødegård"))
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#agenda", DataTable)
         assert str(table.get_row_at(0)[3]) == "<script>x</script> [bold]Ærø[/bold] Ødegård"
 
@@ -62,7 +63,7 @@ async def test_danish_by_default(demo_store, store, clock) -> None:
 
     app = CoordinatorApp(store=store, clock=clock)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert app.title == "Step up-dage"
 
 
@@ -94,7 +95,7 @@ async def test_every_binding_of_every_screen_is_in_the_palette(demo_store, make_
     missing: set[str] = set()
 
     async def check() -> None:
-        await pilot.pause()
+        await settle(pilot)
         seen.append(type(app.screen).__name__)
         missing.update(_missing_from_palette(app, app.screen))
 
@@ -132,7 +133,7 @@ async def test_every_binding_of_every_screen_is_in_the_palette(demo_store, make_
 async def test_ctrl_p_opens_the_palette_and_runs_the_chosen_command(demo_store, make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 34)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DayScreen)
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -152,7 +153,7 @@ async def test_a_remapped_key_runs_the_action_and_the_old_key_does_not(store, ma
     change_setting(store, "keymap", '{"day.back": "b", "app.people": "f3"}')
     app = make_app()
     async with app.run_test(size=(120, 34)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DayScreen)
         await pilot.press("escape")
         await pilot.pause()
@@ -177,3 +178,33 @@ async def test_quit(store, make_app) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_the_palette_offers_coming_cases_read_in_a_worker(demo_store, make_app) -> None:
+    """The palette's case entries come from a read made in a worker (at start and each time the
+    palette opens); listing them never touches the database on the event loop."""
+    from coordinator.store.cases import CaseInput, add_case
+    from coordinator.store.days import list_days
+
+    app = make_app()
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Prepare case: 2026-12-03 #1 Mads Eriksen" in titles
+        assert "Roster: 2026-12-03 #1 Mads Eriksen" in titles
+        day_id = list_days(demo_store)[0][0].id
+        add_case(demo_store, CaseInput(day_id=day_id, citizen="Nina Holm"))  # elsewhere
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+
+        def no_database(*args, **kwargs):
+            raise AssertionError("the palette read the database on the event loop")
+
+        real_session = demo_store.session
+        demo_store.session = no_database
+        try:
+            titles = {command.title for command in app.get_system_commands(app.screen)}
+        finally:
+            demo_store.session = real_session
+        assert "Prepare case: 2026-12-03 #6 Nina Holm" in titles

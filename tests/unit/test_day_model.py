@@ -131,3 +131,27 @@ def test_the_meeting_clock_feed(demo_store, clock) -> None:
     feed = meeting_clock_feed(store, case_id, at("08:40"))
     assert feed.phase is not None and feed.phase.phase == "pre-meeting"
     assert meeting_clock_feed(store, 9999, at("08:40")) == type(feed)(None, None)
+
+
+def test_upcoming_cases_are_the_palettes_cases_of_today_and_later(store) -> None:
+    """What the palette offers: the cases of today and later, by day and position, named as
+    `list_days` + `load_day` name them."""
+    from datetime import timedelta
+
+    from coordinator.store.day_model import upcoming_cases
+
+    past = create_day(store, DayInput(date=TEST_DAY - timedelta(days=1)))
+    later = create_day(store, DayInput(date=TEST_DAY + timedelta(days=7)))
+    today = create_day(store, DayInput(date=TEST_DAY))
+    for day, names in ((past, ["Old"]), (later, ["Cia", "Dan"]), (today, ["Ann", "Bo"])):
+        for name in names:
+            add_case(store, CaseInput(day_id=day.id, citizen=name))
+    found = [(c.date, c.position, c.citizen) for c in upcoming_cases(store, TEST_DAY)]
+    expected = [
+        (day.date, row.case.position, row.citizen.name)
+        for day, _count in list_days(store)
+        if day.date >= TEST_DAY
+        for row in load_day(store, day.id).cases
+    ]
+    assert found == expected
+    assert [name for _d, _p, name in found] == ["Ann", "Bo", "Cia", "Dan"]
