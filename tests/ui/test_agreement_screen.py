@@ -13,6 +13,7 @@ from coordinator.store import agreements
 from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.days import DayInput, create_day
 from coordinator.widgets.item_editor import ItemEditor
+from tests.locking import StallMeter, held_write_lock
 
 
 async def settle(pilot) -> None:
@@ -487,19 +488,16 @@ async def test_a_locked_database_is_said_once_and_the_typing_saved_after(
     store.close()
 
 
-class StallMeter:
-    """How late a 20 ms interval timer on the app runs: the event loop's worst stall."""
-
-    def __init__(self, app) -> None:
-        self.loop = asyncio.get_running_loop()
-        self.last = self.loop.time()
-        self.worst = 0.0
-        self.timer = app.set_interval(0.02, self._tick)
-
-    def _tick(self) -> None:
-        now = self.loop.time()
-        self.worst = max(self.worst, now - self.last - 0.02)
-        self.last = now
+async def type_for(pilot, seconds: float) -> str:
+    """Type letters at about 20 a second for `seconds`; what was typed."""
+    loop = asyncio.get_running_loop()
+    start, typed = loop.time(), ""
+    while loop.time() - start < seconds:
+        key = "abcdefghij"[len(typed) % 10]
+        await pilot.press(key)
+        typed += key
+        await pilot.pause(0.05)
+    return typed
 
 
 async def test_typing_through_a_held_write_lock_never_stalls_the_screen(
@@ -508,8 +506,6 @@ async def test_typing_through_a_held_write_lock_never_stalls_the_screen(
     """Another process holds a write transaction for 3 s while the broker types: the event
     loop keeps running (the saves wait in their thread), and every character is stored once
     the lock goes."""
-    import sqlite3
-
     from coordinator.app import CoordinatorApp
     from coordinator.store.database import Store
 
@@ -517,25 +513,15 @@ async def test_typing_through_a_held_write_lock_never_stalls_the_screen(
     case_id = new_case(store)
     agreements.ensure_draft(store, case_id)
     app = CoordinatorApp(store=store, clock=clock, language="en")
-    typed = ""
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_agreement(app, pilot, case_id)
         screen.query_one("#citizen-words", TextArea).focus()
         meter = StallMeter(app)
-        other = sqlite3.connect(db_path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")
-        other.execute("UPDATE agreement SET notes = 'elsewhere' WHERE case_id = ?", (case_id,))
-        loop = asyncio.get_running_loop()
-        start = loop.time()
-        while loop.time() - start < 3.0:
-            key = "abcdefghij"[len(typed) % 10]
-            await pilot.press(key)
-            typed += key
-            await pilot.pause(0.05)
-        other.rollback()
-        other.close()
+        lock = "UPDATE agreement SET notes = 'elsewhere' WHERE case_id = ?"
+        with held_write_lock(db_path, lock, case_id):
+            typed = await type_for(pilot, seconds=3.0)
         await saved(pilot, screen)
-        meter.timer.stop()
+        meter.stop()
     with capsys.disabled():
         print(f"\nworst event-loop stall with a 3 s write lock: {meter.worst * 1000:.0f} ms")
     assert meter.worst < 1.0, meter.worst

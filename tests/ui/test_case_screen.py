@@ -266,34 +266,22 @@ async def test_a_slow_save_while_typing_goes_on_is_no_false_conflict(
 async def test_typing_through_a_held_write_lock_never_stalls_the_form(
     db_path, clock, capsys
 ) -> None:
-    import asyncio
-    import sqlite3
-
     from coordinator.app import CoordinatorApp
     from coordinator.store.database import Store
-    from tests.ui.test_agreement_screen import StallMeter
+    from tests.locking import StallMeter, held_write_lock
+    from tests.ui.test_agreement_screen import type_for
 
     store = Store.open(str(db_path), clock=clock, actor="test")
     case_id = _case(store)
     preparation.get_preparation(store, case_id)
     app = CoordinatorApp(store=store, clock=clock, language="en")
-    typed = ""
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_form(app, pilot, case_id)
         meter = StallMeter(app)
-        other = sqlite3.connect(db_path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")
-        loop = asyncio.get_running_loop()
-        start = loop.time()
-        while loop.time() - start < 3.0:
-            key = "abcdefghij"[len(typed) % 10]
-            await pilot.press(key)
-            typed += key
-            await pilot.pause(0.05)
-        other.rollback()
-        other.close()
+        with held_write_lock(db_path):
+            typed = await type_for(pilot, seconds=3.0)
         await _autosave(app, pilot)
-        meter.timer.stop()
+        meter.stop()
         assert screen.saver is not None
     with capsys.disabled():
         print(

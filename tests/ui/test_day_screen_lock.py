@@ -4,7 +4,6 @@ keys work, the timer runs, and what was pressed is stored once the lock goes."""
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 from time import monotonic
@@ -19,6 +18,7 @@ from coordinator.store.cases import get_case
 from coordinator.store.database import Store
 from coordinator.store.days import list_days, load_day
 from tests.conftest import TEST_DAY
+from tests.locking import StallMeter, held_write_lock
 from tests.ui.test_day_screen import settle
 
 LOCK_SECONDS = 3.0
@@ -43,14 +43,6 @@ def running_store(db_path: Path):
     store.close()
 
 
-def _lock(db_path: Path) -> sqlite3.Connection:
-    """Another program's write transaction, held open: an uncommitted write."""
-    other = sqlite3.connect(db_path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    other.execute("UPDATE stepupday SET location = location")
-    return other
-
-
 async def test_a_held_write_lock_never_freezes_the_day_screen(running_store, db_path) -> None:
     store = running_store
     ids = [row.case.id for row in load_day(store, list_days(store)[0][0].id).cases]
@@ -63,21 +55,11 @@ async def test_a_held_write_lock_never_freezes_the_day_screen(running_store, db_
         await settle(pilot)
         assert get_case(store, ids[0]).status == "pre-meeting"
 
-        # The event loop's own lateness, measured by a 20 ms timer.
-        lateness: list[float] = []
-        last = [monotonic()]
-
-        def probe() -> None:
-            now = monotonic()
-            lateness.append(now - last[0] - 0.02)
-            last[0] = now
-
-        app.set_interval(0.02, probe)
+        meter = StallMeter(app)
         await asyncio.sleep(0.1)
 
-        other = _lock(db_path)
-        locked_at = monotonic()
-        try:
+        with held_write_lock(db_path, "UPDATE stepupday SET location = location"):
+            locked_at = monotonic()
             await pilot.press("down", "m", "down")
             assert screen.selected_case_id() == ids[2], "the cursor keys work"
             seen: list[str] = []
@@ -87,11 +69,8 @@ async def test_a_held_write_lock_never_freezes_the_day_screen(running_store, db_
                 busy = busy or "busy" in str(screen.query_one("#day-state", Static).render())
                 await asyncio.sleep(0.1)
             assert get_case(store, ids[0]).status == "pre-meeting", "still locked out"
-        finally:
-            other.rollback()
-            other.close()
         await settle(pilot)
-        worst = max(lateness)
+        worst = meter.stop()
         print(f"\nworst event-loop stall during a {LOCK_SECONDS:.0f} s lock: {worst * 1000:.0f} ms")
         assert worst < 1.0
         # The meeting started at once on the screen, and its timer ran during the lock.

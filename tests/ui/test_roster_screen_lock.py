@@ -5,8 +5,6 @@ the lock goes."""
 from __future__ import annotations
 
 import asyncio
-import sqlite3
-from pathlib import Path
 from time import monotonic
 
 from textual.widgets import DataTable
@@ -14,18 +12,11 @@ from textual.widgets import DataTable
 from coordinator.screens.case_dialogs import PickPersonDialog
 from coordinator.screens.roster import RosterScreen
 from coordinator.store import roster
+from tests.locking import StallMeter, held_write_lock
 from tests.ui.test_day_screen import settle
 from tests.ui.test_roster_screen import _family_case, _rows
 
 LOCK_SECONDS = 3.0
-
-
-def _lock(db_path: Path) -> sqlite3.Connection:
-    """Another program's write transaction, held open: an uncommitted write."""
-    other = sqlite3.connect(db_path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    other.execute("UPDATE stepupday SET location = location")
-    return other
 
 
 def _attendance(store, case_id: int, name: str) -> str:
@@ -44,21 +35,11 @@ async def test_a_held_write_lock_never_freezes_the_roster(store, db_path, make_a
         assert isinstance(screen, RosterScreen)
         assert _rows(screen)[1][:1] + _rows(screen)[1][3:] == ["Camilla Dahl", "Invited"]
 
-        # The event loop's own lateness, measured by a 20 ms timer.
-        lateness: list[float] = []
-        last = [monotonic()]
-
-        def probe() -> None:
-            now = monotonic()
-            lateness.append(now - last[0] - 0.02)
-            last[0] = now
-
-        app.set_interval(0.02, probe)
+        meter = StallMeter(app)
         await asyncio.sleep(0.1)
 
-        other = _lock(db_path)
-        locked_at = monotonic()
-        try:
+        with held_write_lock(db_path, "UPDATE stepupday SET location = location"):
+            locked_at = monotonic()
             await pilot.press("down", "t")  # the caseworker: invited -> confirmed
             await pilot.pause()
             assert _rows(screen)[1][3] == "Confirmed", "shown at once"
@@ -79,11 +60,8 @@ async def test_a_held_write_lock_never_freezes_the_roster(store, db_path, make_a
                 await asyncio.sleep(0.1)
             assert not screen.settled, "the changes wait for the lock"
             assert _attendance(store, case_id, "Camilla Dahl") == "invited", "still locked out"
-        finally:
-            other.rollback()
-            other.close()
         await settle(pilot)
-        worst = max(lateness)
+        worst = meter.stop()
         print(f"\nworst event-loop stall during a {LOCK_SECONDS:.0f} s lock: {worst * 1000:.0f} ms")
         assert worst < 1.0
         assert _attendance(store, case_id, "Camilla Dahl") == "declined", "stored after the lock"
