@@ -259,31 +259,12 @@ def delete_item(store: Store, item_id: int) -> None:
         audit.record(store, session, "delete", "agreement-item", item_id)
 
 
-def draft_of(agreement: Agreement, agreement_items: list[AgreementItem]) -> AgreementDraft:
-    """The pure-domain draft the agreement rules check."""
-    return AgreementDraft(
-        job_goal=agreement.job_goal,
-        goal_date=agreement.goal_date,
-        citizen_words=agreement.citizen_words,
-        follow_up_date=agreement.follow_up_date,
-        items=tuple(
-            ItemDraft(
-                kind=ItemKind(i.kind),
-                text=i.text,
-                responsible=i.responsible_text,
-                due=i.due,
-                item_id=i.id,
-            )
-            for i in agreement_items
-        ),
-    )
-
-
 def finalise(store: Store, case_id: int) -> Agreement:
     """Make the draft final, or raise `Invalid` listing everything still missing."""
     with store.session() as session:
         agreement = _editable(session, case_id)
-        problems = finalise_problems(draft_of(agreement, _items(session, agreement.id or 0)))
+        draft = view_of(agreement, _items(session, agreement.id or 0)).draft()
+        problems = finalise_problems(draft)
         if problems:
             raise Invalid(
                 _("The agreement cannot be finalised yet: {problems}").format(

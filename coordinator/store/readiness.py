@@ -73,22 +73,8 @@ class Readiness:
 def case_readiness(store: Store, case_id: int, now: datetime | None = None) -> Readiness:
     """Ready = the preparation is complete and the roster has no error findings."""
     form = preparation.get_preparation(store, case_id)
-    missing = preparation.missing_fields(form)
-    missing += [
-        f"material:{item.kind}"
-        for item in preparation.materials(store, case_id)
-        if item.kind != MaterialKind.OTHER.value and not item.ready
-    ]
-    findings = roster.check(store, case_id, now)
-    counts = count_by_severity(findings)
-    complete = not missing
-    return Readiness(
-        preparation_complete=complete,
-        missing=missing,
-        counts=counts,
-        ready=complete and counts[Severity.ERROR] == 0,
-        findings=findings,
-    )
+    items = list(preparation.materials(store, case_id))
+    return _readiness(form, items, roster.check(store, case_id, now))
 
 
 def day_readiness(store: Store, day_id: int, now: datetime | None = None) -> dict[int, Readiness]:
