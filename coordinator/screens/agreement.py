@@ -37,7 +37,7 @@ from coordinator.screens.agreement_readback import ReadbackPane, render_readback
 from coordinator.screens.autosave import SaveState, in_thread
 from coordinator.screens.base import AppScreen
 from coordinator.store import agreements
-from coordinator.store.agreements import AgreementView
+from coordinator.store.agreement_views import AgreementView, DayChoice
 from coordinator.store.autosave import Autosaver, Key
 from coordinator.store.day_model import meeting_clock_feed
 from coordinator.store.errors import Invalid, StoreError
@@ -420,7 +420,7 @@ class AgreementScreen(AppScreen):
         self._in_thread(job, lambda views: self.app.push_screen(VersionsDialog(views)))  # type: ignore[arg-type]
 
     def action_second_conversation(self) -> None:
-        def job() -> list[agreements.DayChoice]:
+        def job() -> list[DayChoice]:
             self._flush()
             return agreements.later_days(self.store, self.case_id)
 

@@ -14,7 +14,7 @@ from coordinator.domain.vocab import AGREEMENT_STATUS_LABELS
 from coordinator.i18n import N_, _
 from coordinator.screens.agreement_readback import version_markdown
 from coordinator.screens.base import AppModal
-from coordinator.store.agreements import AgreementView, DayChoice
+from coordinator.store.agreement_views import AgreementView, DayChoice
 from coordinator.widgets.plain import plain
 
 

@@ -28,7 +28,7 @@ from coordinator.domain.agreement_rules import (
 from coordinator.domain.vocab import ITEM_KIND_LABELS, ItemKind
 from coordinator.i18n import N_, _
 from coordinator.screens.agreement_items import ItemActions
-from coordinator.store.agreements import AgreementView, ItemView
+from coordinator.store.agreement_views import AgreementView, ItemView
 from coordinator.store.autosave import Key
 from coordinator.widgets.item_editor import ItemEditor, due_feedback
 from coordinator.widgets.plain import plain

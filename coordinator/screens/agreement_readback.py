@@ -19,7 +19,7 @@ from coordinator.domain.vocab import ITEM_KIND_LABELS, ItemKind
 from coordinator.export.environment import escape_markdown
 from coordinator.export.render import render_agreement_text
 from coordinator.i18n import _
-from coordinator.store.agreements import AgreementView
+from coordinator.store.agreement_views import AgreementView
 from coordinator.store.database import Store
 
 _BLOCK_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")

@@ -7,13 +7,12 @@ other. A final agreement is read-only; reopening it makes the next version.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date
 
 from sqlmodel import Session, col, func, select
 
-from coordinator.domain.agreement_rules import AgreementDraft, ItemDraft, finalise_problems
+from coordinator.domain.agreement_rules import finalise_problems
 from coordinator.domain.quickdates import default_goal_date
 from coordinator.domain.vocab import (
     AgreementStatus,
@@ -23,7 +22,7 @@ from coordinator.domain.vocab import (
 )
 from coordinator.i18n import _
 from coordinator.store import audit
-from coordinator.store.autosave import DELETED, WriteOutcome
+from coordinator.store.agreement_views import AGREEMENT_FIELDS, AgreementView, DayChoice, view_of
 from coordinator.store.database import Store
 from coordinator.store.errors import Conflict, Invalid, NotFound
 from coordinator.store.models import (
@@ -36,14 +35,6 @@ from coordinator.store.models import (
     StepUpDay,
 )
 
-AGREEMENT_FIELDS = (
-    "job_goal",
-    "goal_date",
-    "citizen_words",
-    "notes",
-    "follow_up_date",
-    "follow_up_contact",
-)
 ITEM_FIELDS = ("kind", "text", "responsible", "due", "status", "position")
 CITIZEN_WORDS = {"borger", "borgeren", "citizen", "the citizen"}
 
@@ -379,105 +370,6 @@ def agreement_by_id(store: Store, agreement_id: int) -> Agreement:
 # --- the editor's edge: plain values, and the autosave's field-level writer -------------------
 
 
-@dataclass(frozen=True)
-class ItemView:
-    """One stored agreement item, as screens show it."""
-
-    id: int
-    kind: ItemKind
-    position: int
-    text: str
-    responsible: str
-    due: date | None
-    status: ItemStatus
-
-    @property
-    def key(self) -> str:
-        """The autosave's key of a stored item."""
-        return f"i{self.id}"
-
-
-@dataclass(frozen=True)
-class AgreementView:
-    """One version of a case's agreement with its items, as screens show it."""
-
-    id: int
-    case_id: int
-    version: int
-    status: AgreementStatus
-    job_goal: str
-    goal_date: date | None
-    citizen_words: str
-    notes: str
-    follow_up_date: date | None
-    follow_up_contact: str
-    author_name: str
-    finalised_at: datetime | None
-    updated_at: datetime
-    items: tuple[ItemView, ...] = ()
-
-    @property
-    def final(self) -> bool:
-        return self.status is AgreementStatus.FINAL
-
-    def base(self) -> dict[object, object]:
-        """Every editable value under its autosave key (what the editor starts from)."""
-        values: dict[object, object] = {name: getattr(self, name) for name in AGREEMENT_FIELDS}
-        for item in self.items:
-            for name in EDITOR_ITEM_FIELDS:
-                values[(item.key, name)] = getattr(item, name)
-            values[(item.key, "deleted")] = False
-        return values
-
-    def draft(self) -> AgreementDraft:
-        return AgreementDraft(
-            job_goal=self.job_goal,
-            goal_date=self.goal_date,
-            citizen_words=self.citizen_words,
-            follow_up_date=self.follow_up_date,
-            items=tuple(
-                ItemDraft(
-                    kind=i.kind, text=i.text, responsible=i.responsible, due=i.due, item_id=i.id
-                )
-                for i in self.items
-            ),
-        )
-
-
-#: The item values the editor keeps under `(key, name)`.
-EDITOR_ITEM_FIELDS = ("kind", "position", "text", "responsible", "due", "status")
-
-
-def view_of(agreement: Agreement, agreement_items: Iterable[AgreementItem]) -> AgreementView:
-    return AgreementView(
-        id=agreement.id or 0,
-        case_id=agreement.case_id,
-        version=agreement.version,
-        status=AgreementStatus(agreement.status),
-        job_goal=agreement.job_goal,
-        goal_date=agreement.goal_date,
-        citizen_words=agreement.citizen_words,
-        notes=agreement.notes,
-        follow_up_date=agreement.follow_up_date,
-        follow_up_contact=agreement.follow_up_contact,
-        author_name=agreement.author_name,
-        finalised_at=agreement.finalised_at,
-        updated_at=agreement.updated_at,
-        items=tuple(
-            ItemView(
-                id=i.id or 0,
-                kind=ItemKind(i.kind),
-                position=i.position,
-                text=i.text,
-                responsible=i.responsible_text,
-                due=i.due,
-                status=ItemStatus(i.status),
-            )
-            for i in agreement_items
-        ),
-    )
-
-
 def open_for_editing(store: Store, case_id: int) -> AgreementView:
     """The case's current agreement (the first draft is made if there is none)."""
     agreement = ensure_draft(store, case_id)
@@ -493,15 +385,6 @@ def version_views(store: Store, case_id: int) -> list[AgreementView]:
         return [view_of(a, _items(session, a.id or 0)) for a in session.exec(statement)]
 
 
-@dataclass(frozen=True)
-class DayChoice:
-    """A step-up day to choose (for a second conversation)."""
-
-    id: int
-    date: date
-    location: str
-
-
 def later_days(store: Store, case_id: int) -> list[DayChoice]:
     """The step-up days after the case's own day, in date order."""
     with store.session() as session:
@@ -511,150 +394,6 @@ def later_days(store: Store, case_id: int) -> list[DayChoice]:
             raise NotFound(_("No case with id {id}.").format(id=case_id))
         statement = select(StepUpDay).where(StepUpDay.date > day.date).order_by(col(StepUpDay.date))
         return [DayChoice(d.id or 0, d.date, d.location) for d in session.exec(statement)]
-
-
-def _item_value(item: AgreementItem, name: str) -> object:
-    if name == "responsible":
-        return item.responsible_text
-    if name == "kind":
-        return ItemKind(item.kind)
-    if name == "status":
-        return ItemStatus(item.status)
-    return getattr(item, name)
-
-
-def _apply_item_fields(
-    session: Session, case_id: int, item: AgreementItem, fields: Mapping[str, object]
-) -> None:
-    for name, value in fields.items():
-        if name not in ITEM_FIELDS:
-            raise Invalid(_("Unknown field: {fields}").format(fields=name))
-        if name == "responsible":
-            kind, person_id, text = resolve_responsible(session, case_id, str(value))
-            item.responsible_kind, item.responsible_person_id = kind.value, person_id
-            # Keep exactly what was typed (a person's name is matched, not re-cased).
-            item.responsible_text = str(value).strip() if kind != ResponsibleKind.PERSON else text
-        elif name in ("kind", "status"):
-            enum = ItemKind if name == "kind" else ItemStatus
-            setattr(item, name, enum(value).value)  # type: ignore[operator]
-        else:
-            setattr(item, name, value)
-
-
-def _disputed(stored: object, base: Mapping[object, object], key: object, value: object) -> bool:
-    """Someone else wrote `key` since the editor read it, and to another value than its own."""
-    return key in base and stored != base[key] and stored != value
-
-
-def save_edits(
-    store: Store,
-    case_id: int,
-    changes: Mapping[object, object],
-    base: Mapping[object, object],
-    ids: Mapping[str, int],
-) -> tuple[WriteOutcome, dict[str, int]]:
-    """Write an editor's batch in one transaction, field by field (the autosave's writer).
-
-    `changes` holds agreement fields by name and item fields under `(key, name)`; `ids` maps
-    item keys to stored ids (a key without one is created from its `"kind"`; `"deleted"`
-    deletes). A field someone else changed since the editor read it (`base`) is not written
-    but reported in `theirs`; the rest of the batch is written all the same. An item deleted
-    elsewhere reports `DELETED`; once the user keeps theirs over it, it is made again.
-    Returns the outcome and the ids of the items created.
-    """
-    fields = {k: v for k, v in changes.items() if isinstance(k, str)}
-    _reject_unknown(fields, AGREEMENT_FIELDS)
-    by_item: dict[str, dict[str, object]] = {}
-    for key, value in changes.items():
-        if isinstance(key, tuple):
-            item_key, name = key
-            by_item.setdefault(item_key, {})[name] = value
-    written: dict[object, object] = {}
-    theirs: dict[object, object] = {}
-    created: dict[str, int] = {}
-    with store.session() as session:
-        agreement = _editable(session, case_id)
-        now = store.now()
-        accepted = {}
-        for name, value in fields.items():
-            stored = getattr(agreement, name)
-            if _disputed(stored, base, name, value):
-                theirs[name] = stored
-            else:
-                accepted[name] = value
-        if accepted:
-            for name, value in accepted.items():
-                setattr(agreement, name, value)
-            agreement.row_version += 1
-            agreement.updated_at = now
-            session.add(agreement)
-            audit.record(
-                store, session, "update", "agreement", agreement.id, ",".join(sorted(accepted))
-            )
-            written.update({name: getattr(agreement, name) for name in accepted})
-        for key, values in by_item.items():
-            item_id = ids.get(key)
-            item = session.get(AgreementItem, item_id) if item_id is not None else None
-            if item is not None and item.agreement_id != agreement.id:
-                item = None
-            gone = item_id is not None and item is None
-            if values.get("deleted"):
-                if item is not None:
-                    disputed = [
-                        n
-                        for n in EDITOR_ITEM_FIELDS
-                        if _disputed(_item_value(item, n), base, (key, n), DELETED)
-                    ]
-                    if disputed:  # changed elsewhere: not deleted over it
-                        theirs[(key, "deleted")] = False
-                        continue
-                    session.delete(item)
-                    audit.record(store, session, "delete", "agreement-item", item.id)
-                written.update({(key, n): v for n, v in values.items()})
-                continue
-            if gone and not all(base.get((key, n)) is DELETED for n in values):
-                theirs.update({(key, n): DELETED for n in values})  # deleted elsewhere
-                continue
-            if item is None:  # new, or made again over a delete elsewhere
-                kind = values.get("kind", base.get((key, "kind")))
-                if kind is None or kind is DELETED:
-                    raise Invalid(_("Unknown field: {fields}").format(fields=key))
-                start = {
-                    n: base[(key, n)]
-                    for n in EDITOR_ITEM_FIELDS
-                    if gone and base.get((key, n), DELETED) is not DELETED
-                }
-                item = AgreementItem(
-                    agreement_id=agreement.id or 0,
-                    kind=ItemKind(kind).value,  # type: ignore[arg-type]
-                    created_at=now,
-                    updated_at=now,
-                )
-                _apply_item_fields(session, case_id, item, {**start, **values})
-                session.add(item)
-                session.flush()
-                created[key] = item.id or 0
-                audit.record(store, session, "add", "agreement-item", item.id)
-                written.update({(key, n): _item_value(item, n) for n in EDITOR_ITEM_FIELDS})
-                written[(key, "deleted")] = False
-                continue
-            accepted = {}
-            for name, value in values.items():
-                stored = _item_value(item, name)
-                if _disputed(stored, base, (key, name), value):
-                    theirs[(key, name)] = stored
-                else:
-                    accepted[name] = value
-            if accepted:
-                _apply_item_fields(session, case_id, item, accepted)
-                item.row_version += 1
-                item.updated_at = now
-                session.add(item)
-                audit.record(
-                    store, session, "update", "agreement-item", item.id, ",".join(sorted(accepted))
-                )
-                written.update({(key, n): _item_value(item, n) for n in accepted})
-    return WriteOutcome(written, theirs), created
 
 
 def schedule_second_conversation(store: Store, case_id: int, day_id: int) -> Case:

@@ -227,7 +227,7 @@ class Autosaver(Autosave):
     """The agreement editor's autosave: the agreement's fields under their names, its items'
     fields under `(key, field)`, where `key` is `"i<id>"` for a stored item and anything else
     for an item created in the editor (its `"kind"` key creates it; `"deleted"` deletes it).
-    Loaded from the store when no `view` (an `agreements.AgreementView`) is given."""
+    Loaded from the store when no `view` (an `agreement_views.AgreementView`) is given."""
 
     def __init__(
         self,
@@ -237,20 +237,21 @@ class Autosaver(Autosave):
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         from coordinator.store import agreements
+        from coordinator.store.agreement_views import AgreementView
 
         self.store = store
         self.case_id = case_id
         if view is None:
             view = agreements.open_for_editing(store, case_id)
-        assert isinstance(view, agreements.AgreementView)
+        assert isinstance(view, AgreementView)
         #: The stored id of each item key (new items get theirs when first written).
         self.ids: dict[str, int] = {item.key: item.id for item in view.items}
         super().__init__(self._write_batch, view.base(), monotonic)
 
     def _write_batch(self, changes: Mapping[Key, object], base: Mapping[Key, object]):
-        from coordinator.store import agreements
+        from coordinator.store import agreement_edits
 
-        outcome, created = agreements.save_edits(
+        outcome, created = agreement_edits.save_edits(
             self.store, self.case_id, changes, base, dict(self.ids)
         )
         self.ids.update(created)  # only after the transaction committed

@@ -9,7 +9,7 @@ from sqlmodel import select
 from textual.widgets import Input, TextArea
 
 from coordinator.screens.agreement import AgreementScreen, SectionHeading
-from coordinator.store import agreements
+from coordinator.store import agreement_edits, agreements
 from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.days import DayInput, create_day
 from coordinator.widgets.item_editor import ItemEditor
@@ -536,13 +536,13 @@ async def test_a_slow_save_while_typing_goes_on_is_no_false_conflict(
     what that one wrote: no "changed elsewhere" for the broker's own typing."""
     import time
 
-    really_save = agreements.save_edits
+    really_save = agreement_edits.save_edits
 
     def slow_save(*args, **kwargs):
         time.sleep(1.2)
         return really_save(*args, **kwargs)
 
-    monkeypatch.setattr(agreements, "save_edits", slow_save)
+    monkeypatch.setattr(agreement_edits, "save_edits", slow_save)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_agreement(app, pilot, 1)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from coordinator.domain.vocab import ItemKind
-from coordinator.store import agreements
+from coordinator.store import agreement_edits, agreements
 from coordinator.store.autosave import DELETED, Autosave, Autosaver, WriteOutcome
 from coordinator.store.database import Store
 from coordinator.store.days import DayInput, create_day
@@ -169,7 +169,7 @@ def test_finalise_reopen_and_earlier_versions(demo_store) -> None:
     assert final.status == "final" and final.author_name == "Jonas Berg"
     assert final.finalised_at == demo_store.now()
     with pytest.raises(Invalid):
-        agreements.save_edits(demo_store, case, {"job_goal": "x"}, {}, {})
+        agreement_edits.save_edits(demo_store, case, {"job_goal": "x"}, {}, {})
     second = agreements.reopen(demo_store, case)
     assert (second.version, second.status) == (2, "draft")
     versions = agreements.versions(demo_store, case)
@@ -181,9 +181,9 @@ def test_finalise_reopen_and_earlier_versions(demo_store) -> None:
 def test_save_edits_refuses_unknown_fields(demo_store) -> None:
     agreements.ensure_draft(demo_store, HEALTH_CASE)
     with pytest.raises(Invalid):
-        agreements.save_edits(demo_store, HEALTH_CASE, {"case_id": 2}, {}, {})
+        agreement_edits.save_edits(demo_store, HEALTH_CASE, {"case_id": 2}, {}, {})
     with pytest.raises(Invalid):
-        agreements.save_edits(
+        agreement_edits.save_edits(
             demo_store,
             HEALTH_CASE,
             {("n1", "kind"): ItemKind.SUPPORT, ("n1", "agreement_id"): 9},
