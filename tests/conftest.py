@@ -28,6 +28,9 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch) 
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(home / "Documents"))
+    runtime = home / "run"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.delenv("COORDINATOR_DB", raising=False)
     monkeypatch.delenv("COORDINATOR_LANG", raising=False)
     yield home

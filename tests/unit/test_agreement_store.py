@@ -15,6 +15,8 @@ from coordinator.store.days import DayInput, create_day
 from coordinator.store.errors import Invalid
 from coordinator.store.models import Case
 
+pytestmark = pytest.mark.both_engines
+
 HEALTH_CASE = 1
 NASTY = "[bold]Ærø[/bold] <b>øl</b> 😀 " + "å" * 10_000
 
@@ -66,8 +68,8 @@ def test_a_deleted_item_can_be_brought_back(demo_store) -> None:
     ]
 
 
-def test_two_writers_on_one_file_never_overwrite_silently(demo_store, db_path, clock) -> None:
-    other_store = Store.open(str(db_path), clock=clock, actor="laptop-2")
+def test_two_writers_on_one_file_never_overwrite_silently(demo_store, db_url, clock) -> None:
+    other_store = Store.open(db_url, clock=clock, actor="laptop-2")
     try:
         mine = saver_for(demo_store, HEALTH_CASE)
         theirs = saver_for(other_store, HEALTH_CASE)
@@ -98,7 +100,7 @@ def test_two_writers_on_one_file_never_overwrite_silently(demo_store, db_path, c
         other_store.close()
 
 
-def test_a_conflict_on_one_field_lets_the_others_save(demo_store, db_path, clock) -> None:
+def test_a_conflict_on_one_field_lets_the_others_save(demo_store, db_url, clock) -> None:
     """The disputed field waits for the choice; every other field keeps being saved."""
     mine = saver_for(demo_store, HEALTH_CASE)
     agreements.set_fields(demo_store, HEALTH_CASE, job_goal="Chauffør")  # elsewhere

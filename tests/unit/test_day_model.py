@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+import pytest
 from sqlalchemy import event
 from sqlmodel import SQLModel, func, select
 
@@ -19,6 +20,8 @@ from coordinator.store.days import DayInput, create_day, list_days, load_day
 from coordinator.store.models import Preparation
 from coordinator.store.readiness import case_readiness, day_readiness
 from tests.conftest import TEST_DAY
+
+pytestmark = pytest.mark.both_engines
 
 
 def at(hhmm: str) -> datetime:

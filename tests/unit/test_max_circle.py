@@ -3,7 +3,11 @@ or the domain's `DEFAULT_MAX_CIRCLE`), and the roster rules get their limit from
 
 from __future__ import annotations
 
+import pytest
+
 from coordinator.store.settings import effective_max_circle
+
+pytestmark = pytest.mark.both_engines
 
 
 def test_effective_max_circle_without_and_with_a_setting(store) -> None:

@@ -12,6 +12,8 @@ from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.days import DayInput, create_day
 from coordinator.store.errors import Invalid
 
+pytestmark = pytest.mark.both_engines
+
 NASTY = "[bold]Ærø[/bold] <b>øl</b> 😀\n" + "å" * 10_000
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coordinator.domain.roster_rules import Severity
 from coordinator.domain.vocab import ChallengeKind, MaterialKind, Profession
 from coordinator.store import preparation, roster
@@ -9,6 +11,8 @@ from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.days import DayInput, create_day
 from coordinator.store.people import PersonInput, add_person
 from coordinator.store.readiness import case_readiness
+
+pytestmark = pytest.mark.both_engines
 
 
 def _health_case(store) -> int:

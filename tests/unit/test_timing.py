@@ -16,6 +16,8 @@ from coordinator.store.errors import Invalid
 from coordinator.store.models import Case, StepUpDay
 from tests.conftest import TEST_DAY
 
+pytestmark = pytest.mark.both_engines
+
 
 def at(hhmm: str) -> datetime:
     hours, minutes = hhmm.split(":")
