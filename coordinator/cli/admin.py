@@ -1,4 +1,4 @@
-"""`coordinator backup`, `coordinator db upgrade` and `coordinator demo`."""
+"""`coordinator backup`, `coordinator db upgrade|copy` and `coordinator demo`."""
 
 from __future__ import annotations
 
@@ -32,6 +32,30 @@ def upgrade(ctx: typer.Context) -> None:
         )
     else:
         typer.echo(_("The database is up to date ({revision}).").format(revision=after))
+
+
+@db_app.command("copy")
+def copy(
+    ctx: typer.Context,
+    to: str = typer.Option(
+        ..., "--to", metavar="URL|PATH", help="An empty database to copy every row into."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the rows copied as JSON."),
+) -> None:
+    """Copy every row (ids, versions, audit) into an empty database, e.g. from this laptop's
+    SQLite file to the municipality's PostgreSQL; the counts are checked before it commits."""
+    from coordinator.cli import print_json
+    from coordinator.store.copy import copy_store
+    from coordinator.store.engine import resolve_url
+
+    store = settings_of(ctx).open_store()
+    report = copy_store(store.engine, resolve_url(to))
+    if as_json:
+        print_json({"to": report.target, "rows": report.rows, "total": report.total})
+        return
+    for table, count in report.rows.items():
+        typer.echo(f"{table:<20} {count:>8}")
+    typer.echo(_("Copied {total} rows into {url}.").format(total=report.total, url=report.target))
 
 
 def register(app: typer.Typer) -> None:

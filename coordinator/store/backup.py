@@ -62,7 +62,13 @@ def check_whole(store: Store) -> None:
 
 
 def default_backup_path(store: Store) -> Path:
-    source = Path(store.path or "coordinator.db")
+    """Beside the database file; for a server store, in the user's data folder."""
+    if store.path is None:
+        from coordinator.store.engine import default_db_path
+
+        source = default_db_path().parent / f"{store.engine.url.database or 'server'}.db"
+    else:
+        source = Path(store.path)
     stamp = store.now().strftime("%Y%m%d-%H%M%S")
     return source.parent / "backups" / f"{source.stem}-{stamp}.db"
 
@@ -70,9 +76,7 @@ def default_backup_path(store: Store) -> Path:
 def backup(store: Store, out: Path | None = None) -> Path:
     """Copy the database to `out` (never over an existing file); the copy is private (0600)."""
     if store.path is None:
-        raise Invalid(
-            _("Backups are for SQLite databases; back up a server database with its own tools.")
-        )
+        return _server_backup(store, out)
     check_whole(store)
     target = (out or default_backup_path(store)).expanduser().resolve()
     if target.exists():
@@ -101,6 +105,32 @@ def backup(store: Store, out: Path | None = None) -> Path:
     finally:
         destination.close()
         source.close()
+    problem = integrity_problem(target)
+    if problem is not None:
+        target.unlink(missing_ok=True)
+        raise Damaged(
+            _("The backup {path} did not check out ({problem}); it was deleted.").format(
+                path=target, problem=problem
+            )
+        )
+    return target
+
+
+def _server_backup(store: Store, out: Path | None) -> Path:
+    """A server store (PostgreSQL) copied into a new SQLite file: one consistent snapshot
+    (one repeatable-read transaction), every row, so a laptop can take the data offline."""
+    from coordinator.store.copy import copy_to_sqlite_file
+
+    target = (out or default_backup_path(store)).expanduser().resolve()
+    if target.exists():
+        raise Invalid(_("{path} exists already; choose another --out.").format(path=target))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        copy_to_sqlite_file(store.engine, str(target))
+    except BaseException:
+        for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+            leftover.unlink(missing_ok=True)  # no half backup left looking like a good one
+        raise
     problem = integrity_problem(target)
     if problem is not None:
         target.unlink(missing_ok=True)

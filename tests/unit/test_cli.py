@@ -271,7 +271,6 @@ def test_agreement_item_bad_kind_and_date(cli, people) -> None:
     )
 
 
-@pytest.mark.sqlite_only("backups copy a SQLite file")
 def test_backup_and_db_upgrade(cli, tmp_path: Path) -> None:
     cli("day", "create", DAY)
     out = tmp_path / "copy.db"
@@ -335,7 +334,6 @@ def test_a_database_that_cannot_be_opened_is_one_line(
     assert result.stderr.count("\n") == 1
 
 
-@pytest.mark.sqlite_only("backups copy a SQLite file")
 def test_a_backup_that_cannot_be_written_is_one_line(cli, tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
