@@ -126,6 +126,13 @@ def _server_backup(store: Store, out: Path | None) -> Path:
         raise Invalid(_("{path} exists already; choose another --out.").format(path=target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise Invalid(
+            _("Cannot write the backup {path}: {reason}.").format(
+                path=target, reason=exc.strerror or exc
+            )
+        ) from None
+    try:
         copy_to_sqlite_file(store.engine, str(target))
     except BaseException:
         for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
