@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from coordinator.domain.clock import Clock, SystemClock
 from coordinator.i18n import _
-from coordinator.store.engine import make_engine, opening, resolve_url, sqlite_path
+from coordinator.store.engine import make_engine, masked_reason, opening, resolve_url, sqlite_path
 from coordinator.store.errors import Unavailable
 from coordinator.store.migrate import ensure_current
 
@@ -61,11 +61,18 @@ class Store:
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
+                reason = masked_reason(exc.orig if exc.orig is not None else exc)
+                if self.path is None and _server_unreachable(exc):
+                    raise Unavailable(
+                        _("Not saved: the server cannot be reached ({reason}).").format(
+                            reason=reason
+                        )
+                    ) from exc
                 raise Unavailable(
                     _(
                         "The database cannot be written just now ({reason}); nothing was "
                         "changed: try again in a moment."
-                    ).format(reason=exc.orig if exc.orig is not None else exc)
+                    ).format(reason=reason)
                 ) from exc
             except BaseException:
                 session.rollback()
@@ -73,6 +80,16 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _server_unreachable(exc: OperationalError) -> bool:
+    """A server that went away or cannot be connected to (as opposed to a lock or a deadlock):
+    the connection was dropped, the client could not connect (no SQLSTATE), or the server says
+    so itself (class 08 connection exception, 57P shutting down or not accepting yet)."""
+    if exc.connection_invalidated:
+        return True
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith(("08", "57P"))
 
 
 def _login_name() -> str:

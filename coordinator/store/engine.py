@@ -159,12 +159,12 @@ def opening(where: str) -> Iterator[None]:
     except DatabaseError as exc:  # not a database, a directory, a foreign schema
         raise CannotOpen(
             _("cannot open the database {path}: {reason}").format(
-                path=where, reason=_masked(exc.orig if exc.orig is not None else exc)
+                path=where, reason=masked_reason(exc.orig if exc.orig is not None else exc)
             )
         ) from exc
 
 
-def _masked(reason: object) -> str:
+def masked_reason(reason: object) -> str:
     """A driver's message on one line, with any URL in it masked (some drivers repeat the DSN;
     libpq adds a hint on a second line)."""
     return " ".join(display_url(word) if "://" in word else word for word in str(reason).split())
