@@ -41,6 +41,7 @@ from coordinator.screens.day_agenda import (
 )
 from coordinator.screens.day_status import StatusPanel, SummaryLine
 from coordinator.screens.day_writer import DayWriter, QueuedChange, read_day
+from coordinator.screens.live import LiveScreen
 from coordinator.store import timing
 from coordinator.store.database import Store
 from coordinator.store.day_model import AgendaCase, Change, DayModel
@@ -75,7 +76,7 @@ class PullForwardProposed(Message):
     moves: list[timing.Move]
 
 
-class DayScreen(AppScreen):
+class DayScreen(LiveScreen, AppScreen):
     """The timeline of one step-up day: pre-meeting and meeting per case, breaks in place."""
 
     CSS_PATH = "day.tcss"
@@ -125,8 +126,17 @@ class DayScreen(AppScreen):
         yield StepUpFooter()
 
     def on_mount(self) -> None:
+        self.follow_changes(self.store)
         self.load()
         self.set_interval(1, self.tick)
+
+    @property
+    def busy_with_store(self) -> bool:
+        return self._loading or self._writer.writing
+
+    def reload_changed(self) -> None:
+        """Someone else changed the day: read it again (the cursor stays on its case)."""
+        self.load()
 
     @property
     def settled(self) -> bool:
@@ -149,6 +159,7 @@ class DayScreen(AppScreen):
         store, clock, day_id = self.store, self.clock, self.day_id
 
         def read() -> None:
+            self.before_reading()
             try:
                 model, read = read_day(store, clock, day_id)
             except StoreError as exc:

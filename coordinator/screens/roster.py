@@ -40,6 +40,7 @@ from coordinator.screens.case_dialogs import (
     PickPersonDialog,
     SuggestDialog,
 )
+from coordinator.screens.live import LiveScreen
 from coordinator.screens.store_jobs import StoreJobs
 from coordinator.store import people, roster
 from coordinator.store.database import Store
@@ -68,7 +69,7 @@ def _next(cycle: tuple, current: object, step: int = 1) -> object:  # noqa: ANN4
 NARROW = 110
 
 
-class RosterScreen(AppScreen):
+class RosterScreen(LiveScreen, AppScreen):
     """Participants of a case from the directory or the citizen's network; findings beside."""
 
     CSS_PATH = "roster.tcss"
@@ -146,6 +147,15 @@ class RosterScreen(AppScreen):
         table = self.query_one("#roster", DataTable)
         table.add_columns(_("Name"), _("Role"), _("Part"), _("Attendance"))
         self.sub_title = _("Roster")
+        self.follow_changes(self.store)
+        self.load()
+
+    @property
+    def busy_with_store(self) -> bool:
+        return self._loading or self._jobs.writing
+
+    def reload_changed(self) -> None:
+        """Someone else changed the roster: read it again (the cursor stays on its entry)."""
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -164,6 +174,7 @@ class RosterScreen(AppScreen):
     def _read(
         self, store: Store, case_id: int, now: datetime, read: int, with_heading: bool
     ) -> None:
+        self.before_reading()
         try:
             heading = roster.case_heading(store, case_id) if with_heading else None
         except StoreError as exc:

@@ -1,0 +1,67 @@
+"""A change made on another laptop shows on the coordinator's screen within two seconds,
+without a key press, and without moving the cursor: the day's agenda and the roster, on SQLite
+and on the real PostgreSQL."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual.widgets import DataTable
+
+from coordinator.screens.day import DayScreen
+from coordinator.screens.roster import RosterScreen
+from coordinator.store import roster, timing
+from coordinator.store.database import Store
+from tests.ui.test_day_screen import case_ids, settle
+
+pytestmark = pytest.mark.parametrize("db_url", ["sqlite", "postgresql"], indirect=True)
+
+#: The issue's promise, with room for a loaded test machine.
+WITHIN_SECONDS = 2.0
+
+
+async def wait_until(pilot, seen, limit: float = 10.0) -> float:
+    """Seconds until `seen()` is true, pressing no key (fails after `limit`)."""
+    start = time.monotonic()
+    while not seen():
+        assert time.monotonic() - start < limit, "the change never showed"
+        await pilot.pause(0.05)
+    return time.monotonic() - start
+
+
+async def test_the_agenda_shows_a_change_made_elsewhere(demo_store, db_url, clock, make_app):
+    laptop = Store.open(db_url, clock=clock, actor="laptop-2")
+    ids = case_ids(demo_store)
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DayScreen), "the app opens on today's day"
+        table = app.screen.query_one("#agenda", DataTable)
+        table.move_cursor(row=2)
+
+        def row() -> str:
+            return " ".join(str(c) for c in table.get_row(str(ids[3])))
+
+        before = row()
+        timing.mark_absent(laptop, ids[3])
+        took = await wait_until(pilot, lambda: row() != before)
+        assert took < WITHIN_SECONDS + 1.0, f"took {took:.1f} s"
+        assert table.cursor_row == 2, "the cursor stays where the coordinator left it"
+    laptop.close()
+
+
+async def test_the_roster_shows_a_person_added_elsewhere(demo_store, db_url, clock, make_app):
+    laptop = Store.open(db_url, clock=clock, actor="laptop-2")
+    case_id = case_ids(demo_store)[0]
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.push_screen(RosterScreen(case_id))
+        await settle(pilot)
+        table = app.screen.query_one("#roster", DataTable)
+        rows = table.row_count
+        table.move_cursor(row=1)
+        roster.add_network_person(laptop, case_id, "Birthe Kjær", "mor")
+        await wait_until(pilot, lambda: table.row_count == rows + 1)
+        assert table.cursor_row == 1
+    laptop.close()
