@@ -106,8 +106,9 @@ def test_no_internal_note_reaches_any_citizen_document(hostile, tmp_path) -> Non
     texts = {fmt: files[fmt].read_text("utf-8") for fmt in ("html", "md", "txt")}
     texts["pdf"] = "".join(p.extract_text() for p in PdfReader(files["pdf"]).pages)
     with zipfile.ZipFile(files["docx"]) as docx:
-        texts["docx"] = "".join(docx.read(name).decode("utf-8") for name in docx.namelist()
-                                if name.endswith(".xml"))
+        texts["docx"] = "".join(
+            docx.read(name).decode("utf-8") for name in docx.namelist() if name.endswith(".xml")
+        )
     for fmt, text in texts.items():
         assert "INTERNT-NOTAT" not in text, fmt
         assert "Det talte vi om" not in text, fmt
@@ -233,9 +234,9 @@ def test_large_print(hostile, tmp_path, demo_store) -> None:
     reader = PdfReader(files["pdf"])
     sizes: list[float] = []
     reader.pages[0].extract_text(
-        visitor_text=lambda text, cm, tm, font, size: sizes.append(size * tm[0])
-        if text.strip()
-        else None
+        visitor_text=lambda text, cm, tm, font, size: (
+            sizes.append(size * tm[0]) if text.strip() else None
+        )
     )
     assert max(set(sizes), key=sizes.count) == pytest.approx(14, abs=0.1)
 
@@ -245,9 +246,12 @@ def test_goal_reason_is_asked_for_and_recorded(demo_store) -> None:
 
     agreements.set_fields(demo_store, 1, goal_date=date(2027, 6, 30))
     assert finalise_warnings(demo_store, 1)
-    codes = [p.code for p in __import__(
-        "coordinator.domain.agreement_rules", fromlist=["x"]
-    ).live_warnings(open_for_editing(demo_store, 1).draft())]
+    codes = [
+        p.code
+        for p in __import__("coordinator.domain.agreement_rules", fromlist=["x"]).live_warnings(
+            open_for_editing(demo_store, 1).draft()
+        )
+    ]
     assert "goal-needs-reason" in codes
     agreements.set_fields(demo_store, 1, goal_reason="Boligen først.")
     assert finalise_warnings(demo_store, 1) == []
