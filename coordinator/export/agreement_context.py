@@ -13,6 +13,7 @@ sections say what they mean ("Det tager vi hensyn til"), dates are written out i
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from coordinator.domain.quickdates import add_months
 from coordinator.domain.vocab import (
@@ -40,7 +41,6 @@ from coordinator.store import agreements as agreement_store
 from coordinator.store.database import Store
 from coordinator.store.errors import NotFound
 from coordinator.store.export_data import case_document_data, person_by_id
-from coordinator.store.models import Agreement
 from coordinator.store.roster import roster_lines
 from coordinator.store.settings import get_setting
 
@@ -51,6 +51,8 @@ SECTION_TITLES: dict[ItemKind, str] = {
     ItemKind.INTERVENTION: N_("Other offers for you"),
     ItemKind.ACTION: N_("What else we agreed"),
 }
+#: A stored agreement version as `store.agreements.latest` returns it (read, never changed).
+Agreement = Any
 #: Settings that ask for the citizen's copy in large print.
 _YES = {"1", "yes", "ja", "true", "on"}
 
