@@ -63,6 +63,9 @@ def set_(
         None, "--goal-date", metavar="DATE", help="YYYY-MM-DD or e.g. +3m."
     ),
     citizen_words: str | None = typer.Option(None, "--citizen-words", metavar="TEXT"),
+    goal_reason: str | None = typer.Option(
+        None, "--goal-reason", metavar="TEXT", help="Why the goal is more than 3 months away."
+    ),
     follow_up: str | None = typer.Option(
         None, "--follow-up", metavar="DATE", help="Next follow-up date."
     ),
@@ -80,6 +83,8 @@ def set_(
         fields["goal_date"] = _due(goal_date, today)
     if citizen_words is not None:
         fields["citizen_words"] = citizen_words
+    if goal_reason is not None:
+        fields["goal_reason"] = goal_reason
     if follow_up is not None:
         fields["follow_up_date"] = _due(follow_up, today)
     if follow_up_contact is not None:
@@ -141,8 +146,12 @@ def finalise(
 ) -> None:
     """Make the agreement final (read-only), if nothing is missing."""
     from coordinator.store.agreements import finalise as do_finalise
+    from coordinator.store.agreements import finalise_warnings
 
-    agreement = do_finalise(settings_of(ctx).open_store(), case_id)
+    store = settings_of(ctx).open_store()
+    agreement = do_finalise(store, case_id)
+    for warning in finalise_warnings(store, case_id):
+        typer.echo(_("Note: {warning}").format(warning=warning))
     typer.echo(
         _("Agreement of case {case}, version {version}, is final.").format(
             case=case_id, version=agreement.version

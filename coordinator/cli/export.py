@@ -41,6 +41,18 @@ def _report(paths: list[Path]) -> None:
         typer.echo(str(path))
 
 
+def _report_written(run):  # noqa: ANN001, ANN202 - a call returning the written paths
+    """Print where each file went; when a format failed, the ones written are printed before
+    the one-line error (exit 1)."""
+    from coordinator.export.files import ExportIncomplete
+
+    try:
+        _report(run())
+    except ExportIncomplete as exc:
+        _report(exc.written)
+        raise
+
+
 @app.command("agreement")
 def agreement(
     ctx: typer.Context,
@@ -51,12 +63,19 @@ def agreement(
     out: Out = None,
     force: Force = False,
     templates: Templates = None,
+    large: bool = typer.Option(
+        False, "--large", help="Large print (14 pt) for the citizen; also the large_print setting."
+    ),
 ) -> None:
     """The citizen's agreement: html, pdf, docx, md, txt."""
+    from dataclasses import replace
+
     from coordinator.export.jobs import export_agreement, parse_formats
 
     store, options = _options(ctx, out, force, templates)
-    _report(export_agreement(store, case_id, parse_formats(formats, "agreement"), options))
+    options = replace(options, large=True if large else None)
+    chosen = parse_formats(formats, "agreement")
+    _report_written(lambda: export_agreement(store, case_id, chosen, options))
 
 
 @app.command("day")

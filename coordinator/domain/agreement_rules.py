@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from coordinator.domain.quickdates import format_due
+from coordinator.domain.quickdates import add_months, format_due
 from coordinator.domain.vocab import ITEM_KIND_LABELS, ItemKind
 from coordinator.i18n import _
 
@@ -40,6 +40,8 @@ __all__ = [
     "Severity",
     "can_finalise",
     "finalise_problems",
+    "finalise_warnings",
+    "goal_needs_reason",
     "item_label",
     "live_warnings",
 ]
@@ -77,6 +79,15 @@ class AgreementDraft:
     citizen_words: str
     items: tuple[ItemDraft, ...]
     follow_up_date: date | None = None
+    #: Why the goal date is far off (see `goal_needs_reason`).
+    goal_reason: str = ""
+    #: The meeting's date, which the goal date is measured from (None: not checked).
+    meeting_date: date | None = None
+
+
+#: A goal further than this many months after the meeting needs a reason written down: the
+#: model aims at a workplace within three months (STEP-UP.md).
+GOAL_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -181,6 +192,35 @@ def finalise_problems(draft: AgreementDraft) -> list[Problem]:
     return problems
 
 
+def goal_needs_reason(draft: AgreementDraft) -> bool:
+    """True when the goal date is more than `GOAL_MONTHS` after the meeting and no reason is
+    written: a warning (live and at finalise), never a block, since a longer road can be
+    right; the reason is kept in the agreement so the follow-up knows why."""
+    if draft.goal_date is None or draft.meeting_date is None or draft.goal_reason.strip():
+        return False
+    return draft.goal_date > add_months(draft.meeting_date, GOAL_MONTHS)
+
+
+def _goal_reason_warning(draft: AgreementDraft) -> list[Problem]:
+    if not goal_needs_reason(draft):
+        return []
+    return [
+        Problem(
+            Severity.WARNING,
+            "goal-needs-reason",
+            _(
+                "The goal date is more than 3 months after the meeting: "
+                "write down why (the goal's reason)."
+            ),
+        )
+    ]
+
+
+def finalise_warnings(draft: AgreementDraft) -> list[Problem]:
+    """What finalising says but lets pass (code `goal-needs-reason`)."""
+    return _goal_reason_warning(draft)
+
+
 def can_finalise(draft: AgreementDraft) -> bool:
     """True when nothing blocks finalising; warnings never do."""
     return not any(problem.severity is Severity.ERROR for problem in finalise_problems(draft))
@@ -203,6 +243,7 @@ def live_warnings(draft: AgreementDraft, today: date | None = None) -> list[Prob
                 _("Write the citizen's job goal: it is the starting point of the plan."),
             )
         )
+    warnings.extend(_goal_reason_warning(draft))
     for index, number, item in _numbered_items(draft):
         if item.is_blank:
             continue

@@ -19,33 +19,22 @@ from pathlib import Path
 from typing import Any
 
 from coordinator.domain.cpr import mask_cpr
-from coordinator.domain.quickdates import format_due
 from coordinator.domain.schedule import Interval
 from coordinator.domain.vocab import (
-    AGREEMENT_STATUS_LABELS,
     ATTENDANCE_LABELS,
-    ITEM_KIND_LABELS,
-    ITEM_STATUS_LABELS,
     MATERIAL_LABELS,
     PROFESSION_LABELS,
-    AgreementStatus,
     Attendance,
     CaseStatus,
-    ItemKind,
-    ItemStatus,
-    ResponsibleKind,
     RosterRole,
 )
 from coordinator.i18n import N_, translate
-from coordinator.store import agreements as agreement_store
 from coordinator.store.database import Store
 from coordinator.store.days import load_day, resolve_day
-from coordinator.store.errors import NotFound
 from coordinator.store.export_data import (
     CaseDocumentData,
     CitizenRecord,
     case_document_data,
-    person_by_id,
 )
 from coordinator.store.people import PersonRecord, person_record
 from coordinator.store.roster import RosterLine, roster_lines
@@ -82,7 +71,8 @@ def _t(language: str):  # noqa: ANN202 - a translate function
 
 
 def letterhead(store: Store) -> Context:
-    """Municipality, job centre and the optional logo (as a data URI and a path)."""
+    """Municipality, job centre (name, address, phone) and the optional logo (as a data URI
+    and a path)."""
     settings = all_settings(store)
     logo_path = settings.get("logo", "").strip()
     logo: Context = {"path": "", "data_uri": ""}
@@ -95,6 +85,8 @@ def letterhead(store: Store) -> Context:
     return {
         "municipality": settings.get("municipality", ""),
         "jobcentre": settings.get("jobcentre", ""),
+        "address": settings.get("jobcentre_address", ""),
+        "phone": settings.get("jobcentre_phone", ""),
         "logo": logo,
     }
 
@@ -184,85 +176,11 @@ def _document(store: Store, language: str, kind: str, title: str) -> Context:
 
 
 def agreement_context(store: Store, case_id: int, language: str) -> Context:
-    """Everything the agreement document says, in `language` ("da" or "en")."""
-    t = _t(language)
-    case = case_document_data(store, case_id)
-    agreement = agreement_store.latest(store, case_id)
-    if agreement is None:
-        raise NotFound(t(N_("Case {id} has no agreement yet.")).format(id=case_id))
-    day, times = _slot(store, case)
-    day["date_text"] = long_date(date.fromisoformat(day["date"]), language)
-    participants = [_participant(line, language) for line in roster_lines(store, case_id)]
-    present = [
-        p
-        for p in participants
-        if p["role"] != RosterRole.CITIZEN and p["in_meeting"] and _attends(p)
-    ]
-    author_data = _person(person_by_id(store, agreement.author_id), language)
-    author_data["name"] = agreement.author_name or author_data["name"]
+    """The citizen's agreement; built in `export.agreement_context` (kept callable from here
+    for the exports that only need the context module)."""
+    from coordinator.export.agreement_context import agreement_context as build
 
-    sections = []
-    stored_items = agreement_store.items(store, agreement.id or 0)
-    for kind in ItemKind:
-        items = [
-            {
-                "text": item.text,
-                "responsible": item.responsible_text,
-                "responsible_is_citizen": item.responsible_kind == ResponsibleKind.CITIZEN,
-                "due": item.due.isoformat() if item.due else "",
-                "due_text": format_due(item.due, language) if item.due else "",
-                "status": item.status,
-                "status_label": t(ITEM_STATUS_LABELS[ItemStatus(item.status)]),
-                "position": item.position,
-            }
-            for item in stored_items
-            if item.kind == kind.value
-        ]
-        if items:
-            sections.append(
-                {"kind": kind.value, "label": t(ITEM_KIND_LABELS[kind]), "items": items}
-            )
-
-    problem = case.problem_statement or (
-        case.preparation.get("main_problem", "") if case.preparation else ""
-    )
-    return {
-        "language": language,
-        "document": _document(
-            store, language, "agreement", t(N_("Agreement from the step-up meeting"))
-        ),
-        "letterhead": letterhead(store),
-        "case": {
-            "id": case.case_id,
-            "conversation_number": case.conversation_number,
-            "problem": problem,
-        },
-        "day": day,
-        "times": times,
-        "citizen": _citizen(case.citizen),
-        "participants": present,
-        "agreement": {
-            "status": agreement.status,
-            "status_label": t(AGREEMENT_STATUS_LABELS[AgreementStatus(agreement.status)]),
-            "is_final": agreement.status == AgreementStatus.FINAL,
-            "version": agreement.version,
-            "job_goal": agreement.job_goal,
-            "goal_date": agreement.goal_date.isoformat() if agreement.goal_date else "",
-            "goal_date_text": long_date(agreement.goal_date, language),
-            "citizen_words": agreement.citizen_words,
-            "notes": agreement.notes,
-            "follow_up_date": (
-                agreement.follow_up_date.isoformat() if agreement.follow_up_date else ""
-            ),
-            "follow_up_date_text": long_date(agreement.follow_up_date, language),
-            "follow_up_contact": agreement.follow_up_contact,
-            "finalised": long_date(
-                agreement.finalised_at.date() if agreement.finalised_at else None, language
-            ),
-        },
-        "sections": sections,
-        "author": author_data,
-    }
+    return build(store, case_id, language)
 
 
 def agenda_context(store: Store, day_ref: str | date | int, language: str) -> Context:

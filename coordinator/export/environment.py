@@ -59,6 +59,25 @@ def escape_markdown(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", clean_text(value))
 
 
+def chunks(value: object, size: int = 700) -> list[str]:
+    """Text cut into pieces of at most about `size` characters, at a line, sentence or word
+    boundary: a PDF table row cannot be taller than a page, so long cell text becomes
+    continuation rows. Empty text is one empty piece."""
+    text = clean_text(value).strip()
+    pieces: list[str] = []
+    while len(text) > size:
+        window = text[:size]
+        cut = max(window.rfind("\n"), window.rfind(". ") + 1, window.rfind("! ") + 1)
+        if cut < size // 3:
+            cut = window.rfind(" ")
+        if cut < size // 3:
+            cut = size
+        pieces.append(text[:cut].strip())
+        text = text[cut:].strip()
+    pieces.append(text)
+    return pieces
+
+
 class _Markdown(str):
     """Text already meant as Markdown (the output of a nested render); not escaped again."""
 
@@ -102,6 +121,7 @@ def environment(
     env.install_gettext_translations(translations_for(language), newstyle=True)  # type: ignore[attr-defined]
     env.filters["md"] = escape_markdown
     env.filters["lines"] = lambda value: clean_text(value).splitlines()
+    env.filters["chunks"] = chunks
     return env
 
 

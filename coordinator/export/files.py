@@ -13,10 +13,11 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from coordinator.i18n import _
-from coordinator.store.errors import Invalid
+from coordinator.store.errors import Invalid, StoreError
 
 _UNSAFE = re.compile(r"[^\w\-.()]+")
 MAX_STEM = 100
@@ -76,6 +77,40 @@ def _candidates(path: Path):  # noqa: ANN202 - Iterator[Path]
     stem = path.name[: len(path.name) - len(suffixes)] if suffixes else path.name
     for number in range(2, 1000):
         yield path.with_name(f"{stem} ({number}){suffixes}")
+
+
+class ExportIncomplete(Invalid):
+    """Some formats were written, one or more could not be made: `written` says where the
+    good ones went, the message (one line) which format failed and why."""
+
+    def __init__(self, message: str, written: list[Path]) -> None:
+        super().__init__(message)
+        self.written = written
+
+
+def write_formats(
+    paths: dict[str, Path], make: Callable[[str], bytes], force: bool = False
+) -> list[Path]:
+    """Make and write each format on its own, so one failing format (a PDF the layout engine
+    cannot draw, a broken user template) never stops the others. Raises `ExportIncomplete`
+    after writing all that worked; a user error keeps its message, anything else becomes one
+    line naming the format (never a traceback)."""
+    written: list[Path] = []
+    failed: list[str] = []
+    for fmt, path in paths.items():
+        try:
+            written.append(write_file(path, make(fmt), force))
+        except StoreError as exc:
+            failed.append(f"{fmt.upper()}: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a renderer's bug must not stop the rest
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            failed.append(f"{fmt.upper()}: {reason}")
+    if failed:
+        message = _("Could not make {formats}").format(formats="; ".join(failed))
+        if written:
+            message += " " + _("(the other formats were written)")
+        raise ExportIncomplete(message, written)
+    return written
 
 
 def write_file(path: Path, data: bytes, force: bool = False) -> Path:

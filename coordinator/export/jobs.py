@@ -10,7 +10,7 @@ from typing import Literal
 
 from coordinator.export import context as contexts
 from coordinator.export.environment import render_template
-from coordinator.export.files import initials_for_file, safe_stem, target_folder, write_file
+from coordinator.export.files import initials_for_file, safe_stem, target_folder, write_formats
 from coordinator.i18n import N_, _, translate
 from coordinator.store.database import Store
 from coordinator.store.errors import Invalid
@@ -39,6 +39,8 @@ class Options:
     out: Path | None = None
     force: bool = False
     templates_dir: str | None = None
+    #: The citizen's copy in large print (None: the `large_print` setting decides).
+    large: bool | None = None
 
 
 def parse_formats(values: Iterable[str], kind: str) -> tuple[str, ...]:
@@ -79,8 +81,7 @@ def _write_all(
     else:
         base = out.stem if out is not None and folder != out else stem
         paths = {fmt: folder / f"{base}.{fmt}" for fmt in formats}
-    contents = {fmt: make(fmt) for fmt in formats}  # render everything before writing anything
-    return [write_file(paths[fmt], contents[fmt], options.force) for fmt in formats]
+    return write_formats({fmt: paths[fmt] for fmt in formats}, make, options.force)
 
 
 def _word(message: str, language: str) -> str:
@@ -90,16 +91,17 @@ def _word(message: str, language: str) -> str:
 def export_agreement(
     store: Store, case_id: int, formats: tuple[str, ...], options: Options
 ) -> list[Path]:
+    from coordinator.export.agreement_context import agreement_context
     from coordinator.export.docx import agreement_docx
     from coordinator.export.pdf import html_to_pdf
 
     language = options.language
     templates = _templates_dir(store, options)
-    ctx = contexts.agreement_context(store, case_id, language)
+    ctx = agreement_context(store, case_id, language, options.large)
 
     def make(fmt: str) -> bytes:
         if fmt == "docx":
-            return agreement_docx(ctx)
+            return agreement_docx(ctx, templates)
         if fmt == "pdf":
             html = render_template("agreement.pdf.html.j2", ctx, "html", templates)
             footer = f"{ctx['document']['title']} – {ctx['citizen']['initials']}"
@@ -109,6 +111,8 @@ def export_agreement(
                 language=language,
                 footer=footer,
                 logo_path=ctx["letterhead"]["logo"]["path"],
+                author=ctx["author"]["name"],
+                large=ctx["large"],
             )
         return render_template(f"agreement.{fmt}.j2", ctx, fmt, templates).encode("utf-8")  # type: ignore[arg-type]
 

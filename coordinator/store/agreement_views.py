@@ -22,6 +22,7 @@ from coordinator.store.models import (
 AGREEMENT_FIELDS = (
     "job_goal",
     "goal_date",
+    "goal_reason",
     "citizen_words",
     "notes",
     "follow_up_date",
@@ -65,6 +66,9 @@ class AgreementView:
     finalised_at: datetime | None
     updated_at: datetime
     items: tuple[ItemView, ...] = ()
+    goal_reason: str = ""
+    #: The date of the case's meeting (the goal date is measured from it).
+    meeting_date: date | None = None
 
     @property
     def final(self) -> bool:
@@ -85,6 +89,8 @@ class AgreementView:
             goal_date=self.goal_date,
             citizen_words=self.citizen_words,
             follow_up_date=self.follow_up_date,
+            goal_reason=self.goal_reason,
+            meeting_date=self.meeting_date,
             items=tuple(
                 ItemDraft(
                     kind=i.kind, text=i.text, responsible=i.responsible, due=i.due, item_id=i.id
@@ -98,7 +104,11 @@ class AgreementView:
 EDITOR_ITEM_FIELDS = ("kind", "position", "text", "responsible", "due", "status")
 
 
-def view_of(agreement: Agreement, agreement_items: Iterable[AgreementItem]) -> AgreementView:
+def view_of(
+    agreement: Agreement,
+    agreement_items: Iterable[AgreementItem],
+    meeting_date: date | None = None,
+) -> AgreementView:
     return AgreementView(
         id=agreement.id or 0,
         case_id=agreement.case_id,
@@ -106,6 +116,8 @@ def view_of(agreement: Agreement, agreement_items: Iterable[AgreementItem]) -> A
         status=AgreementStatus(agreement.status),
         job_goal=agreement.job_goal,
         goal_date=agreement.goal_date,
+        goal_reason=agreement.goal_reason,
+        meeting_date=meeting_date,
         citizen_words=agreement.citizen_words,
         notes=agreement.notes,
         follow_up_date=agreement.follow_up_date,

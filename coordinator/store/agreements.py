@@ -250,11 +250,34 @@ def delete_item(store: Store, item_id: int) -> None:
         audit.record(store, session, "delete", "agreement-item", item_id)
 
 
+def _meeting_date(session: Session, case_id: int) -> date | None:
+    case = session.get(Case, case_id)
+    day = session.get(StepUpDay, case.day_id) if case else None
+    return day.date if day else None
+
+
+def finalise_warnings(store: Store, case_id: int) -> list[str]:
+    """What finalising the case's agreement lets pass but should say (e.g. a far goal date
+    without a reason); the CLI and the screen show these with the result."""
+    from coordinator.domain.agreement_rules import finalise_warnings as rule
+
+    with store.session() as session:
+        agreement = _latest(session, case_id)
+        if agreement is None:
+            return []
+        draft = view_of(
+            agreement, _items(session, agreement.id or 0), _meeting_date(session, case_id)
+        ).draft()
+        return [problem.message for problem in rule(draft)]
+
+
 def finalise(store: Store, case_id: int) -> Agreement:
     """Make the draft final, or raise `Invalid` listing everything still missing."""
     with store.session() as session:
         agreement = _editable(session, case_id)
-        draft = view_of(agreement, _items(session, agreement.id or 0)).draft()
+        draft = view_of(
+            agreement, _items(session, agreement.id or 0), _meeting_date(session, case_id)
+        ).draft()
         problems = finalise_problems(draft)
         if problems:
             raise Invalid(
@@ -293,6 +316,7 @@ def copy_agreement(
         version=version,
         job_goal=source.job_goal,
         goal_date=source.goal_date,
+        goal_reason=source.goal_reason,
         citizen_words=source.citizen_words,
         notes=source.notes,
         follow_up_date=source.follow_up_date,
@@ -335,6 +359,7 @@ def agreement_json(store: Store, case_id: int) -> dict[str, object]:
         "version": agreement.version,
         "job_goal": agreement.job_goal,
         "goal_date": agreement.goal_date.isoformat() if agreement.goal_date else None,
+        "goal_reason": agreement.goal_reason,
         "citizen_words": agreement.citizen_words,
         "notes": agreement.notes,
         "follow_up": {
@@ -373,7 +398,9 @@ def agreement_by_id(store: Store, agreement_id: int) -> Agreement:
 def open_for_editing(store: Store, case_id: int) -> AgreementView:
     """The case's current agreement (the first draft is made if there is none)."""
     agreement = ensure_draft(store, case_id)
-    return view_of(agreement, items(store, agreement.id or 0))
+    with store.session() as session:
+        meeting = _meeting_date(session, case_id)
+    return view_of(agreement, items(store, agreement.id or 0), meeting)
 
 
 def version_views(store: Store, case_id: int) -> list[AgreementView]:
@@ -438,3 +465,11 @@ def schedule_second_conversation(store: Store, case_id: int, day_id: int) -> Cas
         assert source is not None
         copy_agreement(store, session, source, second.id or 0, 1)
     return second
+
+
+def next_conversation(store: Store, case_id: int) -> int | None:
+    """The id of the second conversation booked after `case_id`, if any (the agreement
+    tells the citizen when and where the next meeting is)."""
+    with store.session() as session:
+        later = session.exec(select(Case).where(Case.previous_case_id == case_id)).first()
+        return later.id if later is not None else None

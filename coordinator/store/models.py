@@ -194,6 +194,8 @@ class Agreement(SQLModel, table=True):
     status: str = "draft"
     job_goal: str = ""
     goal_date: dt.date | None = None
+    #: Why the goal date is more than three months after the meeting (recorded, not required).
+    goal_reason: str = ""
     citizen_words: str = ""
     notes: str = ""
     follow_up_date: dt.date | None = None

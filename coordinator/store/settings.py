@@ -17,6 +17,11 @@ from coordinator.store.models import Setting
 DEFAULTS: dict[str, str] = {
     "municipality": "",
     "jobcentre": "",
+    #: The job centre's address and phone, in the letterhead of the citizen's documents.
+    "jobcentre_address": "",
+    "jobcentre_phone": "",
+    #: "yes": the citizen's copy of the agreement in large print (14 pt), as `--large`.
+    "large_print": "",
     "logo": "",
     "templates_dir": "",
     "max_circle": str(DEFAULT_MAX_CIRCLE),

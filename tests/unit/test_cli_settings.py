@@ -43,6 +43,9 @@ def test_set_and_show(cli, db_path: Path, clock, tmp_path: Path) -> None:
     assert shown == {
         "municipality": "Faxe Kommune",
         "jobcentre": "Jobcenter Faxe",
+        "jobcentre_address": "",
+        "jobcentre_phone": "",
+        "large_print": "",
         "logo": str(logo.resolve()),
         "templates_dir": "",
         "max_circle": "8",

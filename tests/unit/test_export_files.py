@@ -92,8 +92,11 @@ def test_wheel_ships_the_templates(tmp_path: Path) -> None:
         "material.html.j2",
         "_letterhead.html.j2",
         "_print.css",
+        "agreement.docx",
     ):
         assert f"coordinator/templates/{template}" in names
+    for font in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "LICENSE.txt"):
+        assert f"coordinator/fonts/{font}" in names
     assert "coordinator/locale/da/LC_MESSAGES/export.mo" in names
 
 
