@@ -25,6 +25,14 @@ from tests.conftest import TEST_DAY
 pytestmark = pytest.mark.both_engines
 
 
+@pytest.fixture(autouse=True)
+def english() -> None:
+    """The messages are asserted in English (the app's default is Danish)."""
+    from coordinator.i18n import set_language
+
+    set_language("en")
+
+
 @pytest.fixture
 def other_url(request: pytest.FixtureRequest, db_url: str, tmp_path: Path) -> Iterator[str]:
     """An empty database on the *other* engine: PostgreSQL for a SQLite source, a new SQLite
