@@ -192,13 +192,19 @@ def finalise_problems(draft: AgreementDraft) -> list[Problem]:
     return problems
 
 
-def goal_needs_reason(draft: AgreementDraft) -> bool:
-    """True when the goal date is more than `GOAL_MONTHS` after the meeting and no reason is
-    written: a warning (live and at finalise), never a block, since a longer road can be
-    right; the reason is kept in the agreement so the follow-up knows why."""
-    if draft.goal_date is None or draft.meeting_date is None or draft.goal_reason.strip():
+def goal_is_far(goal_date: date | None, meeting_date: date | None) -> bool:
+    """True when the goal date is more than `GOAL_MONTHS` after the meeting (unknown dates
+    are not far): then the agreement asks why."""
+    if goal_date is None or meeting_date is None:
         return False
-    return draft.goal_date > add_months(draft.meeting_date, GOAL_MONTHS)
+    return goal_date > add_months(meeting_date, GOAL_MONTHS)
+
+
+def goal_needs_reason(draft: AgreementDraft) -> bool:
+    """True when the goal date is far (`goal_is_far`) and no reason is written: a warning
+    (live and at finalise), never a block, since a longer road can be right; the reason is
+    kept in the agreement so the follow-up knows why."""
+    return goal_is_far(draft.goal_date, draft.meeting_date) and not draft.goal_reason.strip()
 
 
 def _goal_reason_warning(draft: AgreementDraft) -> list[Problem]:

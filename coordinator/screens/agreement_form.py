@@ -22,6 +22,7 @@ from textual.widgets import Input, Static, TextArea
 from coordinator.domain.agreement_rules import (
     AgreementDraft,
     ItemDraft,
+    goal_is_far,
     item_label,
     live_warnings,
 )
@@ -37,6 +38,7 @@ from coordinator.widgets.plain import plain
 FIELDS = {
     "job-goal": "job_goal",
     "goal-date": "goal_date",
+    "goal-reason": "goal_reason",
     "citizen-words": "citizen_words",
     "follow-up-date": "follow_up_date",
     "follow-up-contact": "follow_up_contact",
@@ -45,6 +47,7 @@ FIELDS = {
 FIELD_LABELS = {
     "job_goal": N_("Job goal"),
     "goal_date": N_("Goal date: at a workplace by"),
+    "goal_reason": N_("Why later than three months"),
     "citizen_words": N_("The citizen's own words"),
     "follow_up_date": N_("Follow-up"),
     "follow_up_contact": N_("Follow-up"),
@@ -99,6 +102,11 @@ class AgreementForm(ItemActions, VerticalScroll):
                 _date_text(view.goal_date), "goal-date", "date-input", "15/3, +3m, uge 10"
             )
             yield Static(id="goal-date-shown", classes="date-shown")
+        yield self._input(
+            view.goal_reason,
+            "goal-reason",
+            placeholder=_("Why later than three months (only if so)"),
+        )
         yield Static(_("The citizen's own words"), classes="field-label")
         yield TextArea(
             view.citizen_words,
@@ -157,10 +165,18 @@ class AgreementForm(ItemActions, VerticalScroll):
     def on_mount(self) -> None:
         for name in ("goal-date", "follow-up-date"):
             self._show_date(name, self.query_one(f"#{name}", Input).value)
+        self._show_goal_reason()
         self.refresh_sections()
         self.update_warnings()
 
     # --- what is shown --------------------------------------------------------------------------
+
+    def _show_goal_reason(self) -> None:
+        """The goal's reason is asked for only when the goal is far off (or already written),
+        so it neither clutters the form nor adds a Tab stop in the usual case."""
+        reason = self.query_one("#goal-reason", Input)
+        far = goal_is_far(self.values["goal_date"], self.view.meeting_date)  # type: ignore[arg-type]
+        reason.display = far or bool(str(self.values["goal_reason"]).strip())
 
     def _show_date(self, name: str, text: str) -> tuple[date | None, bool]:
         due, shown, ok = due_feedback(text, self.today)
@@ -195,6 +211,8 @@ class AgreementForm(ItemActions, VerticalScroll):
             citizen_words=str(self.values["citizen_words"]),
             items=tuple(items),
             follow_up_date=self.values["follow_up_date"],  # type: ignore[arg-type]
+            goal_reason=str(self.values["goal_reason"]),
+            meeting_date=self.view.meeting_date,
         )
 
     def update_warnings(self) -> None:
@@ -223,7 +241,7 @@ class AgreementForm(ItemActions, VerticalScroll):
 
     # --- typing ---------------------------------------------------------------------------------
 
-    @on(Input.Changed, "#job-goal, #follow-up-contact")
+    @on(Input.Changed, "#job-goal, #goal-reason, #follow-up-contact")
     def _text_input(self, event: Input.Changed) -> None:
         self._set(FIELDS[event.input.id or ""], event.value)
 
@@ -232,6 +250,7 @@ class AgreementForm(ItemActions, VerticalScroll):
         due, ok = self._show_date(event.input.id or "", event.value)
         if ok:
             self._set(FIELDS[event.input.id or ""], due)
+            self._show_goal_reason()
 
     @on(TextArea.Changed, "#citizen-words")
     def _citizen_words(self, event: TextArea.Changed) -> None:

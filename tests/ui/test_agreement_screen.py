@@ -578,3 +578,23 @@ async def test_a_conflict_on_one_field_lets_another_field_save(
         assert stored.citizen_words == words.text and words.text.startswith("Jeg vil gerne J")
         assert stored.job_goal == "Chauffør"  # disputed: waits for the choice
         assert screen.saver.conflicts == {"job_goal": "Chauffør"}
+
+
+async def test_a_goal_far_off_asks_for_its_reason_which_is_saved(store, make_app) -> None:
+    """A goal date more than three months after the meeting warns live until the reason is
+    written, and the reason is saved with the agreement (it goes into the documents)."""
+    case_id = new_case(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        box = screen.query_one("#warnings")
+        await pilot.press(*"Pædagogmedhjælper", "tab", "end", "ctrl+u", *"+5m")
+        await pilot.pause()
+        assert "more than 3 months" in str(box.render())
+        await pilot.press("tab")
+        assert screen.focused is screen.query_one("#goal-reason", Input)
+        await pilot.press(*"Uddannelse først")
+        await pilot.pause()
+        assert "more than 3 months" not in str(box.render())
+        await saved(pilot, screen)
+    assert agreements.latest(store, case_id).goal_reason == "Uddannelse først"
