@@ -12,18 +12,17 @@ from typer.testing import CliRunner
 
 from coordinator.cli import app
 from coordinator.domain.followup import OutcomeCategory, ProblemSolved, ProgressStatus, RatingKind
-from coordinator.domain.vocab import ItemKind, Profession
+from coordinator.domain.vocab import ItemKind
 from coordinator.store import agreements
-from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.days import DayInput, create_day
 from coordinator.store.errors import Invalid, NotFound
 from coordinator.store.followup import followup_items
 from coordinator.store.models import ItemProgress, Outcome, Rating
 from coordinator.store.outcomes import outcome_of, outcomes_due, set_outcome
-from coordinator.store.people import PersonInput, add_person
 from coordinator.store.progress import item_history, record_progress
 from coordinator.store.ratings import add_rating, ratings_of
 from tests.conftest import TEST_DAY
+from tests.followup_data import hold_meeting
 
 pytestmark = pytest.mark.both_engines
 
@@ -32,42 +31,7 @@ LATER = TEST_DAY + timedelta(days=60)
 
 @pytest.fixture
 def held(store, clock):
-    """A held meeting on the test day with a final agreement of three items; the clock is
-    then moved two months on."""
-    add_person(store, PersonInput("Helle Nygaard", Profession.NURSE))
-    add_person(store, PersonInput("Jonas Berg", Profession.JOBBROKER))
-    day = create_day(store, DayInput(date=TEST_DAY))
-    case = add_case(store, CaseInput(day_id=day.id, citizen="Mads Eriksen", jobbroker="Jonas Berg"))
-    agreements.ensure_draft(store, case.id)
-    items = [
-        agreements.add_item(
-            store,
-            case.id,
-            ItemKind.SUPPORT,
-            "Følges første dag",
-            "Jonas Berg",
-            TEST_DAY + timedelta(days=21),
-        ),
-        agreements.add_item(
-            store,
-            case.id,
-            ItemKind.INTERVENTION,
-            "Samtale om angst",
-            "Helle Nygaard",
-            TEST_DAY + timedelta(days=14),
-        ),
-        agreements.add_item(
-            store,
-            case.id,
-            ItemKind.ACTION,
-            "Søger tre jobs",
-            "borger",
-            TEST_DAY + timedelta(days=90),
-        ),
-    ]
-    agreements.finalise(store, case.id)
-    clock.set(clock.now() + timedelta(days=60))
-    return SimpleNamespace(case=case.id, items=[i.id for i in items], day=day.id)
+    return hold_meeting(store, clock)
 
 
 def _count(store, table) -> int:
