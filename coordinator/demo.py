@@ -134,8 +134,9 @@ class DemoResult:
     created: bool
 
 
-def create_demo(store: Store) -> DemoResult:
-    """Create today's demo day, or return the one made earlier today."""
+def create_demo(store: Store, history: bool = False) -> DemoResult:
+    """Create today's demo day, or return the one made earlier today; with `history` also the
+    two earlier held days (`demo_history`; `coordinator demo` makes them, tests mostly not)."""
     today = store.now().date()
     key = f"demo-day:{today.isoformat()}"
     existing = get_setting(store, key)
@@ -174,7 +175,8 @@ def create_demo(store: Store) -> DemoResult:
     _prepare_health_example(store, case_ids[0])
     _prepare_family_example(store, case_ids[1])
     _draft_health_agreement(store, case_ids[0], today)
-    create_history(store, today)
+    if history:
+        create_history(store, today)
     set_setting(store, key, str(day.id))
     return DemoResult(day.id or 0, today, created=True)
 

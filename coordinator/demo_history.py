@@ -26,7 +26,7 @@ from coordinator.store.progress import record_progress
 from coordinator.store.ratings import add_rating
 
 H, F = ChallengeKind.HEALTH, ChallengeKind.FAMILY
-S, I, A = ItemKind.SUPPORT, ItemKind.INTERVENTION, ItemKind.ACTION
+S, IV, A = ItemKind.SUPPORT, ItemKind.INTERVENTION, ItemKind.ACTION
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ THREE_MONTHS_BACK = (
         "Butiksmedhjælper på nedsat tid",
         ("Peter Winther",),
         (
-            (I, "Afklaring af smerter hos lægekonsulenten.", "Peter Winther", 14),
+            (IV, "Afklaring af smerter hos lægekonsulenten.", "Peter Winther", 14),
             (S, "Sofie finder en praktik i en butik med fleksible timer.", "Sofie Kjær", 30),
             (A, "Lone fører smertedagbog i fire uger.", "borger", 28),
         ),
@@ -88,7 +88,7 @@ MONTH_BACK = (
         "Køkkenmedhjælper",
         ("Rikke Lauridsen", "Thomas Krogh"),
         (
-            (I, "Forløb hos psykologen om angst (seks samtaler).", "Rikke Lauridsen", 14),
+            (IV, "Forløb hos psykologen om angst (seks samtaler).", "Rikke Lauridsen", 14),
             (S, "PPR-rådgiveren holder møde med skolen om sønnen.", "Thomas Krogh", 21),
             (A, "Fatima besøger to køkkener sammen med Sofie.", "borger", 28),
         ),

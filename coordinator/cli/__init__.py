@@ -109,14 +109,13 @@ def _clock(preset: Any, today: str | None) -> Any:  # noqa: ANN401 - a Clock, la
     """The clock of this run: the preset one (tests) or the wall clock, moved to `--today`."""
     if not today:
         return preset
-    from datetime import date
-
     from coordinator.domain.clock import ShiftedClock, SystemClock
+    from coordinator.domain.clock_entry import EntryError, read_iso_date
 
     try:
-        day = date.fromisoformat(today.strip())
-    except ValueError:
-        typer.echo(f"coordinator: --today wants a date like 2027-02-03, not {today!r}", err=True)
+        day = read_iso_date(today)
+    except EntryError as exc:
+        typer.echo(f"coordinator: --today: {exc}", err=True)
         raise typer.Exit(2) from None
     return ShiftedClock(preset or SystemClock(), day)
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coordinator import i18n
 from coordinator.domain.followup import (
     AT_WORKPLACE,
     OutcomeCategory,
@@ -25,6 +26,13 @@ from coordinator.domain.followup import (
     progress_problem,
     scores_problem,
 )
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    """The messages are checked in English (the suite resets to Danish afterwards)."""
+    i18n.set_language("en")
+
 
 MEETING = date(2026, 12, 3)
 TODAY = date(2027, 2, 1)  # a Monday

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 from typer.testing import CliRunner
 
+from coordinator import i18n
 from coordinator.cli import app
 from coordinator.domain.followup import OutcomeCategory, ProblemSolved, ProgressStatus, RatingKind
 from coordinator.domain.vocab import ItemKind
@@ -23,6 +24,13 @@ from coordinator.store.progress import item_history, record_progress
 from coordinator.store.ratings import add_rating, ratings_of
 from tests.conftest import TEST_DAY
 from tests.followup_data import hold_meeting
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    """The messages are checked in English (the suite resets to Danish afterwards)."""
+    i18n.set_language("en")
+
 
 pytestmark = pytest.mark.both_engines
 
