@@ -157,11 +157,18 @@ def _at(store: Store, on: date) -> Store:
     return stamped(store, datetime.combine(on, time(10, 0)))
 
 
+def _weekday_on_or_before(day: date) -> date:
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
 def create_history(store: Store, today: date) -> None:
     """The two earlier days and what happened since, as seen from `today`."""
-    early = add_months(today, -3)
+    early = _weekday_on_or_before(add_months(today, -3))
+    month = _weekday_on_or_before(add_months(today, -1))
     lone, henrik = _held_day(store, early, THREE_MONTHS_BACK)
-    (fatima,) = _held_day(store, add_months(today, -1), MONTH_BACK)
+    (fatima,) = _held_day(store, month, MONTH_BACK)
     pain, shop, diary = _item_ids(store, lone)
     record_progress(_at(store, early + timedelta(days=9)), pain, ProgressStatus.STARTED)
     record_progress(
@@ -191,7 +198,7 @@ def create_history(store: Store, today: date) -> None:
     add_rating(_at(store, early + timedelta(days=45)), henrik, RatingKind.OUTCOME, (5.5, 5, 6, 5.5))
     psychologist, _school, _visits = _item_ids(store, fatima)
     record_progress(
-        _at(store, add_months(today, -1) + timedelta(days=5)),
+        _at(store, month + timedelta(days=5)),
         psychologist,
         ProgressStatus.STARTED,
         note="Første samtale holdt; næste om to uger.",

@@ -99,7 +99,7 @@ class CaseFollowupDialog(AppModal[None]):
 
     def on_mount(self) -> None:
         self.query_one("#case-items", DataTable).add_columns(
-            _("Kind"), _("Item"), _("Responsible"), _("Due"), _("Progress")
+            _("Due"), _("Progress"), _("Responsible"), _("Kind"), _("Item")
         )
         self.load()
 
@@ -133,11 +133,11 @@ class CaseFollowupDialog(AppModal[None]):
         table.clear()
         for item in view.items:
             table.add_row(
-                _(ITEM_KIND_LABELS[item.kind]),
-                plain(item.text),
-                plain(item.responsible),
                 item.due.isoformat() if item.due else "-",
                 progress_text(item),
+                plain(item.responsible),
+                _(ITEM_KIND_LABELS[item.kind]),
+                plain(item.text),
                 key=str(item.id),
             )
         outcome = view.outcome

@@ -135,21 +135,24 @@ class FollowupScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.sub_title = _("Follow-up")
-        self.query_one("#followup", DataTable).add_columns(
-            _("Case"),
-            _("Citizen"),
-            _("Kind"),
-            _("Item"),
-            _("Responsible"),
-            _("Due"),
-            _("Progress"),
-            _("Overdue"),
-        )
         self.query_one("#followup", DataTable).focus()
-        self.load()
 
     def on_screen_resume(self) -> None:
+        """Read the list when the screen is shown (first time, and back from the agreement)."""
         self.load()
+
+    def _columns(self, table: DataTable) -> None:
+        # The item's text last: it is the long one, and what must fit is before it.
+        table.add_columns(
+            _("Case"),
+            _("Citizen"),
+            _("Due"),
+            _("Overdue"),
+            _("Progress"),
+            _("Responsible"),
+            _("Kind"),
+            _("Item"),
+        )
 
     def load(self) -> None:
         self._loading = True
@@ -194,18 +197,21 @@ class FollowupScreen(AppScreen):
             for item in found.items
             if in_view(item, self.view, self.me) and matches(item, words, self.names)
         ]
-        table.clear()
+        # Columns too: their widths are measured afresh from the rows shown (a clear that
+        # keeps them can leave them at the width of their headings when reads cross).
+        table.clear(columns=True)
+        self._columns(table)
         for item in self.shown:
             late = Text(str(item.overdue), "bold red") if item.overdue else Text("")
             table.add_row(
                 str(item.case_id),
                 plain(item.citizen if self.names else item.citizen_initials),
+                item.due.isoformat() if item.due else "-",
+                late,
+                _(PROGRESS_LABELS[item.status]),
+                plain(item.responsible),
                 _(ITEM_KIND_LABELS[item.kind]),
                 plain(item.text),
-                plain(item.responsible),
-                item.due.isoformat() if item.due else "-",
-                _(PROGRESS_LABELS[item.status]),
-                late,
                 key=str(item.id),
             )
         ids = [item.id for item in self.shown]

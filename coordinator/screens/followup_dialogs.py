@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Select, Static
 
@@ -61,10 +62,20 @@ def _date(dialog: FormModal, field: str, today: date) -> date | None:
         return None
 
 
+#: Tab and Shift+Tab move the focus the moment they arrive (priority bindings, as on the
+#: agreement screen): the four scores typed in one burst ("9 Tab 8 Tab ...") each land in
+#: their own field.
+FAST_TAB = [
+    Binding("tab", "app.focus_next", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+]
+
+
 class ProgressDialog(FormModal[ProgressInput | None]):
     """Started / done / dropped / a note: when it happened, and why (a drop needs a reason)."""
 
     CSS_PATH = "followup.tcss"
+    BINDINGS = FAST_TAB
 
     def __init__(self, status: ProgressStatus, item_text: str, today: date, note_only=False):
         super().__init__()
@@ -131,6 +142,7 @@ class OutcomeDialog(FormModal[OutcomeInput | None]):
     """The three-month outcome: category, the problem taken care of?, a note."""
 
     CSS_PATH = "followup.tcss"
+    BINDINGS = FAST_TAB
 
     def __init__(self, heading: str, today: date) -> None:
         super().__init__()
@@ -183,6 +195,7 @@ class RatingDialog(FormModal[RatingInput | None]):
     """The citizen's four scores (0-10, one decimal) of a session or outcome rating."""
 
     CSS_PATH = "followup.tcss"
+    BINDINGS = FAST_TAB
 
     def __init__(self, heading: str, today: date, kind: RatingKind = RatingKind.SESSION) -> None:
         super().__init__()

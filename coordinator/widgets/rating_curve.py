@@ -36,7 +36,7 @@ class RatingCurve(PlotextPlot):
             if mine:
                 plt.plot([x for x, _y in mine], [y for _x, y in mine], label=label, marker=marker)
         if days:
-            plt.hline(SESSION_CUTOFF)
+            plt.hline(SESSION_CUTOFF, "red")
             plt.xticks(list(range(len(days))), [d.strftime("%d/%m") for d in days])
             plt.xlim(-0.5, len(days) - 0.5)
         plt.ylim(0, 40)

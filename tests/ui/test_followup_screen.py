@@ -23,7 +23,7 @@ from tests.ui.test_day_screen import settle
 
 def _texts(screen) -> list[str]:
     table = screen.query_one("#followup", DataTable)
-    return [str(table.get_row_at(i)[3]) for i in range(table.row_count)]
+    return [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]
 
 
 async def _open_followup(app, pilot) -> FollowupScreen:
