@@ -1,4 +1,5 @@
-"""A fictional but realistic step-up day for today, for trying the app and for screenshots.
+"""A fictional but realistic step-up day for today, for trying the app and for screenshots,
+with a history of two earlier days (`demo_history`) so the follow-up has something to show.
 
 Five citizens, 08:30 start, 15 + 45 minutes, lunch 11:30–12:00. The first two cases are the
 worked examples of STEP-UP.md (a man who "locks up" before internships; a mother with a bowel
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from coordinator.demo_history import create_history
 from coordinator.domain.vocab import ChallengeKind, ItemKind, MaterialKind, Part, Profession
 from coordinator.store import agreements, preparation, roster
 from coordinator.store.cases import CaseInput, add_case
@@ -132,8 +134,9 @@ class DemoResult:
     created: bool
 
 
-def create_demo(store: Store) -> DemoResult:
-    """Create today's demo day, or return the one made earlier today."""
+def create_demo(store: Store, history: bool = False) -> DemoResult:
+    """Create today's demo day, or return the one made earlier today; with `history` also the
+    two earlier held days (`demo_history`; `coordinator demo` makes them, tests mostly not)."""
     today = store.now().date()
     key = f"demo-day:{today.isoformat()}"
     existing = get_setting(store, key)
@@ -172,6 +175,8 @@ def create_demo(store: Store) -> DemoResult:
     _prepare_health_example(store, case_ids[0])
     _prepare_family_example(store, case_ids[1])
     _draft_health_agreement(store, case_ids[0], today)
+    if history:
+        create_history(store, today)
     set_setting(store, key, str(day.id))
     return DemoResult(day.id or 0, today, created=True)
 

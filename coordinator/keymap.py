@@ -37,6 +37,7 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("days.new", "n", N_("New day")),
         ("days.people", "p", N_("People")),
         ("days.refresh", "r", N_("Refresh")),
+        ("days.followup", "f", N_("Follow-up")),
     ),
     "DayScreen": (
         ("day.next", "space", N_("Next step")),
@@ -54,6 +55,7 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("day.start-meeting", "m", N_("Start meeting")),
         ("day.end-meeting", "e", N_("End meeting")),
         ("day.refresh", "ctrl+r", N_("Refresh")),
+        ("day.followup", "f3", N_("Ratings")),
         ("day.back", "escape", N_("All days")),
     ),
     "ConfirmDialog": (
@@ -106,6 +108,7 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("agreement.reopen", "f6", N_("Reopen")),
         ("agreement.versions", "f7", N_("Versions")),
         ("agreement.second", "f10", N_("2nd conversation")),
+        ("agreement.followup", "f3", N_("Ratings")),
         ("agreement.save", "ctrl+s", N_("Save now")),
     ),
     "FinaliseProblemsDialog": (
@@ -121,6 +124,26 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
     "ExportDialog": (
         ("export.close", "escape", N_("Close")),
         ("export.run", "ctrl+e", N_("Export")),
+    ),
+    "FollowupScreen": (
+        ("followup.back", "escape", N_("Back")),
+        ("followup.open", "enter", N_("Agreement")),
+        ("followup.started", "s", N_("Started")),
+        ("followup.done", "d", N_("Done")),
+        ("followup.dropped", "x", N_("Dropped")),
+        ("followup.note", "n", N_("Note")),
+        ("followup.view", "v", N_("View")),
+        ("followup.me", "m", N_("Who am I")),
+        ("followup.names", "c", N_("Names")),
+        ("followup.case", "f3", N_("Outcome and ratings")),
+        ("followup.filter", "slash", N_("Filter")),
+        ("followup.refresh", "ctrl+r", N_("Refresh")),
+    ),
+    "CaseFollowupDialog": (
+        ("casefollowup.close", "escape", N_("Close")),
+        ("casefollowup.session", "r", N_("Session rating")),
+        ("casefollowup.outcome-rating", "e", N_("Outcome rating")),
+        ("casefollowup.outcome", "u", N_("Outcome")),
     ),
     "PeopleScreen": (
         ("people.back", "escape", N_("Back")),

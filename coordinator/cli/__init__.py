@@ -88,15 +88,36 @@ def root(
         metavar="da|en",
         help="Language: da or en.",
     ),
+    today: str | None = typer.Option(
+        os.environ.get("COORDINATOR_TODAY") or None,
+        "--today",
+        metavar="DATE",
+        help="Act as if today were DATE (also COORDINATOR_TODAY): demos and tests.",
+    ),
 ) -> None:
     """Open the app on today's step-up day, or run a command."""
     if lang not in LANGUAGES:
         typer.echo(f"coordinator: unknown language {lang!r}; use da or en", err=True)
         raise typer.Exit(2)
     set_language(lang)
-    ctx.obj = Settings(db, lang, clock=getattr(ctx.obj, "clock", None))
+    ctx.obj = Settings(db, lang, clock=_clock(getattr(ctx.obj, "clock", None), today))
     if ctx.invoked_subcommand is None:
         open_tui(ctx.obj)
+
+
+def _clock(preset: Any, today: str | None) -> Any:  # noqa: ANN401 - a Clock, lazily typed
+    """The clock of this run: the preset one (tests) or the wall clock, moved to `--today`."""
+    if not today:
+        return preset
+    from coordinator.domain.clock import ShiftedClock, SystemClock
+    from coordinator.domain.clock_entry import EntryError, read_iso_date
+
+    try:
+        day = read_iso_date(today)
+    except EntryError as exc:
+        typer.echo(f"coordinator: --today: {exc}", err=True)
+        raise typer.Exit(2) from None
+    return ShiftedClock(preset or SystemClock(), day)
 
 
 def open_tui(settings: Settings, store=None) -> None:  # noqa: ANN001 - Store, lazily typed
@@ -119,7 +140,20 @@ def print_json(document: object) -> None:
 
 
 def _register() -> None:
-    from coordinator.cli import admin, agreement, case, day, export, people, roster, settings
+    from coordinator.cli import (
+        admin,
+        agreement,
+        case,
+        day,
+        export,
+        followup,
+        item,
+        outcome,
+        people,
+        rating,
+        roster,
+        settings,
+    )
 
     app.add_typer(day.app, name="day")
     app.add_typer(case.app, name="case")
@@ -130,6 +164,11 @@ def _register() -> None:
     app.add_typer(settings.app, name="settings")
     app.add_typer(admin.db_app, name="db")
     admin.register(app)
+    app.add_typer(followup.app, name="followup")
+    app.add_typer(item.app, name="item")
+    app.add_typer(outcome.app, name="outcome")
+    app.add_typer(rating.app, name="rating")
+    followup.register_export(export.app)
 
 
 _register()

@@ -77,12 +77,13 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         no_open: bool = typer.Option(False, "--no-open", help="Only fill the database."),
     ) -> None:
-        """Fill the database with a fictional step-up day (today) and open it."""
+        """Fill the database with a fictional step-up day (today), two earlier days with their
+        follow-up, and open it."""
         from coordinator.demo import create_demo
 
         settings = settings_of(ctx)
         store = settings.open_store()
-        result = create_demo(store)
+        result = create_demo(store, history=True)
         if no_open:
             message = (
                 _("Demo day {date} created (day id {id}).")

@@ -7,7 +7,7 @@ room in one time zone, and the people in it read the wall clock.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 
@@ -40,3 +40,15 @@ class FixedClock:
         """Move forward by `delta` or by timedelta keyword arguments (minutes=5)."""
         self._now += delta if delta is not None else timedelta(**kwargs)
         return self._now
+
+
+class ShiftedClock:
+    """Another clock moved to a given day, its time of day running on: `--today DATE` (or
+    COORDINATOR_TODAY) shows the demo two months on, or a test's fixed clock on another day."""
+
+    def __init__(self, base: Clock, today: date) -> None:
+        self._base = base
+        self._shift = today - base.now().date()
+
+    def now(self) -> datetime:
+        return self._base.now() + self._shift

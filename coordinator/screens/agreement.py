@@ -85,6 +85,7 @@ class AgreementScreen(AppScreen):
         Binding("f6", "reopen", N_("Reopen"), id="agreement.reopen"),
         Binding("f7", "versions", N_("Versions"), id="agreement.versions"),
         Binding("f10", "second_conversation", N_("2nd conversation"), id="agreement.second"),
+        Binding("f3", "case_followup", N_("Ratings"), id="agreement.followup"),
         Binding("ctrl+s", "save_now", N_("Save now"), id="agreement.save", show=False),
     ]
 
@@ -411,6 +412,12 @@ class AgreementScreen(AppScreen):
             self.app.push_screen(ExportDialog(kind="agreement", ref_id=self.case_id))
 
         self._in_thread(self._flush, then)
+
+    def action_case_followup(self) -> None:
+        """The citizen's F.I.T. ratings and the items' progress since the meeting."""
+        from coordinator.screens.case_followup import CaseFollowupDialog
+
+        self.app.push_screen(CaseFollowupDialog(self.case_id))
 
     def action_versions(self) -> None:
         def job() -> list[AgreementView]:

@@ -98,6 +98,7 @@ class DayScreen(LiveScreen, AppScreen):
         Binding("m", "start_meeting", N_("Start meeting"), id="day.start-meeting"),
         Binding("e", "end_meeting", N_("End meeting"), id="day.end-meeting"),
         Binding("ctrl+r", "refresh", N_("Refresh"), id="day.refresh", show=False),
+        Binding("f3", "case_followup", N_("Ratings"), id="day.followup"),
         Binding("escape", "app.pop_screen", N_("All days"), id="day.back"),
     ]
 
@@ -462,6 +463,12 @@ class DayScreen(LiveScreen, AppScreen):
         from coordinator.screens.agreement import AgreementScreen
 
         self._push_for_selected(AgreementScreen)
+
+    def action_case_followup(self) -> None:
+        """The case's F.I.T. ratings, progress and outcome (a rating at the meeting's end)."""
+        from coordinator.screens.case_followup import CaseFollowupDialog
+
+        self._push_for_selected(CaseFollowupDialog)
 
     def action_export(self) -> None:
         from coordinator.screens.export_dialog import ExportDialog

@@ -6,6 +6,7 @@ The list is read in a worker thread (`DaysLoaded`), so a busy database never fre
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -17,6 +18,7 @@ from textual.widgets import DataTable, Static
 from coordinator.domain.vocab import DAY_STATUS_LABELS
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
+from coordinator.store.database import Store
 from coordinator.store.day_model import DaySummary, day_summaries
 from coordinator.store.errors import StoreError
 from coordinator.widgets.footer import StepUpFooter
@@ -40,6 +42,13 @@ class DaysFailed(Message):
     message: str
 
 
+@dataclass
+class ReminderRead(Message):
+    """What waits in the follow-up (overdue items, outcomes due), read in a worker."""
+
+    line: str
+
+
 class DaysScreen(AppScreen):
     """Every day, past and coming; Enter opens one, n creates one."""
 
@@ -49,6 +58,7 @@ class DaysScreen(AppScreen):
         Binding("n", "new_day", N_("New day"), id="days.new"),
         Binding("p", "people", N_("People"), id="days.people", show=False),  # F2 is shown
         Binding("r", "refresh", N_("Refresh"), id="days.refresh"),
+        Binding("f", "followup", N_("Follow-up"), id="days.followup"),
     ]
 
     def __init__(self) -> None:
@@ -57,6 +67,7 @@ class DaysScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
+        yield Static(id="days-reminder")
         yield Static(id="days-hint", classes="empty-hint")
         yield DataTable(id="days", cursor_type="row", zebra_stripes=True)
         yield StepUpFooter()
@@ -72,7 +83,7 @@ class DaysScreen(AppScreen):
     def load(self, select: int | None = None) -> None:
         """Read the days in a worker; the cursor then goes to `select`, else to the selected
         day, else to today's or the next day."""
-        store = self.store
+        store, today = self.store, self.clock.now().date()
 
         def read() -> None:
             try:
@@ -81,8 +92,34 @@ class DaysScreen(AppScreen):
                 self.post_message(DaysFailed(exc.message))
                 return
             self.post_message(DaysLoaded(days, select))
+            self._read_reminder(store, today)
 
         self.run_worker(read, thread=True, exclusive=True, group="days-read", name="read days")
+
+    def _read_reminder(self, store: Store, today: date) -> None:
+        """In the worker: the follow-up's one line (a failure leaves the line as it was)."""
+        from coordinator.store.followup_views import reminder
+
+        try:
+            line = reminder(store, today).line()
+        except StoreError:
+            return
+        self.post_message(ReminderRead(line))
+
+    @on(ReminderRead)
+    def _reminder_read(self, message: ReminderRead) -> None:
+        """Show the line; the first time it has something, a notification points there too."""
+        widget = self.query_one("#days-reminder", Static)
+        widget.update(message.line)
+        widget.display = bool(message.line)
+        if message.line and not getattr(self.app, "followup_reminded", False):
+            self.app.followup_reminded = True  # type: ignore[attr-defined]
+            self.notify(message.line, title=_("Follow-up"), markup=False)
+
+    def action_followup(self) -> None:
+        from coordinator.screens.followup import FollowupScreen
+
+        self.app.push_screen(FollowupScreen())
 
     @on(DaysFailed)
     def _days_failed(self, message: DaysFailed) -> None:

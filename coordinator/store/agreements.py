@@ -340,6 +340,7 @@ def copy_agreement(
                 responsible_text=item.responsible_text,
                 due=item.due,
                 status=item.status,
+                lineage_id=item.lineage_id or item.id,  # the item keeps its history
                 created_at=now,
                 updated_at=now,
             )

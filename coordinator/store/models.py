@@ -220,6 +220,10 @@ class AgreementItem(SQLModel, table=True):
     responsible_text: str = ""
     due: dt.date | None = None
     status: str = "open"
+    #: The item this one was carried from (a new version, or a second conversation): the id
+    #: of the first row of its line, so progress follows the item; None on the first row.
+    #: An item's stable id is `lineage_id or id` (`store.progress.lineage_of`).
+    lineage_id: int | None = Field(default=None, index=True)
     row_version: int = 1
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
@@ -242,3 +246,52 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str = ""
+
+
+class ItemProgress(SQLModel, table=True):
+    """One event in an agreement item's life after the meeting (started, done, dropped, a
+    note): a history beside the final agreement's wording, never an overwrite of it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    #: The row (of a final agreement) the event was recorded on.
+    item_id: int = Field(foreign_key="agreementitem.id", index=True, ondelete="CASCADE")
+    #: The item's stable id across versions and conversations (see AgreementItem.lineage_id).
+    lineage_id: int = Field(index=True)
+    status: str
+    #: The day the status took effect (the day it actually started, was done, was dropped).
+    effective_on: dt.date
+    note: str = ""
+    recorded_by: str = ""
+    recorded_at: NaiveDatetime
+
+
+class Outcome(SQLModel, table=True):
+    """The three-month follow-up of a case: where the citizen is, and whether the problem
+    discussed was taken care of."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", unique=True, ondelete="CASCADE")
+    recorded_on: dt.date
+    category: str
+    at_workplace: bool = False
+    problem_solved: str | None = None
+    note: str = ""
+    recorded_by: str = ""
+    created_at: NaiveDatetime
+    updated_at: NaiveDatetime
+
+
+class Rating(SQLModel, table=True):
+    """A F.I.T. rating by the citizen: four scores 0-10 (the scales depend on the kind,
+    `domain.followup.SCALES`); only the numbers, never the questionnaire's text."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
+    kind: str
+    rated_on: dt.date
+    score_1: float
+    score_2: float
+    score_3: float
+    score_4: float
+    recorded_by: str = ""
+    created_at: NaiveDatetime

@@ -289,7 +289,9 @@ def test_demo_twice_does_not_duplicate(cli) -> None:
     assert "already there" in cli("demo", "--no-open").stdout
     assert cli("day", "list", "--json").stdout == first
     assert cli("people", "list", "--json").stdout == people
-    assert json.loads(first)[0]["cases"] == 5
+    days = {day["date"]: day["cases"] for day in json.loads(first)}
+    assert days[DAY] == 5
+    assert len(days) == 3, "the demo day and its history: a month and three months back"
 
 
 def _not_sqlite(path: Path) -> str:

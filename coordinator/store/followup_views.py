@@ -1,0 +1,103 @@
+"""What the follow-up screens show, read in one go: the list with its counts, one case's
+follow-up (items with their history, the outcome, the ratings), and the days screen's
+one-line reminder. Plain frozen values; no rows leave here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from coordinator.i18n import _, ngettext
+from coordinator.store.database import Store
+from coordinator.store.errors import NotFound
+from coordinator.store.followup import FollowupItem, followup_items
+from coordinator.store.models import Case, Citizen, StepUpDay
+from coordinator.store.outcomes import OutcomeDue, OutcomeView, outcome_of, outcomes_due
+from coordinator.store.ratings import RatingView, ratings_of
+from coordinator.store.settings import get_setting, set_setting
+
+#: The person "mine" means on this database (chosen once in the follow-up screen).
+ME_SETTING = "followup-me"
+
+
+@dataclass(frozen=True)
+class FollowupList:
+    """Everything the follow-up screen lists."""
+
+    items: tuple[FollowupItem, ...]
+    outcomes_due: tuple[OutcomeDue, ...]
+    me: str
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for item in self.items if item.overdue)
+
+
+@dataclass(frozen=True)
+class CaseFollowup:
+    """One case after its meeting: its items (closed ones too), outcome and rating curve."""
+
+    case_id: int
+    citizen: str
+    meeting_date: date
+    items: tuple[FollowupItem, ...]
+    outcome: OutcomeView | None
+    ratings: tuple[RatingView, ...]
+
+    @property
+    def flagged(self) -> bool:
+        """The newest session rating is below the F.I.T. cut-off."""
+        sessions = [r for r in self.ratings if r.kind.value == "session"]
+        return bool(sessions) and sessions[-1].flagged
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """The days screen's one line: what waits in the follow-up."""
+
+    overdue: int
+    outcomes_due: int
+
+    def line(self) -> str:
+        if not (self.overdue or self.outcomes_due):
+            return ""
+        items = ngettext("{n} item overdue", "{n} items overdue", self.overdue)
+        outcomes = ngettext("{n} outcome due", "{n} outcomes due", self.outcomes_due)
+        return _("{items}, {outcomes} (press f: follow-up)").format(
+            items=items.format(n=self.overdue), outcomes=outcomes.format(n=self.outcomes_due)
+        )
+
+
+def followup_list(store: Store, today: date) -> FollowupList:
+    return FollowupList(
+        items=tuple(followup_items(store, today)),
+        outcomes_due=tuple(outcomes_due(store, today)),
+        me=get_setting(store, ME_SETTING),
+    )
+
+
+def remember_me(store: Store, name: str) -> None:
+    set_setting(store, ME_SETTING, name.strip())
+
+
+def reminder(store: Store, today: date) -> Reminder:
+    items = followup_items(store, today, overdue_only=True)
+    return Reminder(len(items), len(outcomes_due(store, today)))
+
+
+def case_followup(store: Store, case_id: int, today: date) -> CaseFollowup:
+    with store.session() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(_("No case with id {id}.").format(id=case_id))
+        citizen = session.get(Citizen, case.citizen_id)
+        day = session.get(StepUpDay, case.day_id)
+        assert day is not None
+    return CaseFollowup(
+        case_id=case_id,
+        citizen=citizen.name if citizen else "",
+        meeting_date=day.date,
+        items=tuple(followup_items(store, today, case_id=case_id, include_closed=True)),
+        outcome=outcome_of(store, case_id),
+        ratings=tuple(ratings_of(store, case_id)),
+    )
