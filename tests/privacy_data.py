@@ -19,10 +19,14 @@ CPR = "010190-1234"
 def secrets() -> list[bytes]:
     """Every byte form SQLite (UTF-8, UTF-16 LE/BE) or PostgreSQL could store them in."""
     texts = [NAME, "Testesen", CPR, CPR.replace("-", ""), "Ærø"]
-    return [text.encode(encoding) for text in texts for encoding in ("utf-8", "utf-16-le", "utf-16-be")]
+    return [
+        text.encode(encoding) for text in texts for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+    ]
 
 
-def add_testesen(store: Store, on: date, tmp_path: Path, *, name: str = NAME, cpr: str = CPR) -> int:
+def add_testesen(
+    store: Store, on: date, tmp_path: Path, *, name: str = NAME, cpr: str = CPR
+) -> int:
     """A case of the citizen on `on` with their data in every personal table; its case id."""
     try:
         day = resolve_day(store, on.isoformat())

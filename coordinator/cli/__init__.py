@@ -119,7 +119,19 @@ def print_json(document: object) -> None:
 
 
 def _register() -> None:
-    from coordinator.cli import admin, agreement, case, day, export, people, roster, settings
+    from coordinator.cli import (
+        admin,
+        agreement,
+        case,
+        citizen,
+        consent,
+        day,
+        export,
+        people,
+        privacy,
+        roster,
+        settings,
+    )
 
     app.add_typer(day.app, name="day")
     app.add_typer(case.app, name="case")
@@ -130,6 +142,9 @@ def _register() -> None:
     app.add_typer(settings.app, name="settings")
     app.add_typer(admin.db_app, name="db")
     admin.register(app)
+    app.add_typer(citizen.app, name="citizen")
+    app.add_typer(consent.app, name="consent")
+    privacy.register(app)
 
 
 _register()

@@ -62,12 +62,19 @@ def record_read(store: Store, entity: str, case_id: int) -> None:
 
 
 def record_export(
-    store: Store, what: str, entity_id: int | None, paths: Iterable[Path], *, case: bool
+    store: Store,
+    what: str,
+    entity_id: int | None,
+    paths: Iterable[Path],
+    *,
+    case: bool = False,
+    citizen_id: int | None = None,
 ) -> None:
     """Files written by an export: one event per file with its format and path. `case` says
-    `entity_id` is a case (its citizen is recorded); otherwise it is a day."""
+    `entity_id` is a case (its citizen is recorded); a day's export names no citizen."""
     with store.session() as session:
-        citizen_id = citizen_of_case(session, entity_id) if case and entity_id else None
+        if case and entity_id:
+            citizen_id = citizen_of_case(session, entity_id)
         for path in paths:
             record(
                 store,
@@ -171,9 +178,9 @@ class ExportedFile:
     citizen_id: int | None
 
 
-def exported_files_still_there(store: Store, citizen_ids: Iterable[int] | None = None) -> list[
-    ExportedFile
-]:
+def exported_files_still_there(
+    store: Store, citizen_ids: Iterable[int] | None = None
+) -> list[ExportedFile]:
     """Exported files the trail knows of that still exist (of these citizens, or all)."""
     with store.session() as session:
         statement = select(AuditEvent).where(AuditEvent.action == EXPORT, AuditEvent.path != "")

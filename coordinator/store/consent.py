@@ -143,9 +143,7 @@ def unconsented_cases(store: Store, day_id: int) -> list[int]:
     """The day's cases (not cancelled) whose citizen has no consent in force."""
     with store.session() as session:
         ids = list(
-            session.exec(
-                select(Case.id).where(Case.day_id == day_id, Case.status != "cancelled")
-            )
+            session.exec(select(Case.id).where(Case.day_id == day_id, Case.status != "cancelled"))
         )
         states = states_of_cases(session, [i for i in ids if i is not None])
     return sorted(case_id for case_id, state in states.items() if state != ConsentState.GIVEN)

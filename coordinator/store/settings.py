@@ -74,12 +74,15 @@ def validate_setting(key: str, value: str) -> str:
             )
     elif key == "consent_rule":
         if value not in ("warn", "error"):
-            raise Invalid(_("consent_rule must be warn or error, not {value!r}").format(value=value))
+            raise Invalid(
+                _("consent_rule must be warn or error, not {value!r}").format(value=value)
+            )
     elif key == "retention_months":
         if not value.isdigit() or int(value) < 1:
             raise Invalid(
-                _("retention_months must be a whole number of months (at least 1), not {value!r}")
-                .format(value=value)
+                _(
+                    "retention_months must be a whole number of months (at least 1), not {value!r}"
+                ).format(value=value)
             )
     elif key == "keymap":
         try:

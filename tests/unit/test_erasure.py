@@ -36,9 +36,7 @@ def _counts(store) -> dict[str, object]:
     with store.engine.connect() as connection:
         return {
             "cases": connection.execute(text('SELECT count(*) FROM "case"')).scalar(),
-            "kinds": sorted(
-                connection.execute(text("SELECT kind FROM casechallenge")).scalars()
-            ),
+            "kinds": sorted(connection.execute(text("SELECT kind FROM casechallenge")).scalars()),
             "roles": sorted(
                 connection.execute(text("SELECT role, attendance FROM rosterentry")).all()
             ),

@@ -35,9 +35,7 @@ def upgrade() -> None:
     op.add_column("auditevent", sa.Column("citizen_id", sa.Integer(), nullable=True))
     op.add_column(
         "auditevent",
-        sa.Column(
-            "path", sqlmodel.sql.sqltypes.AutoString(), nullable=False, server_default=""
-        ),
+        sa.Column("path", sqlmodel.sql.sqltypes.AutoString(), nullable=False, server_default=""),
     )
     op.create_index(op.f("ix_auditevent_citizen_id"), "auditevent", ["citizen_id"], unique=False)
 
