@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
+from coordinator.domain.roster_rules import Finding, Severity
 from coordinator.i18n import N_, _
 from coordinator.store import audit
 from coordinator.store.database import Store
@@ -149,13 +150,17 @@ def unconsented_cases(store: Store, day_id: int) -> list[int]:
     return sorted(case_id for case_id, state in states.items() if state != ConsentState.GIVEN)
 
 
-def consent_finding(store: Store, case_id: int) -> str | None:
-    """The roster check's line about consent, or None when it is given."""
+def consent_findings(store: Store, case_id: int) -> list[Finding]:
+    """The roster check's finding about consent: none when given, else a warning (an error
+    under the `consent_rule` setting)."""
     view = consent_of_case(store, case_id)
     if view.state == ConsentState.GIVEN:
-        return None
+        return []
+    severity = Severity.ERROR if consent_is_an_error(store) else Severity.WARNING
     if view.state == ConsentState.WITHDRAWN:
-        return _("The citizen withdrew their consent on {date}.").format(
+        message = _("The citizen withdrew their consent on {date}.").format(
             date=view.withdrawn_on.isoformat() if view.withdrawn_on else ""
         )
-    return _("The citizen has not given consent to share information.")
+        return [Finding(severity, "consent-withdrawn", message)]
+    message = _("The citizen has not given consent to share information (consent set).")
+    return [Finding(severity, "consent-missing", message)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import Table, delete, func, or_, select, true, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, SQLModel
 
@@ -78,6 +78,14 @@ def _follow(current: Table, via: tuple[str, ...], citizen_id: int) -> ColumnElem
     return column.in_(inner)
 
 
+def _holds_something(rule: Personal) -> ColumnElement[bool]:
+    """Rows with something to take: any row to delete, else a non-empty blanked column."""
+    if rule.delete_rows or not rule.blank:
+        return true()
+    columns = table(rule.table).c
+    return or_(*(func.coalesce(columns[name], "") != "" for name in rule.blank))
+
+
 def _blank_values(rule: Personal) -> dict[str, object]:
     columns = table(rule.table).c
     return {name: (None if columns[name].nullable else "") for name in rule.blank}
@@ -104,16 +112,13 @@ def _citizen(session: Session, citizen_id: int) -> Citizen:
 
 def preview(store: Store, citizen_id: int) -> ErasurePreview:
     """What `erase` would take: the rows per table, and any meeting running today."""
-    from sqlalchemy import func
-
     with store.session() as session:
         citizen = _citizen(session, citizen_id)
         counts = {}
         for rule in PERSONAL:
             statement = select(func.count()).select_from(table(rule.table))
-            counts[rule.table] = session.execute(
-                statement.where(rows_of(rule, citizen_id))
-            ).scalar_one()
+            statement = statement.where(rows_of(rule, citizen_id), _holds_something(rule))
+            counts[rule.table] = session.execute(statement).scalar_one()
         return ErasurePreview(
             citizen_id=citizen_id,
             name=citizen.name,
