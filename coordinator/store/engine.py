@@ -160,6 +160,12 @@ def opening(where: str) -> Iterator[None]:
             )
         ) from exc
     except DatabaseError as exc:  # not a database, a directory, a foreign schema
+        if "malformed" in str(exc.orig):  # damaged where opening reads (the schema's pages)
+            raise CannotOpen(
+                _("The database {path} is damaged ({problem}): restore from a backup.").format(
+                    path=where, problem=exc.orig
+                )
+            ) from exc
         raise CannotOpen(
             _("cannot open the database {path}: {reason}").format(
                 path=where, reason=_masked(exc.orig if exc.orig is not None else exc)
