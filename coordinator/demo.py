@@ -175,10 +175,21 @@ def create_demo(store: Store, history: bool = False) -> DemoResult:
     _prepare_health_example(store, case_ids[0])
     _prepare_family_example(store, case_ids[1])
     _draft_health_agreement(store, case_ids[0], today)
+    _give_consents(store, case_ids, today)
     if history:
         create_history(store, today)
     set_setting(store, key, str(day.id))
     return DemoResult(day.id or 0, today, created=True)
+
+
+def _give_consents(store: Store, case_ids: list[int], today: date) -> None:
+    """Every demo citizen consented two weeks ago; the last one has withdrawn it since."""
+    from coordinator.store.consent import set_consent
+
+    given = today - timedelta(days=14)
+    for case_id in case_ids:
+        set_consent(store, case_id, given, "Jobcenter, sundhed og familie må dele oplysninger")
+    set_consent(store, case_ids[-1], given, withdrawn_on=today - timedelta(days=2))
 
 
 def _tick_materials(store: Store, case_id: int) -> None:

@@ -38,6 +38,15 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("days.people", "p", N_("People")),
         ("days.refresh", "r", N_("Refresh")),
         ("days.followup", "f", N_("Follow-up")),
+        ("days.audit", "a", N_("Audit trail")),
+    ),
+    "AuditScreen": (
+        ("audit.back", "escape", N_("Back")),
+        ("audit.refresh", "r", N_("Refresh")),
+    ),
+    "EraseDialog": (
+        ("erase.cancel", "escape", N_("Cancel")),
+        ("erase.confirm", "ctrl+e", N_("Erase")),
     ),
     "DayScreen": (
         ("day.next", "space", N_("Next step")),
@@ -66,6 +75,8 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("case.back", "escape", N_("Back")),
         ("case.roster", "ctrl+r", N_("Roster")),
         ("case.save", "ctrl+s", N_("Save now")),
+        ("case.consent", "f3", N_("Consent…")),
+        ("case.erase", "f8", N_("Erase citizen…")),
     ),
     "MaterialTable": (
         ("case.material_tick", "space", N_("Tick")),

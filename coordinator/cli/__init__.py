@@ -144,12 +144,15 @@ def _register() -> None:
         admin,
         agreement,
         case,
+        citizen,
+        consent,
         day,
         export,
         followup,
         item,
         outcome,
         people,
+        privacy,
         rating,
         roster,
         settings,
@@ -169,6 +172,9 @@ def _register() -> None:
     app.add_typer(outcome.app, name="outcome")
     app.add_typer(rating.app, name="rating")
     followup.register_export(export.app)
+    app.add_typer(citizen.app, name="citizen")
+    app.add_typer(consent.app, name="consent")
+    privacy.register(app)
 
 
 _register()

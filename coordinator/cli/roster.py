@@ -47,7 +47,9 @@ def check(
     from coordinator.store import roster
 
     store = settings_of(ctx).open_store()
-    findings = roster.check(store, case_id, store.now())
+    from coordinator.store.consent import consent_findings
+
+    findings = roster.check(store, case_id, store.now()) + consent_findings(store, case_id)
     if as_json:
         print_json(
             {

@@ -84,6 +84,16 @@ def _write_all(
     return write_formats({fmt: paths[fmt] for fmt in formats}, make, options.force)
 
 
+def _audited(
+    store: Store, what: str, ref: int | None, paths: list[Path], *, case: bool
+) -> list[Path]:
+    """Every exported file goes into the audit trail with its path (store/audit.py)."""
+    from coordinator.store.audit import record_export
+
+    record_export(store, what, ref, paths, case=case)
+    return paths
+
+
 def _word(message: str, language: str) -> str:
     return translate(message, language)
 
@@ -122,7 +132,9 @@ def export_agreement(
         f"{_word(CASE_WORD, language)}-{case_id}",
         initials_for_file(ctx["citizen"]["name"]),
     )
-    return _write_all(stem, formats, make, options)
+    return _audited(
+        store, "agreement", case_id, _write_all(stem, formats, make, options), case=True
+    )
 
 
 def export_day(
@@ -139,7 +151,8 @@ def export_day(
         return render_template(f"agenda.{fmt}.j2", ctx, fmt, templates).encode("utf-8")  # type: ignore[arg-type]
 
     stem = safe_stem(ctx["day"]["date"], _word(N_("agenda"), options.language))
-    return _write_all(stem, formats, make, options)
+    day_id = ctx["day"]["id"]
+    return _audited(store, "day", day_id, _write_all(stem, formats, make, options), case=False)
 
 
 def export_material(
@@ -166,7 +179,7 @@ def export_material(
         f"{_word(CASE_WORD, language)}-{case_id}",
         initials_for_file(ctx["citizen"]["name"]),
     )
-    return _write_all(stem, formats, make, options)
+    return _audited(store, "material", case_id, _write_all(stem, formats, make, options), case=True)
 
 
 def export_invitations(
@@ -187,8 +200,15 @@ def export_invitations(
                 for p in case[part]["participants"]
             }
         )
+    day_id = ctx["day"]["id"]
     if not people:
-        return _write_all(stem, ("ics",), lambda _fmt: invitations_ics(ctx, store.now()), options)
+        return _audited(
+            store,
+            "invitations",
+            day_id,
+            _write_all(stem, ("ics",), lambda _fmt: invitations_ics(ctx, store.now()), options),
+            case=False,
+        )
     written = []
     for person in people:
         data = invitations_ics(ctx, store.now(), person)
@@ -201,7 +221,7 @@ def export_invitations(
         written += _write_all(
             safe_stem(stem, person), ("ics",), lambda _fmt, data=data: data, options
         )
-    return written
+    return _audited(store, "invitations", day_id, written, case=False)
 
 
 def export_followups(store: Store, case_id: int, options: Options) -> list[Path]:
@@ -227,7 +247,8 @@ def export_followups(store: Store, case_id: int, options: Options) -> list[Path]
         f"{_word(CASE_WORD, options.language)}-{case_id}",
         initials_for_file(ctx["citizen"]["name"]),
     )
-    return _write_all(stem, ("ics",), lambda _fmt: followups_ics(ctx, store.now()), options)
+    written = _write_all(stem, ("ics",), lambda _fmt: followups_ics(ctx, store.now()), options)
+    return _audited(store, "followups", case_id, written, case=True)
 
 
 def export(

@@ -22,8 +22,10 @@ from coordinator.i18n import N_, _
 from coordinator.screens.autosave import SaveState, in_thread
 from coordinator.screens.base import AppScreen
 from coordinator.screens.case_dialogs import MaterialDialog, MaterialInput
-from coordinator.store import preparation, roster
+from coordinator.screens.case_privacy import CasePrivacy
+from coordinator.store import audit, preparation, roster
 from coordinator.store.autosave import Autosave
+from coordinator.store.consent import ConsentView, consent_of_case
 from coordinator.store.errors import StoreError
 from coordinator.store.preparation import MaterialView, PreparationView
 from coordinator.store.readiness import Readiness, case_readiness
@@ -89,7 +91,7 @@ class MaterialTable(TranslatedBindings, DataTable):
     ]
 
 
-class CaseScreen(AppScreen):
+class CaseScreen(CasePrivacy, AppScreen):
     """Preparation of one case: why a step-up, the problem, the four questions, the status
     overview, the job goal and the material checklist. Every change is saved within a second
     by the shared autosave (`screens/autosave.py`); every read and write runs in a thread
@@ -101,6 +103,8 @@ class CaseScreen(AppScreen):
         Binding("escape", "back", N_("Back"), id="case.back"),
         Binding("ctrl+r", "roster", N_("Roster"), id="case.roster"),
         Binding("ctrl+s", "save_now", N_("Save now"), id="case.save"),
+        Binding("f3", "consent", N_("Consent…"), id="case.consent"),
+        Binding("f8", "erase_citizen", N_("Erase citizen…"), id="case.erase", show=False),
         # Priority: the App moves focus the moment Tab arrives. A plain binding is first handed
         # to the focused field and acts only when that field has worked through its queue, so
         # keys typed right after a fast Tab would land in the field being left.
@@ -114,6 +118,7 @@ class CaseScreen(AppScreen):
         form: PreparationView
         materials: list[MaterialView]
         readiness: Readiness
+        consent: ConsentView | None = None
 
     @dataclass
     class LoadFailed(Message):
@@ -144,6 +149,7 @@ class CaseScreen(AppScreen):
         with Horizontal(id="case-bar"):
             yield Static(id="case-status")
             yield SaveState(describe=_field_label, after_save=self._readiness_now)
+        yield Static(id="case-consent")
         with VerticalScroll(id="form", disabled=True):
             for section, name, label, multiline in _FORM:
                 if section:
@@ -184,10 +190,12 @@ class CaseScreen(AppScreen):
             form = preparation.read_preparation(self.store, self.case_id)
             materials = preparation.material_views(self.store, self.case_id)
             readiness = self._readiness_now()
+            consent = consent_of_case(self.store, self.case_id)
+            audit.record_read(self.store, "preparation", self.case_id)
         except StoreError as exc:
             self.post_message(self.LoadFailed(exc.message))
             return
-        self.post_message(self.Loaded(heading, form, materials, readiness))
+        self.post_message(self.Loaded(heading, form, materials, readiness, consent))
 
     @on(LoadFailed)
     def _load_failed(self, event: LoadFailed) -> None:
@@ -214,6 +222,8 @@ class CaseScreen(AppScreen):
             self._show_value(name, value)
         self._show_materials(event.materials)
         self.show_status(event.readiness)
+        if event.consent is not None:
+            self.show_consent(event.consent)
         self.query_one("#form").disabled = False
         self.query_one("#field-tried", TextArea).focus()
 

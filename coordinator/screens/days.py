@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 from coordinator.domain.vocab import DAY_STATUS_LABELS
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
+from coordinator.store import retention
 from coordinator.store.database import Store
 from coordinator.store.day_model import DaySummary, day_summaries
 from coordinator.store.errors import StoreError
@@ -35,6 +36,13 @@ class DaysLoaded(Message):
 
     days: list[DaySummary]
     select: int | None = None
+
+
+@dataclass
+class PurgeDue(Message):
+    """How many citizens are past the retention period (a reminder, never a purge)."""
+
+    count: int
 
 
 @dataclass
@@ -59,6 +67,7 @@ class DaysScreen(AppScreen):
         Binding("p", "people", N_("People"), id="days.people", show=False),  # F2 is shown
         Binding("r", "refresh", N_("Refresh"), id="days.refresh"),
         Binding("f", "followup", N_("Follow-up"), id="days.followup"),
+        Binding("a", "audit", N_("Audit trail"), id="days.audit"),
     ]
 
     def __init__(self) -> None:
@@ -70,6 +79,7 @@ class DaysScreen(AppScreen):
         yield Static(id="days-reminder")
         yield Static(id="days-hint", classes="empty-hint")
         yield DataTable(id="days", cursor_type="row", zebra_stripes=True)
+        yield Static(id="days-purge")
         yield StepUpFooter()
 
     def on_mount(self) -> None:
@@ -93,6 +103,10 @@ class DaysScreen(AppScreen):
                 return
             self.post_message(DaysLoaded(days, select))
             self._read_reminder(store, today)
+            try:  # the retention reminder (store/retention.py): the app never purges by itself
+                self.post_message(PurgeDue(len(retention.due(store))))
+            except StoreError:
+                pass
 
         self.run_worker(read, thread=True, exclusive=True, group="days-read", name="read days")
 
@@ -156,6 +170,23 @@ class DaysScreen(AppScreen):
         hint = self.query_one("#days-hint", Static)
         hint.update("" if days else _("No step-up days yet. Press n to create one."))
         hint.display = not days
+
+    @on(PurgeDue)
+    def _purge_due(self, message: PurgeDue) -> None:
+        line = self.query_one("#days-purge", Static)
+        line.update(
+            _(
+                "{n} citizen(s) past the retention period: coordinator purge --dry-run lists them."
+            ).format(n=message.count)
+            if message.count
+            else ""
+        )
+        line.display = bool(message.count)
+
+    def action_audit(self) -> None:
+        from coordinator.screens.audit import AuditScreen
+
+        self.app.push_screen(AuditScreen())
 
     def action_refresh(self) -> None:
         self.load()

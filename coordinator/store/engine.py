@@ -95,6 +95,9 @@ def _tune_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API ty
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=FULL")
+    # Deleted and overwritten content is zeroed in the file, not left in free space: an
+    # erased citizen's text must not be recoverable from the bytes (store/erasure.py).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -157,6 +160,12 @@ def opening(where: str) -> Iterator[None]:
             )
         ) from exc
     except DatabaseError as exc:  # not a database, a directory, a foreign schema
+        if "malformed" in str(exc.orig):  # damaged where opening reads (the schema's pages)
+            raise CannotOpen(
+                _("The database {path} is damaged ({problem}): restore from a backup.").format(
+                    path=where, problem=exc.orig
+                )
+            ) from exc
         raise CannotOpen(
             _("cannot open the database {path}: {reason}").format(
                 path=where, reason=masked_reason(exc.orig if exc.orig is not None else exc)

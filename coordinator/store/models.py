@@ -45,6 +45,23 @@ class Citizen(SQLModel, table=True):
     email: str = ""
     phone: str = ""
     address: str = ""
+    #: When the citizen's personal data was erased (store/erasure.py); the row stays, blank,
+    #: so the anonymous counts of their cases still add up.
+    erased_at: NaiveDatetime | None = None
+    created_at: NaiveDatetime
+    updated_at: NaiveDatetime
+
+
+class Consent(SQLModel, table=True):
+    """What a citizen agreed to share and with whom: one row per citizen, changed in place
+    (the audit trail keeps the history of changes, without the scope's wording)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    citizen_id: int = Field(foreign_key="citizen.id", unique=True, ondelete="CASCADE")
+    given_on: dt.date | None = None
+    #: Which professions/departments may share what, in the coordinator's words.
+    scope: str = ""
+    withdrawn_on: dt.date | None = None
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
 
@@ -239,6 +256,11 @@ class AuditEvent(SQLModel, table=True):
     entity: str
     entity_id: int | None = None
     detail: str = ""
+    #: The citizen the event is about (reads, exports, changes of their case), for the
+    #: citizen's insight; no foreign key, so the trail outlives nothing it should not.
+    citizen_id: int | None = Field(default=None, index=True)
+    #: Where an export was written (the file's path): purge lists the ones still there.
+    path: str = ""
 
 
 class Setting(SQLModel, table=True):

@@ -27,6 +27,10 @@ DEFAULTS: dict[str, str] = {
     "max_circle": str(DEFAULT_MAX_CIRCLE),
     #: JSON from binding id to keys, e.g. {"day.next": "enter"}; see coordinator/keymap.py.
     "keymap": "",
+    #: A case whose citizen has not consented: "warn" (the default) or "error" (store/consent.py).
+    "consent_rule": "warn",
+    #: Months after a citizen's last activity before `purge` erases them (store/retention.py).
+    "retention_months": "12",
 }
 
 
@@ -72,6 +76,18 @@ def validate_setting(key: str, value: str) -> str:
                 _("max_circle must be a whole number of at least 1, not {value!r}").format(
                     value=value
                 )
+            )
+    elif key == "consent_rule":
+        if value not in ("warn", "error"):
+            raise Invalid(
+                _("consent_rule must be warn or error, not {value!r}").format(value=value)
+            )
+    elif key == "retention_months":
+        if not value.isdigit() or int(value) < 1:
+            raise Invalid(
+                _(
+                    "retention_months must be a whole number of months (at least 1), not {value!r}"
+                ).format(value=value)
             )
     elif key == "keymap":
         try:

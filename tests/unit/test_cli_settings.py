@@ -50,6 +50,8 @@ def test_set_and_show(cli, db_path: Path, clock, tmp_path: Path) -> None:
         "templates_dir": "",
         "max_circle": "8",
         "keymap": "",
+        "consent_rule": "warn",
+        "retention_months": "12",
     }
     assert "Faxe Kommune" in cli("settings", "show").stdout
 

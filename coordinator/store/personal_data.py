@@ -1,0 +1,110 @@
+"""The one registry of the citizen's personal data: which text goes when a citizen is erased.
+
+Every text column of every table is either listed in `PERSONAL` (blanked, or its rows deleted,
+for the erased citizen) or in `ANONYMOUS` with the reason it says nothing about a citizen.
+`tests/unit/test_personal_data.py` walks the tables and fails on a text column in neither, so a
+new table (a referral's reason, a progress note, a rating's comment) cannot silently escape
+erasure: its author has to decide here. Erasure (`store/erasure.py`), the citizen's insight
+(`store/insight.py`) and retention all read this registry and nothing else.
+
+What stays of an erased citizen is anonymous: the case rows with their day, position, status
+and times, challenge kinds, roster roles and attendance by profession, dates and ratings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Personal:
+    """A table holding the citizen's data, and how its rows are found from the citizen.
+
+    `via` is the chain of columns from this table to the citizen's id: each but the last is a
+    foreign key to the next table, the last holds the citizen's id (`()`: the citizen table
+    itself). `blank` columns are set to "" (or NULL where allowed); `delete_rows` deletes the
+    citizen's rows outright (when nothing in them is worth counting)."""
+
+    table: str
+    via: tuple[str, ...]
+    blank: tuple[str, ...] = ()
+    delete_rows: bool = False
+
+
+PERSONAL: tuple[Personal, ...] = (
+    Personal("citizen", (), blank=("name", "cpr", "email", "phone", "address")),
+    Personal("consent", ("citizen_id",), delete_rows=True),
+    Personal("case", ("citizen_id",), blank=("problem_statement", "trigger")),
+    Personal(
+        "preparation",
+        ("case_id", "citizen_id"),
+        blank=(
+            "tried",
+            "decided_by",
+            "main_problem",
+            "answer_reason",
+            "answer_situations",
+            "answer_goals",
+            "answer_plan_ideas",
+            "benefit",
+            "time_on_benefit",
+            "current_interventions",
+            "earlier_interventions",
+            "health",
+            "family_situation",
+            "authority_contacts",
+            "network",
+            "job_goal",
+        ),
+    ),
+    # Material lines name documents and file paths of the citizen: nothing to count.
+    Personal("materialitem", ("case_id", "citizen_id"), delete_rows=True),
+    # The roster keeps role, part and attendance (attendance by profession goes through
+    # person_id); the name snapshot and a network person's relation go.
+    Personal("rosterentry", ("case_id", "citizen_id"), blank=("name", "relation")),
+    Personal(
+        "agreement",
+        ("case_id", "citizen_id"),
+        blank=("job_goal", "citizen_words", "notes", "follow_up_contact"),
+    ),
+    Personal(
+        "agreementitem",
+        ("agreement_id", "case_id", "citizen_id"),
+        blank=("text", "responsible_text"),
+    ),
+    # The trail about the citizen stays (it never holds values), but where their exports were
+    # written goes: a file name carries initials, and a chosen path may carry more.
+    Personal("auditevent", ("citizen_id",), blank=("path",)),
+)
+
+#: Text columns that hold nothing about a citizen, each with the reason.
+ANONYMOUS: dict[tuple[str, str], str] = {
+    ("person", "name"): "a professional in the directory, not a citizen",
+    ("person", "profession"): "a professional's profession (attendance by profession)",
+    ("person", "department"): "a professional's department",
+    ("person", "email"): "a professional's work e-mail",
+    ("person", "phone"): "a professional's work phone",
+    ("stepupday", "location"): "the meeting room of a day",
+    ("stepupday", "status"): "a day's status (vocabulary id)",
+    ("daybreak", "label"): "a break's label (lunch)",
+    ("case", "status"): "a case's status (vocabulary id): held, absent, cancelled counts",
+    ("casechallenge", "kind"): "a challenge kind (vocabulary id): statistics by kind",
+    ("rosterentry", "role"): "a participant's role (vocabulary id)",
+    ("rosterentry", "part"): "which part a participant attends (vocabulary id)",
+    ("rosterentry", "attendance"): "attendance (vocabulary id): attendance by profession",
+    ("agreement", "status"): "draft or final (vocabulary id)",
+    ("agreement", "author_name"): "the professional who wrote the agreement",
+    ("agreementitem", "kind"): "an item's section (vocabulary id)",
+    ("agreementitem", "responsible_kind"): "person, citizen or other (vocabulary id)",
+    ("agreementitem", "status"): "an item's status (vocabulary id)",
+    ("auditevent", "actor"): "the professional's login who acted",
+    ("auditevent", "action"): "what was done (a fixed word)",
+    ("auditevent", "entity"): "what kind of thing it was done to (a fixed word)",
+    ("auditevent", "detail"): "field names and counts, never values (store/audit.py)",
+    ("setting", "key"): "the job centre's settings",
+    ("setting", "value"): "the job centre's settings (letterhead, limits, periods)",
+}
+
+
+def personal_tables() -> dict[str, Personal]:
+    return {rule.table: rule for rule in PERSONAL}
