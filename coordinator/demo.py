@@ -172,8 +172,19 @@ def create_demo(store: Store) -> DemoResult:
     _prepare_health_example(store, case_ids[0])
     _prepare_family_example(store, case_ids[1])
     _draft_health_agreement(store, case_ids[0], today)
+    _send_material(store, case_ids)
     set_setting(store, key, str(day.id))
     return DemoResult(day.id or 0, today, created=True)
+
+
+def _send_material(store: Store, case_ids: list[int]) -> None:
+    """The material went out three days before (the prepared cases first, the rest after:
+    the demo day is today, so the day screen would otherwise flag every case as late)."""
+    from coordinator.store.material_sent import record_sent
+
+    when = store.now() - timedelta(days=3)
+    for case_id in case_ids:
+        record_sent(store, case_id, ["Lene Holm"], at=when)
 
 
 def _tick_materials(store: Store, case_id: int) -> None:
