@@ -24,6 +24,8 @@ DEFAULTS: dict[str, str] = {
     "max_circle": str(DEFAULT_MAX_CIRCLE),
     #: JSON from binding id to keys, e.g. {"day.next": "enter"}; see coordinator/keymap.py.
     "keymap": "",
+    #: How to get to the meeting room (bus, parking, entrance), for the citizen's letter.
+    "directions": "",
 }
 
 
