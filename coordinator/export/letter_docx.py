@@ -22,6 +22,9 @@ PROOFING = {"da": "da-DK", "en": "en-GB"}
 def _proofing(document, language: str) -> None:  # noqa: ANN001 - a docx Document
     """Set the proofing language of the default run style, so Word does not mark every word."""
     tag = PROOFING.get(language, language)
+    for lang in document.styles.element.iter(qn("w:lang")):  # the defaults (en-US)
+        lang.set(qn("w:val"), tag)
+        lang.set(qn("w:eastAsia"), tag)
     for style_name in ("Normal", "Heading 1", "Title", "List Bullet"):
         rpr = document.styles[style_name].element.get_or_add_rPr()
         lang = rpr.find(qn("w:lang"))
