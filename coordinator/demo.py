@@ -178,6 +178,7 @@ def create_demo(store: Store, history: bool = False) -> DemoResult:
     _give_consents(store, case_ids, today)
     if history:
         create_history(store, today)
+    _send_material(store, case_ids)
     set_setting(store, key, str(day.id))
     return DemoResult(day.id or 0, today, created=True)
 
@@ -190,6 +191,14 @@ def _give_consents(store: Store, case_ids: list[int], today: date) -> None:
     for case_id in case_ids:
         set_consent(store, case_id, given, "Jobcenter, sundhed og familie må dele oplysninger")
     set_consent(store, case_ids[-1], given, withdrawn_on=today - timedelta(days=2))
+def _send_material(store: Store, case_ids: list[int]) -> None:
+    """The material went out three days before (the prepared cases first, the rest after:
+    the demo day is today, so the day screen would otherwise flag every case as late)."""
+    from coordinator.store.material_sent import record_sent
+
+    when = store.now() - timedelta(days=3)
+    for case_id in case_ids:
+        record_sent(store, case_id, ["Lene Holm"], at=when)
 
 
 def _tick_materials(store: Store, case_id: int) -> None:

@@ -1,4 +1,4 @@
-"""`coordinator export agreement|day|material|invitations|followups`."""
+"""`coordinator export agreement|day|material|letter|invitations|followups`."""
 
 from __future__ import annotations
 
@@ -100,6 +100,31 @@ def day(
 def material(
     ctx: typer.Context,
     case_id: CaseId,
+    formats: list[str] = typer.Option([], "--format", "-f", metavar="FORMATS", help=FORMAT_HELP),
+    bundle: bool = typer.Option(
+        False, "--bundle", help="One PDF: the preparation form and the attached PDF files."
+    ),
+    sent: bool = typer.Option(
+        False, "--sent", help="Record that the material went out now (to --to, or the roster)."
+    ),
+    to: list[str] = typer.Option(
+        [], "--to", metavar="NAMES", help="Who it went to (repeat, or separate with commas)."
+    ),
+    out: Out = None,
+    force: Force = False,
+    templates: Templates = None,
+) -> None:
+    """The meeting material (preparation form, status overview) for the participants."""
+    from coordinator.cli.material import material_command
+
+    store, options = _options(ctx, out, force, templates)
+    material_command(store, case_id, formats, bundle, sent, to, options)
+
+
+@app.command("letter")
+def letter(
+    ctx: typer.Context,
+    case_id: CaseId,
     formats: list[str] = typer.Option(
         ["html,pdf"], "--format", "-f", metavar="FORMATS", help=FORMAT_HELP
     ),
@@ -107,11 +132,11 @@ def material(
     force: Force = False,
     templates: Templates = None,
 ) -> None:
-    """The meeting material (preparation form, status overview) for the participants."""
-    from coordinator.export.jobs import export_material, parse_formats
+    """The citizen's invitation letter: html, pdf, docx."""
+    from coordinator.cli.material import letter_command
 
     store, options = _options(ctx, out, force, templates)
-    _report(export_material(store, case_id, parse_formats(formats, "material"), options))
+    _report(letter_command(store, case_id, formats, options))
 
 
 @app.command("invitations")

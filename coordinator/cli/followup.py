@@ -73,14 +73,18 @@ def register_export(export_app: typer.Typer) -> None:
         """One person's open items as a calendar (ICS): a reminder on each due date."""
         from coordinator.export.files import safe_stem, target_folder, write_file
         from coordinator.export.tasks_ics import tasks_ics
+        from coordinator.store.audit import record_export
         from coordinator.store.followup import followup_items
+        from coordinator.store.settings import installation_id
 
         settings = settings_of(ctx)
         store = settings.open_store()
         found = followup_items(store, store.now().date(), person=person)
-        data = tasks_ics(found, person, store.now(), settings.lang)
+        data = tasks_ics(found, person, store.now(), settings.lang, installation_id(store))
         if out is not None and out.suffix.lower() == ".ics":
             path = out
         else:
             path = target_folder(out) / f"{safe_stem(_('tasks'), person)}.ics"
-        typer.echo(str(write_file(path, data, force=force)))
+        written = write_file(path, data, force=force)
+        record_export(store, "tasks", None, [written], case=False)
+        typer.echo(str(written))

@@ -140,14 +140,14 @@ def export_agreement(
 def export_day(
     store: Store, day_ref: str | int, formats: tuple[str, ...], options: Options
 ) -> list[Path]:
-    from coordinator.export.ics import invitations_ics
+    from coordinator.export.calendar_jobs import day_agenda_ics
 
     templates = _templates_dir(store, options)
     ctx = contexts.agenda_context(store, day_ref, options.language)
 
     def make(fmt: str) -> bytes:
         if fmt == "ics":
-            return invitations_ics(ctx, store.now())
+            return day_agenda_ics(store, day_ref, options.language)
         return render_template(f"agenda.{fmt}.j2", ctx, fmt, templates).encode("utf-8")  # type: ignore[arg-type]
 
     stem = safe_stem(ctx["day"]["date"], _word(N_("agenda"), options.language))
@@ -185,69 +185,23 @@ def export_material(
 def export_invitations(
     store: Store, day_ref: str | int, people: list[str], per_person: bool, options: Options
 ) -> list[Path]:
-    """The day's invitations: one file for everyone, one per named person, or (per_person)
-    one per professional on the day."""
-    from coordinator.export.ics import invitations_ics
+    """The day's invitations and cancellations (`export.calendar_jobs`)."""
+    from coordinator.export import calendar_jobs
+    from coordinator.store.days import resolve_day
 
-    ctx = contexts.agenda_context(store, day_ref, options.language)
-    stem = safe_stem(ctx["day"]["date"], _word(N_("invitations"), options.language))
-    if per_person and not people:
-        people = sorted(
-            {
-                p["name"]
-                for case in ctx["cases"]
-                for part in ("pre_meeting", "meeting")
-                for p in case[part]["participants"]
-            }
-        )
-    day_id = ctx["day"]["id"]
-    if not people:
-        return _audited(
-            store,
-            "invitations",
-            day_id,
-            _write_all(stem, ("ics",), lambda _fmt: invitations_ics(ctx, store.now()), options),
-            case=False,
-        )
-    written = []
-    for person in people:
-        data = invitations_ics(ctx, store.now(), person)
-        if b"BEGIN:VEVENT" not in data:
-            raise Invalid(
-                _("{name} takes part in nothing on {date}.").format(
-                    name=person, date=ctx["day"]["date"]
-                )
-            )
-        written += _write_all(
-            safe_stem(stem, person), ("ics",), lambda _fmt, data=data: data, options
-        )
-    return _audited(store, "invitations", day_id, written, case=False)
+    written = calendar_jobs.export_invitations(
+        store, day_ref, people, per_person, options.language, options.out, options.force
+    )
+    return _audited(store, "invitations", resolve_day(store, day_ref).id, written, case=False)
 
 
 def export_followups(store: Store, case_id: int, options: Options) -> list[Path]:
-    """The citizen's own deadlines from the agreement, as calendar entries."""
-    from coordinator.export.ics import followups_ics
+    """The citizen's own deadlines and follow-up meeting (`export.calendar_jobs`)."""
+    from coordinator.export import calendar_jobs
 
-    ctx = contexts.agreement_context(store, case_id, options.language)
-    if not any(
-        item["responsible_is_citizen"] and item["due"]
-        for section in ctx["sections"]
-        for item in section["items"]
-    ):
-        # An empty calendar file would look like a reminder that silently holds nothing.
-        raise Invalid(
-            _(
-                "The agreement of case {id} has no dated item the citizen is responsible for: "
-                "no calendar file was written."
-            ).format(id=case_id)
-        )
-    stem = safe_stem(
-        ctx["day"]["date"],
-        _word(N_("deadlines"), options.language),
-        f"{_word(CASE_WORD, options.language)}-{case_id}",
-        initials_for_file(ctx["citizen"]["name"]),
+    written = calendar_jobs.export_followups(
+        store, case_id, options.language, options.out, options.force
     )
-    written = _write_all(stem, ("ics",), lambda _fmt: followups_ics(ctx, store.now()), options)
     return _audited(store, "followups", case_id, written, case=True)
 
 

@@ -57,9 +57,9 @@ def _times(planned: Interval, predicted: Interval, style: str, start_only: bool 
     return text
 
 
-def readiness_text(readiness: Readiness) -> Text:
+def readiness_text(readiness: Readiness, material_late: bool = False) -> Text:
     """Preparation complete (✓/✗) and the roster's errors and warnings, as the agenda shows
-    them."""
+    them; below, when the meeting material is late (not sent two working days before)."""
     prepared = readiness.preparation_complete
     text = Text("✓" if prepared else "✗", style="green" if prepared else "red")
     text.append(" · ", style="dim")
@@ -73,6 +73,8 @@ def readiness_text(readiness: Readiness) -> Text:
         text.append("OK", style="green")
     for index, (label, style) in enumerate(parts):
         text.append((", " if index else "") + label, style=style)
+    if material_late:
+        text.append("\n" + _("mat. not sent"), style="bold red")
     return text
 
 
@@ -223,7 +225,7 @@ class AgendaTable(DataTable[Cell]):
             _times(slot.planned_meeting, meeting, style),
             plain(case.citizen, style),
             Text(challenges, style=style),
-            readiness_text(case.readiness) if case.readiness else Text(""),
+            readiness_text(case.readiness, case.material_late) if case.readiness else Text(""),
             status_text,
         )
 

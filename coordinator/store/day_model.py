@@ -14,6 +14,7 @@ from typing import Literal
 from sqlmodel import col, func, select
 
 from coordinator.domain.clock import FixedClock
+from coordinator.domain.material_rules import material_late
 from coordinator.domain.schedule import (
     CaseTiming,
     DayPlan,
@@ -28,6 +29,7 @@ from coordinator.i18n import _
 from coordinator.store.database import Store
 from coordinator.store.days import plan_of, timing_of
 from coordinator.store.errors import NotFound
+from coordinator.store.material_sent import first_sent_in
 from coordinator.store.models import Case, Citizen, DayBreak, Person, StepUpDay
 from coordinator.store.readiness import Readiness, readiness_in
 
@@ -44,6 +46,9 @@ class AgendaCase:
     #: The start the participants were invited to before a pull forward (None: never moved).
     moved_from: datetime | None = None
     readiness: Readiness | None = None
+    #: The meeting material has not gone out and its deadline (two working days before the
+    #: day) has come (`domain.material_rules`).
+    material_late: bool = False
 
     @property
     def status(self) -> CaseStatus:
@@ -144,6 +149,8 @@ def day_model(store: Store, day_id: int, now: datetime | None = None) -> DayMode
         )
         coordinator = session.get(Person, day.coordinator_id) if day.coordinator_id else None
         readiness = readiness_in(session, day, now)
+        sent = first_sent_in(session, [c.id or 0 for c in cases])
+        today = (now or store.now()).date()
         return DayModel(
             id=day.id or 0,
             date=day.date,
@@ -161,6 +168,8 @@ def day_model(store: Store, day_id: int, now: datetime | None = None) -> DayMode
                     timing=timing_of(c),
                     moved_from=c.moved_from,
                     readiness=readiness.get(c.id or 0),
+                    material_late=c.status == CaseStatus.PLANNED
+                    and material_late(day.date, sent.get(c.id or 0), today),
                 )
                 for c in cases
             ),

@@ -317,3 +317,26 @@ class Rating(SQLModel, table=True):
     score_4: float
     recorded_by: str = ""
     created_at: NaiveDatetime
+
+
+class InvitationState(SQLModel, table=True):
+    """What the participants were last sent for one part of a case (its time, place and
+    status as a fingerprint) and the calendar SEQUENCE it went out with: the next export
+    raises SEQUENCE only when the meeting itself changed, so a calendar takes a moved or
+    cancelled meeting as newer and an unchanged one as the same."""
+
+    case_id: int = Field(foreign_key="case.id", primary_key=True, ondelete="CASCADE")
+    part: str = Field(primary_key=True)
+    fingerprint: str = ""
+    sequence: int = 0
+    updated_at: NaiveDatetime
+
+
+class MaterialSent(SQLModel, table=True):
+    """The meeting material of a case went out: when, and to whom (names as typed)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True, ondelete="CASCADE")
+    sent_at: NaiveDatetime
+    recipients: str = ""
+    actor: str = ""

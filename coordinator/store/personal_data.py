@@ -65,13 +65,19 @@ PERSONAL: tuple[Personal, ...] = (
     Personal(
         "agreement",
         ("case_id", "citizen_id"),
-        blank=("job_goal", "citizen_words", "notes", "follow_up_contact"),
+        blank=("job_goal", "citizen_words", "notes", "follow_up_contact", "goal_reason"),
     ),
     Personal(
         "agreementitem",
         ("agreement_id", "case_id", "citizen_id"),
         blank=("text", "responsible_text"),
     ),
+    # After the meeting: a progress event keeps its status and dates (items started and done
+    # on time are counted), its note goes; the outcome keeps its category, its note goes.
+    Personal("itemprogress", ("item_id", "agreement_id", "case_id", "citizen_id"), blank=("note",)),
+    Personal("outcome", ("case_id", "citizen_id"), blank=("note",)),
+    # Who the material went to can name the citizen's network: the names go, the date stays.
+    Personal("materialsent", ("case_id", "citizen_id"), blank=("recipients",)),
     # The trail about the citizen stays (it never holds values), but where their exports were
     # written goes: a file name carries initials, and a chosen path may carry more.
     Personal("auditevent", ("citizen_id",), blank=("path",)),
@@ -101,6 +107,19 @@ ANONYMOUS: dict[tuple[str, str], str] = {
     ("auditevent", "action"): "what was done (a fixed word)",
     ("auditevent", "entity"): "what kind of thing it was done to (a fixed word)",
     ("auditevent", "detail"): "field names and counts, never values (store/audit.py)",
+    ("itemprogress", "status"): "an item's progress (vocabulary id): started and done counts",
+    ("itemprogress", "recorded_by"): "the professional's login who recorded it",
+    ("outcome", "category"): "the three-month outcome (vocabulary id): the goal's statistics",
+    ("outcome", "problem_solved"): "yes, partly or no (vocabulary id)",
+    ("outcome", "recorded_by"): "the professional's login who recorded it",
+    ("rating", "kind"): "session or outcome (vocabulary id); a rating is only numbers",
+    ("rating", "recorded_by"): "the professional's login who recorded it",
+    ("invitationstate", "part"): "pre-meeting or meeting (vocabulary id)",
+    (
+        "invitationstate",
+        "fingerprint",
+    ): "a meeting's time, room and status joined (no names, no text)",
+    ("materialsent", "actor"): "the professional's login who sent it",
     ("setting", "key"): "the job centre's settings",
     ("setting", "value"): "the job centre's settings (letterhead, limits, periods)",
 }

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from coordinator.domain.roster_rules import DEFAULT_MAX_CIRCLE
@@ -31,6 +33,8 @@ DEFAULTS: dict[str, str] = {
     "consent_rule": "warn",
     #: Months after a citizen's last activity before `purge` erases them (store/retention.py).
     "retention_months": "12",
+    #: How to get to the meeting room (bus, parking, entrance), for the citizen's letter.
+    "directions": "",
 }
 
 
@@ -132,3 +136,30 @@ def all_settings(store: Store) -> dict[str, str]:
 
         values.update({s.key: s.value for s in session.exec(select(Setting))})
     return values
+
+
+#: The key of the installation id (not a user setting: `settings set` refuses it).
+INSTALLATION_KEY = "installation_id"
+
+
+def installation_id(store: Store) -> str:
+    """This database's random id, made on first use and kept: calendar UIDs carry it, so two
+    databases (two job centres, a test copy) never give two meetings the same UID and one
+    never overwrites the other in a participant's calendar."""
+    with store.session() as session:
+        setting = session.get(Setting, INSTALLATION_KEY)
+        if setting is not None and setting.value:
+            return setting.value
+    value = secrets.token_hex(8)
+    try:
+        with store.session() as session:
+            setting = session.get(Setting, INSTALLATION_KEY)
+            if setting is not None and setting.value:
+                return setting.value
+            session.add(Setting(key=INSTALLATION_KEY, value=value))
+    except IntegrityError:  # another process made it first: theirs is the one
+        with store.session() as session:
+            setting = session.get(Setting, INSTALLATION_KEY)
+            assert setting is not None
+            return setting.value
+    return value

@@ -89,9 +89,18 @@ def test_an_empty_alembic_version_left_by_an_old_failed_open_is_healed(tmp_path:
 
 
 def _corrupt_middle(path: Path, size: int = 8192) -> None:
+    """Damage the data in the middle of the file: the pages of the audit trail's table, so
+    the damage is in the data and not in the schema (which grows into the middle of the
+    file as tables are added, and would then stop the database from opening at all)."""
+    with sqlite3.connect(path) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        root = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'auditevent'"
+        ).fetchone()[0]
+    connection.close()
     data = bytearray(path.read_bytes())
-    middle = len(data) // 2
-    data[middle : middle + size] = b"\xa5" * min(size, len(data) - middle)
+    start = (root - 1) * page_size
+    data[start : start + size] = b"\xa5" * min(size, len(data) - start)
     path.write_bytes(bytes(data))
 
 

@@ -52,6 +52,7 @@ def test_set_and_show(cli, db_path: Path, clock, tmp_path: Path) -> None:
         "keymap": "",
         "consent_rule": "warn",
         "retention_months": "12",
+        "directions": "",
     }
     assert "Faxe Kommune" in cli("settings", "show").stdout
 

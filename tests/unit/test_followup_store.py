@@ -258,10 +258,13 @@ def test_today_option_moves_the_clock(cli, held) -> None:
     assert bad.exit_code == 2 and "--today" in bad.stderr
 
 
-def test_export_tasks_writes_one_persons_calendar(cli, held, tmp_path) -> None:
+def test_export_tasks_writes_one_persons_calendar(cli, held, store, tmp_path) -> None:
     out = tmp_path / "helle.ics"
     cli("export", "tasks", "--person", "Helle", "--out", str(out))
     text = out.read_text()
     assert text.count("BEGIN:VEVENT") == 1
-    assert f"UID:item-{held.items[1]}@stepup-coordinator" in text
+    from coordinator.store.settings import installation_id
+
+    installation = installation_id(store)
+    assert f"UID:{installation}-task-{held.items[1]}@stepup-coordinator" in text
     assert "M.E." in text and "Mads" not in text
