@@ -47,6 +47,9 @@ def material_command(  # noqa: ANN201 - returns nothing; prints
             _templates_dir(store, options),
         )
         paths.append(path)
+        from coordinator.store.audit import record_export
+
+        record_export(store, "material-bundle", case_id, [path], case=True)
         for name, why in made.skipped:
             typer.echo(_("Not in the bundle: {name}: {why}").format(name=name, why=why), err=True)
     for path in paths:

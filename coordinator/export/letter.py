@@ -183,6 +183,9 @@ def export_letter(
             failed.append(f"{fmt}: {type(exc).__name__}: {exc}")
             continue
         written.append(write_file(folder / f"{stem}.{fmt}", data, force))
+    from coordinator.store.audit import record_export
+
+    record_export(store, "letter", case_id, written, case=True)  # exports are personal data
     if failed:
         done = ", ".join(str(p) for p in written) or "–"
         raise Invalid(

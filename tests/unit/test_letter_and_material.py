@@ -183,3 +183,18 @@ def test_send_deadline_is_two_working_days_before(day: date) -> None:
     assert deadline.weekday() < 5 and deadline < day
     between = [deadline + timedelta(days=n) for n in range(1, (day - deadline).days)]
     assert sum(d.weekday() < 5 for d in between) == 1
+
+
+def test_the_letter_and_the_bundle_are_in_the_audit_trail(demo_store, tmp_path) -> None:
+    """Exports are personal data: each file written is recorded with its path."""
+    from sqlmodel import select
+
+    from coordinator.cli.material import letter_command
+    from coordinator.export.jobs import Options
+    from coordinator.store.models import AuditEvent
+
+    case_id = 1
+    written = letter_command(demo_store, case_id, ["html"], Options(out=tmp_path))
+    with demo_store.session() as session:
+        paths = {e.path for e in session.exec(select(AuditEvent)) if e.path}
+    assert {str(p) for p in written} <= paths
