@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 
 #: From this screen width the agenda also shows each case's challenges.
 WIDE = 100
-DONE_LIKE = frozenset({CaseStatus.DONE, CaseStatus.CANCELLED, CaseStatus.ABSENT})
+DONE_LIKE = frozenset(
+    {CaseStatus.DONE, CaseStatus.ABSENT_HELD, CaseStatus.CANCELLED, CaseStatus.ABSENT}
+)
 RUNNING = frozenset({CaseStatus.PRE_MEETING, CaseStatus.MEETING})
 
 #: A cell of the agenda: styled text, or "" for an empty one.

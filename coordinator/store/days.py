@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session, col, func, select
 
+from coordinator.domain.breaks import BreakPolicy
 from coordinator.domain.clock_entry import EntryError, read_iso_date
 from coordinator.domain.schedule import (
     Break,
@@ -35,6 +36,26 @@ class DayInput:
     breaks: tuple[tuple[time, time], ...] = ()
     location: str = ""
     coordinator: str | None = None
+    break_policy: BreakPolicy = BreakPolicy.FLOATING
+    #: The latest start of every break that floats (None: as far as the day needs).
+    latest_starts: tuple[time | None, ...] = ()
+
+    def plan(self) -> DayPlan:
+        """The pure-domain plan these settings describe."""
+        latest = list(self.latest_starts) + [None] * (len(self.breaks) - len(self.latest_starts))
+        return DayPlan(
+            date=self.date,
+            start=self.start,
+            pre_minutes=self.pre_minutes,
+            meeting_minutes=self.meeting_minutes,
+            breaks=tuple(
+                sorted(
+                    (Break(s, e, late) for (s, e), late in zip(self.breaks, latest, strict=True)),
+                    key=lambda b: (b.start, b.end),
+                )
+            ),
+            break_policy=self.break_policy,
+        )
 
 
 @dataclass
@@ -70,7 +91,10 @@ def plan_of(day: StepUpDay, breaks: list[DayBreak]) -> DayPlan:
         start=day.start_time,
         pre_minutes=day.pre_minutes,
         meeting_minutes=day.meeting_minutes,
-        breaks=tuple(Break(b.start, b.end) for b in sorted(breaks, key=lambda b: b.start)),
+        breaks=tuple(
+            Break(b.start, b.end, b.latest_start) for b in sorted(breaks, key=lambda b: b.start)
+        ),
+        break_policy=BreakPolicy(day.break_policy),
     )
 
 
@@ -89,13 +113,7 @@ def timing_of(case: Case) -> CaseTiming:
 
 def create_day(store: Store, data: DayInput) -> StepUpDay:
     """Create a day after checking the plan (durations, breaks, not past midnight)."""
-    plan = DayPlan(
-        date=data.date,
-        start=data.start,
-        pre_minutes=data.pre_minutes,
-        meeting_minutes=data.meeting_minutes,
-        breaks=tuple(Break(s, e) for s, e in sorted(data.breaks)),
-    )
+    plan = data.plan()
     try:
         validate_plan(plan)
     except ScheduleError as exc:
@@ -112,13 +130,18 @@ def create_day(store: Store, data: DayInput) -> StepUpDay:
             meeting_minutes=data.meeting_minutes,
             location=data.location.strip(),
             coordinator_id=coordinator_id,
+            break_policy=data.break_policy.value,
             created_at=now,
             updated_at=now,
         )
         session.add(day)
         session.flush()
-        for start, end in plan_breaks(plan):
-            session.add(DayBreak(day_id=day.id or 0, start=start, end=end))
+        for brk in plan.breaks:
+            session.add(
+                DayBreak(
+                    day_id=day.id or 0, start=brk.start, end=brk.end, latest_start=brk.latest_start
+                )
+            )
         audit.record(store, session, "create", "day", day.id)
         return day
 
@@ -276,12 +299,20 @@ def day_json(view: DayView) -> dict[str, object]:
         "status": view.day.status,
         "pre_minutes": view.day.pre_minutes,
         "meeting_minutes": view.day.meeting_minutes,
+        "break_policy": view.day.break_policy,
         "breaks": [
-            {"start": _hhmm(b.start), "end": _hhmm(b.end)}
+            {
+                "start": _hhmm(b.start),
+                "end": _hhmm(b.end),
+                "latest_start": _hhmm(b.latest_start) if b.latest_start else None,
+            }
             for b in sorted(view.breaks, key=lambda b: b.start)
         ],
         "cases": cases,
     }
     if running:
         document["predicted_end"] = _hhmm(schedule.predicted_end)
+        document["predicted_breaks"] = [
+            {"start": _hhmm(b.start), "end": _hhmm(b.end)} for b in schedule.predicted_breaks
+        ]
     return document
