@@ -6,6 +6,7 @@ import typer
 
 from coordinator.cli import UserError, print_json, settings_of
 from coordinator.cli.case import app
+from coordinator.cli.day_edit import confirm
 from coordinator.i18n import _
 
 
@@ -109,7 +110,7 @@ def delete(
             "Delete case {id} ({citizen}, {date}) with its {roster} roster lines, preparation "
             "and agreement draft?"
         ).format(**summary)
-        if not typer.confirm(question, default=False):
+        if not confirm(question):
             raise UserError(_("Nothing deleted."))
     delete_case(store, case_id)
     typer.echo(_("Deleted case {id} ({citizen}).").format(**summary))

@@ -9,6 +9,14 @@ from coordinator.cli.day import app
 from coordinator.i18n import _
 
 
+def confirm(question: str) -> bool:
+    """Ask on the terminal; no answer (end of input, Ctrl+C) is a no."""
+    try:
+        return typer.confirm(question, default=False)
+    except typer.Abort:
+        return False
+
+
 def resolve(store, ref: str):  # noqa: ANN001, ANN201 - Store, StepUpDay (imported lazily)
     """The day named by DATE or ID; a malformed date is refused before anything is read."""
     from coordinator.domain.clock_entry import read_iso_date
@@ -124,7 +132,7 @@ def delete(
         question = _("Delete the day {date} and its {count} cases with their rosters?").format(
             date=day.date.isoformat(), count=count
         )
-        if not typer.confirm(question, default=False):
+        if not confirm(question):
             raise UserError(_("Nothing deleted."))
     delete_day(store, day.id or 0)
     typer.echo(

@@ -252,6 +252,14 @@ def _hhmm(moment: datetime | time) -> str:
     return moment.strftime("%H:%M")
 
 
+def _break_json(brk: DayBreak) -> dict[str, str]:
+    """A break as `day show --json` gives it; `latest_start` only when one is set."""
+    item = {"start": _hhmm(brk.start), "end": _hhmm(brk.end)}
+    if brk.latest_start is not None:
+        item["latest_start"] = _hhmm(brk.latest_start)
+    return item
+
+
 def day_json(view: DayView) -> dict[str, object]:
     """The `day show --json` document (DESIGN.md), with predicted times once the day runs."""
     schedule = view.schedule
@@ -300,14 +308,7 @@ def day_json(view: DayView) -> dict[str, object]:
         "pre_minutes": view.day.pre_minutes,
         "meeting_minutes": view.day.meeting_minutes,
         "break_policy": view.day.break_policy,
-        "breaks": [
-            {
-                "start": _hhmm(b.start),
-                "end": _hhmm(b.end),
-                "latest_start": _hhmm(b.latest_start) if b.latest_start else None,
-            }
-            for b in sorted(view.breaks, key=lambda b: b.start)
-        ],
+        "breaks": [_break_json(b) for b in sorted(view.breaks, key=lambda b: b.start)],
         "cases": cases,
     }
     if running:

@@ -115,15 +115,16 @@ def _when(store: Store, session: Session, case: Case, at: time | None) -> dateti
     """The moment of a change: now, or `at` on the case's day (from `--at HH:MM`, so a second
     laptop or a script can record the day). It may not come before the case's last stamp."""
     if at is None:
-        return store.now()
-    day = session.get(StepUpDay, case.day_id)
-    assert day is not None
-    moment = datetime.combine(day.date, at)
+        moment = store.now()
+    else:
+        day = session.get(StepUpDay, case.day_id)
+        assert day is not None
+        moment = datetime.combine(day.date, at)
     stamps = [s for s in (case.pre_started_at, case.meeting_started_at, case.ended_at) if s]
     if stamps and moment < max(stamps):
         raise Invalid(
             _("{time} is before the case's last recorded time {last}.").format(
-                time=at.strftime("%H:%M"), last=max(stamps).strftime("%H:%M")
+                time=moment.strftime("%H:%M"), last=max(stamps).strftime("%H:%M")
             )
         )
     return moment
