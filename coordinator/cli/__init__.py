@@ -119,7 +119,17 @@ def print_json(document: object) -> None:
 
 
 def _register() -> None:
-    from coordinator.cli import admin, agreement, case, day, export, people, roster, settings
+    from coordinator.cli import (
+        admin,
+        agreement,
+        case,
+        day,
+        export,
+        people,
+        referral,
+        roster,
+        settings,
+    )
 
     app.add_typer(day.app, name="day")
     app.add_typer(case.app, name="case")
@@ -128,6 +138,7 @@ def _register() -> None:
     app.add_typer(agreement.app, name="agreement")
     app.add_typer(export.app, name="export")
     app.add_typer(settings.app, name="settings")
+    app.add_typer(referral.app, name="referral")
     app.add_typer(admin.db_app, name="db")
     admin.register(app)
 

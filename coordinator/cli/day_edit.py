@@ -140,3 +140,58 @@ def delete(
             date=day.date.isoformat(), count=count
         )
     )
+
+
+@app.command("plan")
+def plan(
+    ctx: typer.Context,
+    first: str = typer.Option(..., "--from", metavar="DATE", help="The first day, YYYY-MM-DD."),
+    every: str = typer.Option(..., "--every", metavar="1w|2w|4w", help="The rhythm."),
+    count: int = typer.Option(..., "--count", metavar="N", help="How many days."),
+    start: str = typer.Option("08:30", "--start", metavar="HH:MM"),
+    pre_minutes: int = typer.Option(15, "--pre-minutes", metavar="MINUTES"),
+    meeting_minutes: int = typer.Option(45, "--meeting-minutes", metavar="MINUTES"),
+    breaks: list[str] = typer.Option([], "--break", metavar="HH:MM-HH:MM"),
+    break_latest: list[str] = typer.Option([], "--break-latest", metavar="HH:MM"),
+    break_policy: str = typer.Option("floating", "--break-policy", metavar="fixed|floating"),
+    location: str = typer.Option("", "--location", metavar="TEXT"),
+    coordinator: str | None = typer.Option(None, "--coordinator", metavar="NAME"),
+    as_json: bool = typer.Option(False, "--json", help="Print the days made and skipped."),
+) -> None:
+    """Plan a series of days with the same settings; public holidays are skipped."""
+    from dataclasses import replace
+
+    from coordinator.cli.day_options import day_input
+    from coordinator.domain.clock_entry import read_iso_date
+    from coordinator.domain.series import SeriesError, plan_series, read_every
+    from coordinator.store.days import create_days
+
+    try:
+        series = plan_series(read_iso_date(first), read_every(every), count)
+    except SeriesError as exc:
+        raise UserError(str(exc)) from None
+    template = day_input(
+        read_iso_date(first),
+        start,
+        pre_minutes,
+        meeting_minutes,
+        breaks,
+        break_latest,
+        break_policy,
+        location,
+        coordinator,
+    )
+    store = settings_of(ctx).open_store()
+    days = create_days(store, [replace(template, date=when) for when in series.dates])
+    if as_json:
+        print_json(
+            {
+                "days": [{"id": d.id, "date": d.date.isoformat()} for d in days],
+                "skipped": [{"date": d.isoformat(), "holiday": name} for d, name in series.skipped],
+            }
+        )
+        return
+    for made in days:
+        typer.echo(_("Created step-up day {id} on {date}.").format(id=made.id, date=made.date))
+    for when, name in series.skipped:
+        typer.echo(_("Skipped {date}: {name}.").format(date=when.isoformat(), name=name))

@@ -185,6 +185,11 @@ def move_case_to_day(store: Store, case_id: int, day_id: int, position: int | No
     Its frozen start is dropped (it follows the new day's agenda) and, if participants were
     told a time, the case shows it was moved. Refused when the case has started, the new day
     has started past that position, or the cases would no longer fit the new day."""
+    from coordinator.store.referrals import refuse_if_full
+
+    with store.session() as session:
+        if _get(session, case_id).day_id != day_id:
+            refuse_if_full(store, day_id)
     with store.session() as session:
         case = _get(session, case_id)
         if case.status != CaseStatus.PLANNED:

@@ -113,37 +113,47 @@ def timing_of(case: Case) -> CaseTiming:
 
 def create_day(store: Store, data: DayInput) -> StepUpDay:
     """Create a day after checking the plan (durations, breaks, not past midnight)."""
-    plan = data.plan()
-    try:
-        validate_plan(plan)
-    except ScheduleError as exc:
-        raise Invalid(str(exc)) from exc
+    return create_days(store, [data])[0]
+
+
+def create_days(store: Store, series: list[DayInput]) -> list[StepUpDay]:
+    """Create days in one transaction: all of them, or (on any error) none."""
+    for data in series:
+        try:
+            validate_plan(data.plan())
+        except ScheduleError as exc:
+            raise Invalid(str(exc)) from exc
     with store.session() as session:
-        coordinator_id = None
-        if data.coordinator:
-            coordinator_id = find_person(store, data.coordinator, session).id
-        now = store.now()
-        day = StepUpDay(
-            date=data.date,
-            start_time=data.start,
-            pre_minutes=data.pre_minutes,
-            meeting_minutes=data.meeting_minutes,
-            location=data.location.strip(),
-            coordinator_id=coordinator_id,
-            break_policy=data.break_policy.value,
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(day)
-        session.flush()
-        for brk in plan.breaks:
-            session.add(
-                DayBreak(
-                    day_id=day.id or 0, start=brk.start, end=brk.end, latest_start=brk.latest_start
-                )
+        return [_create(store, session, data) for data in series]
+
+
+def _create(store: Store, session: Session, data: DayInput) -> StepUpDay:
+    plan = data.plan()
+    coordinator_id = None
+    if data.coordinator:
+        coordinator_id = find_person(store, data.coordinator, session).id
+    now = store.now()
+    day = StepUpDay(
+        date=data.date,
+        start_time=data.start,
+        pre_minutes=data.pre_minutes,
+        meeting_minutes=data.meeting_minutes,
+        location=data.location.strip(),
+        coordinator_id=coordinator_id,
+        break_policy=data.break_policy.value,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(day)
+    session.flush()
+    for brk in plan.breaks:
+        session.add(
+            DayBreak(
+                day_id=day.id or 0, start=brk.start, end=brk.end, latest_start=brk.latest_start
             )
-        audit.record(store, session, "create", "day", day.id)
-        return day
+        )
+    audit.record(store, session, "create", "day", day.id)
+    return day
 
 
 def plan_breaks(plan: DayPlan) -> list[tuple[time, time]]:

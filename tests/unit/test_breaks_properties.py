@@ -161,9 +161,11 @@ def overruns(draw: st.DrawFn) -> tuple[DayPlan, list[CaseTiming], int]:
             latest_start=draw(
                 st.none()
                 | st.integers(overrun, overrun + 60).map(
-                    lambda m, b=b: (datetime.combine(DAY, b.start) + timedelta(minutes=m)).time()
-                    if b.start.hour * 60 + b.start.minute + m < 24 * 60
-                    else None
+                    lambda m, b=b: (
+                        (datetime.combine(DAY, b.start) + timedelta(minutes=m)).time()
+                        if b.start.hour * 60 + b.start.minute + m < 24 * 60
+                        else None
+                    )
                 )
             ),
         )

@@ -92,7 +92,9 @@ def test_bad_day_edits_change_nothing(cli, day) -> None:
 
 def test_case_edit_reruns_the_roster_rules(cli, day) -> None:
     result = json.loads(
-        cli("case", "edit", "2", "--challenge", "family", "--jobbroker", "Jonas Berg", "--json").stdout
+        cli(
+            "case", "edit", "2", "--challenge", "family", "--jobbroker", "Jonas Berg", "--json"
+        ).stdout
     )
     assert result["changed"] == ["challenges", "jobbroker"]
     codes = {f["code"] for f in result["findings"]}
