@@ -124,7 +124,7 @@ class AgendaTable(DataTable[Cell]):
         if self._columns(width):
             self._rendered = []
         rows: list[Row] = []
-        breaks = list(schedule.breaks)
+        breaks = list(schedule.predicted_breaks)  # a floating lunch shown where it moved
         for case in model.cases:
             slot = schedule.slot(case.id)
             # Breaks sit where the day really pauses: before the slot's predicted start.
