@@ -157,6 +157,13 @@ def opening(where: str) -> Iterator[None]:
             )
         ) from exc
     except DatabaseError as exc:  # not a database, a directory, a foreign schema
+        reason = _masked(exc.orig if exc.orig is not None else exc)
+        if "malformed" in reason:  # SQLite's word for a damaged file, wherever the damage is
+            raise CannotOpen(
+                _("The database {path} is damaged ({reason}): restore from a backup.").format(
+                    path=where, reason=reason
+                )
+            ) from exc
         raise CannotOpen(
             _("cannot open the database {path}: {reason}").format(
                 path=where, reason=_masked(exc.orig if exc.orig is not None else exc)
