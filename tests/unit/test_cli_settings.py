@@ -47,6 +47,7 @@ def test_set_and_show(cli, db_path: Path, clock, tmp_path: Path) -> None:
         "templates_dir": "",
         "max_circle": "8",
         "keymap": "",
+        "day_end": "15:30",
     }
     assert "Faxe Kommune" in cli("settings", "show").stdout
 
