@@ -154,6 +154,7 @@ def _register() -> None:
         people,
         privacy,
         rating,
+        referral,
         roster,
         settings,
     )
@@ -165,6 +166,7 @@ def _register() -> None:
     app.add_typer(agreement.app, name="agreement")
     app.add_typer(export.app, name="export")
     app.add_typer(settings.app, name="settings")
+    app.add_typer(referral.app, name="referral")
     app.add_typer(admin.db_app, name="db")
     admin.register(app)
     app.add_typer(followup.app, name="followup")

@@ -72,3 +72,7 @@ def add(
                 end=entry["meeting"]["end"],
             )
         )
+
+
+# edit, move, delete, timing and absence live in their own module; importing it registers them.
+from coordinator.cli import case_edit as _case_edit  # noqa: E402, F401

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from coordinator.cli import print_json, settings_of
-from coordinator.domain.clock_entry import read_break, read_clock_time, read_iso_date, read_minutes
+from coordinator.domain.clock_entry import read_iso_date
 from coordinator.i18n import _
 
 app = typer.Typer(help="Plan step-up days and see their agenda.", no_args_is_help=True)
@@ -33,19 +33,34 @@ def create(
     coordinator: str | None = typer.Option(
         None, "--coordinator", metavar="NAME", help="Who leads the day."
     ),
+    break_policy: str = typer.Option(
+        "floating",
+        "--break-policy",
+        metavar="fixed|floating",
+        help="fixed: cases move past a break; floating: a break moves with an overrun.",
+    ),
+    break_latest: list[str] = typer.Option(
+        [],
+        "--break-latest",
+        metavar="HH:MM",
+        help="Latest start of a floating break, one per --break in order.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the new day as JSON."),
 ) -> None:
     """Create a step-up day."""
-    from coordinator.store.days import DayInput, create_day, day_json, load_day
+    from coordinator.cli.day_options import day_input
+    from coordinator.store.days import create_day, day_json, load_day
 
-    data = DayInput(
-        date=read_iso_date(date),
-        start=read_clock_time(start),
-        pre_minutes=read_minutes(pre_minutes, "--pre-minutes"),
-        meeting_minutes=read_minutes(meeting_minutes, "--meeting-minutes"),
-        breaks=tuple(read_break(b) for b in breaks),
-        location=location,
-        coordinator=coordinator,
+    data = day_input(
+        read_iso_date(date),
+        start,
+        pre_minutes,
+        meeting_minutes,
+        breaks,
+        break_latest,
+        break_policy,
+        location,
+        coordinator,
     )
     store = settings_of(ctx).open_store()
     day = create_day(store, data)
@@ -149,3 +164,7 @@ def _describe(document: dict) -> str:
     if "predicted_end" in document:
         lines.append(_("Expected end: {time}").format(time=document["predicted_end"]))
     return "\n".join(lines)
+
+
+# edit, delete, plan and batch live in their own modules; importing them registers them.
+from coordinator.cli import day_edit as _day_edit  # noqa: E402, F401

@@ -27,11 +27,20 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from coordinator.domain.breaks import (
+    Break,
+    BreakPlacer,
+    BreakPolicy,
+    Interval,
+    break_intervals,
+    fit,
+)
 from coordinator.domain.vocab import CASE_STATUS_LABELS, CaseStatus
 from coordinator.i18n import _
 
 __all__ = [
     "Break",
+    "BreakPolicy",
     "CaseTiming",
     "DayPlan",
     "Interval",
@@ -69,14 +78,6 @@ class ScheduleError(ValueError):
 
 
 @dataclass(frozen=True)
-class Break:
-    """A break in the day (lunch): no pre-meeting or meeting may overlap it."""
-
-    start: time
-    end: time
-
-
-@dataclass(frozen=True)
 class DayPlan:
     """The settings of one step-up day that decide its timetable."""
 
@@ -85,6 +86,8 @@ class DayPlan:
     pre_minutes: int = 15
     meeting_minutes: int = 45
     breaks: tuple[Break, ...] = ()
+    #: What an overrun does to the breaks (see `coordinator.domain.breaks`).
+    break_policy: BreakPolicy = BreakPolicy.FIXED
 
     @property
     def start_at(self) -> datetime:
@@ -103,32 +106,6 @@ class CaseTiming:
     pre_started_at: datetime | None = None
     meeting_started_at: datetime | None = None
     ended_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A half-open stretch of time [start, end): touching intervals do not overlap."""
-
-    start: datetime
-    end: datetime
-
-    @property
-    def minutes(self) -> float:
-        """Length in minutes (fractional when actual times carry seconds)."""
-        return (self.end - self.start).total_seconds() / 60
-
-    @property
-    def duration(self) -> timedelta:
-        return self.end - self.start
-
-    def overlaps(self, other: Interval) -> bool:
-        """True when both share some time; empty intervals never overlap anything."""
-        if self.start >= self.end or other.start >= other.end:
-            return False
-        return self.start < other.end and other.start < self.end
-
-    def contains(self, moment: datetime) -> bool:
-        return self.start <= moment < self.end
 
 
 @dataclass(frozen=True)
@@ -188,6 +165,9 @@ class Schedule:
     slots: tuple[SlotTimes, ...]
     planned_end: datetime
     predicted_end: datetime
+    #: The breaks where the day really pauses: the planned ones for a fixed policy; for a
+    #: floating one, moved with the overrun (never shortened).
+    predicted_breaks: tuple[Interval, ...] = ()
 
     @property
     def delay(self) -> timedelta:
@@ -256,6 +236,15 @@ def validate_plan(plan: DayPlan) -> None:
                     start=_hhmm(item.start), end=_hhmm(item.end)
                 )
             )
+        if item.latest_start is not None and item.latest_start < item.start:
+            raise ScheduleError(
+                _(
+                    "The break {start}–{end} cannot have its latest start {latest} before it "
+                    "starts."
+                ).format(
+                    start=_hhmm(item.start), end=_hhmm(item.end), latest=_hhmm(item.latest_start)
+                )
+            )
         if item.start < plan.start:
             raise ScheduleError(
                 _("The break {start}–{end} starts before the day starts at {day_start}.").format(
@@ -303,7 +292,7 @@ def _validate_cases(plan: DayPlan, cases: Sequence[CaseTiming]) -> None:
             raise ScheduleError(
                 _("Case {case_id} is in its meeting but has no start time.").format(case_id=cid)
             )
-        if case.status is CaseStatus.DONE and (
+        if case.status in (CaseStatus.DONE, CaseStatus.ABSENT_HELD) and (
             case.meeting_started_at is None or case.ended_at is None
         ):
             raise ScheduleError(
@@ -326,29 +315,13 @@ def _validate_cases(plan: DayPlan, cases: Sequence[CaseTiming]) -> None:
 
 
 def _break_intervals(plan: DayPlan) -> tuple[Interval, ...]:
-    return tuple(
-        Interval(datetime.combine(plan.date, b.start), datetime.combine(plan.date, b.end))
-        for b in sorted(plan.breaks, key=lambda b: (b.start, b.end))
-    )
+    return break_intervals(plan.date, plan.breaks)
 
 
 def case_minutes(plan: DayPlan, case: CaseTiming) -> tuple[int, int]:
     """(pre-meeting minutes, meeting minutes) of one case: the day's, or the case's override."""
     meeting = case.meeting_minutes if case.meeting_minutes is not None else plan.meeting_minutes
     return plan.pre_minutes, meeting
-
-
-def _fit(earliest: datetime, length: timedelta, breaks: Sequence[Interval]) -> datetime:
-    """The earliest start >= `earliest` at which a block of `length` overlaps no break.
-
-    One pass suffices because breaks are sorted and disjoint: moving to a break's end can only
-    run into later breaks.
-    """
-    start = earliest
-    for item in breaks:
-        if start < item.end and start + length > item.start:
-            start = item.end
-    return start
 
 
 def _split(start: datetime, pre: int, meeting: int) -> tuple[Interval, Interval]:
@@ -371,7 +344,7 @@ def _planned(plan: DayPlan, cases: Sequence[CaseTiming]) -> list[tuple[Interval,
         pre, meeting = case_minutes(plan, case)
         length = timedelta(minutes=pre + meeting)
         earliest = natural if case.planned_start is None else max(case.planned_start, floor)
-        start = _fit(earliest, length, breaks)
+        start = fit(earliest, length, breaks)
         pre_iv, meeting_iv = _split(start, pre, meeting)
         result.append((pre_iv, meeting_iv))
         natural = max(natural, meeting_iv.end)
@@ -450,7 +423,7 @@ def build_schedule(
     _validate_cases(plan, cases)
     planned = _planned(plan, cases)
     _check_midnight(plan, cases, planned)
-    breaks = _break_intervals(plan)
+    placer = BreakPlacer(plan.date, plan.breaks, plan.break_policy)
     not_before = now if now is not None and now.date() == plan.date else None
 
     slots: list[SlotTimes] = []
@@ -460,13 +433,14 @@ def build_schedule(
         actual = _actual(plan, case, now)
         if actual is not None:
             predicted_pre, predicted_meeting = actual
+            placer.note_started(cursor, predicted_pre.start, planned_pre.start)
             cursor = max(cursor, predicted_meeting.end)
         elif held:
             pre, meeting = case_minutes(plan, case)
-            earliest = max(planned_pre.start, cursor)
-            if not_before is not None:
-                earliest = max(earliest, not_before)
-            start = _fit(earliest, timedelta(minutes=pre + meeting), breaks)
+            free_from = cursor if not_before is None else max(cursor, not_before)
+            earliest = max(planned_pre.start, free_from)
+            length = timedelta(minutes=pre + meeting)
+            start = placer.place_case(free_from, earliest, length, planned_pre.start)
             predicted_pre, predicted_meeting = _split(start, pre, meeting)
             cursor = predicted_meeting.end
         else:
@@ -487,7 +461,11 @@ def build_schedule(
     held_ends = [slot.predicted_end for slot in slots if slot.held]
     predicted_end = held_ends[-1] if held_ends else planned_end
     return Schedule(
-        plan=plan, slots=tuple(slots), planned_end=planned_end, predicted_end=predicted_end
+        plan=plan,
+        slots=tuple(slots),
+        planned_end=planned_end,
+        predicted_end=predicted_end,
+        predicted_breaks=placer.predicted(cursor),
     )
 
 
@@ -527,7 +505,7 @@ def pull_forward(
             continue
         pre, meeting = case_minutes(plan, case)
         earliest = cursor if now is None else max(cursor, now)
-        start = _fit(earliest, timedelta(minutes=pre + meeting), breaks)
+        start = fit(earliest, timedelta(minutes=pre + meeting), breaks)
         if start < slot.planned_start:
             moves[case.case_id] = start
         else:

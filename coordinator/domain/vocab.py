@@ -97,6 +97,9 @@ class CaseStatus(StrEnum):
     DONE = "done"
     CANCELLED = "cancelled"
     ABSENT = "absent"
+    #: The citizen did not come but the meeting went on without them (the seeds allow it): a
+    #: held meeting whose agreement is drafted as usual.
+    ABSENT_HELD = "absent-held"
 
 
 CASE_STATUS_LABELS: dict[CaseStatus, str] = {
@@ -106,6 +109,20 @@ CASE_STATUS_LABELS: dict[CaseStatus, str] = {
     CaseStatus.DONE: N_("Done"),
     CaseStatus.CANCELLED: N_("Cancelled"),
     CaseStatus.ABSENT: N_("Citizen absent"),
+    CaseStatus.ABSENT_HELD: N_("Citizen absent, meeting held"),
+}
+
+
+class ReferralStatus(StrEnum):
+    WAITING = "waiting"
+    PLANNED = "planned"
+    WITHDRAWN = "withdrawn"
+
+
+REFERRAL_STATUS_LABELS: dict[ReferralStatus, str] = {
+    ReferralStatus.WAITING: N_("Waiting"),
+    ReferralStatus.PLANNED: N_("Planned"),
+    ReferralStatus.WITHDRAWN: N_("Withdrawn"),
 }
 
 

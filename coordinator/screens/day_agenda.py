@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 
 #: From this screen width the agenda also shows each case's challenges.
 WIDE = 100
-DONE_LIKE = frozenset({CaseStatus.DONE, CaseStatus.CANCELLED, CaseStatus.ABSENT})
+DONE_LIKE = frozenset(
+    {CaseStatus.DONE, CaseStatus.ABSENT_HELD, CaseStatus.CANCELLED, CaseStatus.ABSENT}
+)
 RUNNING = frozenset({CaseStatus.PRE_MEETING, CaseStatus.MEETING})
 
 #: A cell of the agenda: styled text, or "" for an empty one.
@@ -124,7 +126,7 @@ class AgendaTable(DataTable[Cell]):
         if self._columns(width):
             self._rendered = []
         rows: list[Row] = []
-        breaks = list(schedule.breaks)
+        breaks = list(schedule.predicted_breaks)  # a floating lunch shown where it moved
         for case in model.cases:
             slot = schedule.slot(case.id)
             # Breaks sit where the day really pauses: before the slot's predicted start.

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session, col, func, select
 
+from coordinator.domain.breaks import BreakPolicy
 from coordinator.domain.clock_entry import EntryError, read_iso_date
 from coordinator.domain.schedule import (
     Break,
@@ -35,6 +36,26 @@ class DayInput:
     breaks: tuple[tuple[time, time], ...] = ()
     location: str = ""
     coordinator: str | None = None
+    break_policy: BreakPolicy = BreakPolicy.FLOATING
+    #: The latest start of every break that floats (None: as far as the day needs).
+    latest_starts: tuple[time | None, ...] = ()
+
+    def plan(self) -> DayPlan:
+        """The pure-domain plan these settings describe."""
+        latest = list(self.latest_starts) + [None] * (len(self.breaks) - len(self.latest_starts))
+        return DayPlan(
+            date=self.date,
+            start=self.start,
+            pre_minutes=self.pre_minutes,
+            meeting_minutes=self.meeting_minutes,
+            breaks=tuple(
+                sorted(
+                    (Break(s, e, late) for (s, e), late in zip(self.breaks, latest, strict=True)),
+                    key=lambda b: (b.start, b.end),
+                )
+            ),
+            break_policy=self.break_policy,
+        )
 
 
 @dataclass
@@ -70,7 +91,10 @@ def plan_of(day: StepUpDay, breaks: list[DayBreak]) -> DayPlan:
         start=day.start_time,
         pre_minutes=day.pre_minutes,
         meeting_minutes=day.meeting_minutes,
-        breaks=tuple(Break(b.start, b.end) for b in sorted(breaks, key=lambda b: b.start)),
+        breaks=tuple(
+            Break(b.start, b.end, b.latest_start) for b in sorted(breaks, key=lambda b: b.start)
+        ),
+        break_policy=BreakPolicy(day.break_policy),
     )
 
 
@@ -89,38 +113,47 @@ def timing_of(case: Case) -> CaseTiming:
 
 def create_day(store: Store, data: DayInput) -> StepUpDay:
     """Create a day after checking the plan (durations, breaks, not past midnight)."""
-    plan = DayPlan(
+    return create_days(store, [data])[0]
+
+
+def create_days(store: Store, series: list[DayInput]) -> list[StepUpDay]:
+    """Create days in one transaction: all of them, or (on any error) none."""
+    for data in series:
+        try:
+            validate_plan(data.plan())
+        except ScheduleError as exc:
+            raise Invalid(str(exc)) from exc
+    with store.session() as session:
+        return [_create(store, session, data) for data in series]
+
+
+def _create(store: Store, session: Session, data: DayInput) -> StepUpDay:
+    plan = data.plan()
+    coordinator_id = None
+    if data.coordinator:
+        coordinator_id = find_person(store, data.coordinator, session).id
+    now = store.now()
+    day = StepUpDay(
         date=data.date,
-        start=data.start,
+        start_time=data.start,
         pre_minutes=data.pre_minutes,
         meeting_minutes=data.meeting_minutes,
-        breaks=tuple(Break(s, e) for s, e in sorted(data.breaks)),
+        location=data.location.strip(),
+        coordinator_id=coordinator_id,
+        break_policy=data.break_policy.value,
+        created_at=now,
+        updated_at=now,
     )
-    try:
-        validate_plan(plan)
-    except ScheduleError as exc:
-        raise Invalid(str(exc)) from exc
-    with store.session() as session:
-        coordinator_id = None
-        if data.coordinator:
-            coordinator_id = find_person(store, data.coordinator, session).id
-        now = store.now()
-        day = StepUpDay(
-            date=data.date,
-            start_time=data.start,
-            pre_minutes=data.pre_minutes,
-            meeting_minutes=data.meeting_minutes,
-            location=data.location.strip(),
-            coordinator_id=coordinator_id,
-            created_at=now,
-            updated_at=now,
+    session.add(day)
+    session.flush()
+    for brk in plan.breaks:
+        session.add(
+            DayBreak(
+                day_id=day.id or 0, start=brk.start, end=brk.end, latest_start=brk.latest_start
+            )
         )
-        session.add(day)
-        session.flush()
-        for start, end in plan_breaks(plan):
-            session.add(DayBreak(day_id=day.id or 0, start=start, end=end))
-        audit.record(store, session, "create", "day", day.id)
-        return day
+    audit.record(store, session, "create", "day", day.id)
+    return day
 
 
 def plan_breaks(plan: DayPlan) -> list[tuple[time, time]]:
@@ -229,6 +262,14 @@ def _hhmm(moment: datetime | time) -> str:
     return moment.strftime("%H:%M")
 
 
+def _break_json(brk: DayBreak) -> dict[str, str]:
+    """A break as `day show --json` gives it; `latest_start` only when one is set."""
+    item = {"start": _hhmm(brk.start), "end": _hhmm(brk.end)}
+    if brk.latest_start is not None:
+        item["latest_start"] = _hhmm(brk.latest_start)
+    return item
+
+
 def day_json(view: DayView) -> dict[str, object]:
     """The `day show --json` document (DESIGN.md), with predicted times once the day runs."""
     schedule = view.schedule
@@ -276,12 +317,13 @@ def day_json(view: DayView) -> dict[str, object]:
         "status": view.day.status,
         "pre_minutes": view.day.pre_minutes,
         "meeting_minutes": view.day.meeting_minutes,
-        "breaks": [
-            {"start": _hhmm(b.start), "end": _hhmm(b.end)}
-            for b in sorted(view.breaks, key=lambda b: b.start)
-        ],
+        "break_policy": view.day.break_policy,
+        "breaks": [_break_json(b) for b in sorted(view.breaks, key=lambda b: b.start)],
         "cases": cases,
     }
     if running:
         document["predicted_end"] = _hhmm(schedule.predicted_end)
+        document["predicted_breaks"] = [
+            {"start": _hhmm(b.start), "end": _hhmm(b.end)} for b in schedule.predicted_breaks
+        ]
     return document

@@ -160,10 +160,11 @@ def opening(where: str) -> Iterator[None]:
             )
         ) from exc
     except DatabaseError as exc:  # not a database, a directory, a foreign schema
-        if "malformed" in str(exc.orig):  # damaged where opening reads (the schema's pages)
+        reason = masked_reason(exc.orig if exc.orig is not None else exc)
+        if "malformed" in reason:  # SQLite's word for a damaged file, wherever the damage is
             raise CannotOpen(
-                _("The database {path} is damaged ({problem}): restore from a backup.").format(
-                    path=where, problem=exc.orig
+                _("The database {path} is damaged ({reason}): restore from a backup.").format(
+                    path=where, reason=reason
                 )
             ) from exc
         raise CannotOpen(

@@ -75,6 +75,10 @@ class StepUpDay(SQLModel, table=True):
     location: str = ""
     coordinator_id: int | None = Field(default=None, foreign_key="person.id")
     status: str = "planned"
+    #: `fixed` (cases move past the break) or `floating` (the break moves with an overrun, up to
+    #: each break's latest start); see domain.breaks. New days float; days stored before the
+    #: policy existed keep the fixed breaks they were planned with.
+    break_policy: str = "floating"
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
 
@@ -85,6 +89,8 @@ class DayBreak(SQLModel, table=True):
     start: dt.time
     end: dt.time
     label: str = ""
+    #: A floating break never starts later than this (None: it floats as far as the day needs).
+    latest_start: dt.time | None = None
 
 
 class Case(SQLModel, table=True):
@@ -108,6 +114,8 @@ class Case(SQLModel, table=True):
     #: the agenda shows the change until they have been told (it stays as a record).
     moved_from: NaiveDatetime | None = None
     status: str = "planned"
+    #: Why the citizen was absent or the case cancelled (the seeds: find out why).
+    status_reason: str = ""
     pre_started_at: NaiveDatetime | None = None
     meeting_started_at: NaiveDatetime | None = None
     ended_at: NaiveDatetime | None = None
@@ -138,6 +146,44 @@ class CaseChallenge(SQLModel, table=True):
     group cases by kind in SQL."""
 
     case_id: int = Field(foreign_key="case.id", primary_key=True, ondelete="CASCADE")
+    kind: str = Field(primary_key=True)
+
+
+class Referral(SQLModel, table=True):
+    """A citizen referred to a step-up, waiting in the queue for a slot on a day."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    citizen_id: int = Field(foreign_key="citizen.id", index=True)
+    referred_by_id: int | None = Field(default=None, foreign_key="person.id")
+    reason: str = ""
+    urgent: bool = False
+    referred_on: dt.date
+    #: waiting / planned / withdrawn (domain.vocab.ReferralStatus).
+    status: str = Field(default="waiting", index=True)
+    #: The case the referral became once planned onto a day.
+    case_id: int | None = Field(default=None, foreign_key="case.id", ondelete="SET NULL")
+    created_at: NaiveDatetime
+    updated_at: NaiveDatetime
+
+    challenge_rows: Mapped[list[ReferralChallenge]] = Relationship(
+        sa_relationship=relationship(
+            "ReferralChallenge",
+            lazy="selectin",
+            cascade="all, delete-orphan",
+            passive_deletes=True,
+        )
+    )
+
+    @property
+    def challenge_kinds(self) -> tuple[ChallengeKind, ...]:
+        stored = {row.kind for row in self.challenge_rows}
+        return tuple(kind for kind in ChallengeKind if kind.value in stored)
+
+
+class ReferralChallenge(SQLModel, table=True):
+    """One challenge kind of a referral, as for cases (carried over when it is planned)."""
+
+    referral_id: int = Field(foreign_key="referral.id", primary_key=True, ondelete="CASCADE")
     kind: str = Field(primary_key=True)
 
 

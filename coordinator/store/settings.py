@@ -35,6 +35,8 @@ DEFAULTS: dict[str, str] = {
     "retention_months": "12",
     #: How to get to the meeting room (bus, parking, entrance), for the citizen's letter.
     "directions": "",
+    #: The latest end of a step-up day when counting how many cases a day can still take.
+    "day_end": "15:30",
 }
 
 
@@ -97,6 +99,13 @@ def validate_setting(key: str, value: str) -> str:
         try:
             value = format_keymap(parse_keymap(value))
         except KeymapError as exc:
+            raise Invalid(str(exc)) from None
+    elif key == "day_end":
+        from coordinator.domain.clock_entry import EntryError, read_clock_time
+
+        try:
+            value = read_clock_time(value).strftime("%H:%M")
+        except EntryError as exc:
             raise Invalid(str(exc)) from None
     elif key == "logo" and value:
         if not Path(value).expanduser().is_file():

@@ -10,12 +10,13 @@ has started, finished when every case is done, cancelled or absent.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from sqlmodel import Session, col, select
 
 from coordinator.domain import schedule as rules
 from coordinator.domain.schedule import ScheduleError, build_schedule
+from coordinator.domain.text import clean_line
 from coordinator.domain.vocab import CASE_STATUS_LABELS, CaseStatus, DayStatus
 from coordinator.i18n import _
 from coordinator.store import audit
@@ -25,7 +26,9 @@ from coordinator.store.errors import Invalid, NotFound
 from coordinator.store.models import Case, Citizen, DayBreak, StepUpDay
 
 #: Statuses after which nothing more happens to a case.
-FINISHED = frozenset({CaseStatus.DONE, CaseStatus.CANCELLED, CaseStatus.ABSENT})
+FINISHED = frozenset(
+    {CaseStatus.DONE, CaseStatus.ABSENT_HELD, CaseStatus.CANCELLED, CaseStatus.ABSENT}
+)
 RUNNING = frozenset({CaseStatus.PRE_MEETING, CaseStatus.MEETING})
 
 
@@ -108,19 +111,38 @@ def _cannot(case: Case, what: str) -> Invalid:
     )
 
 
-def start_pre_meeting(store: Store, case_id: int) -> Case:
-    """The professionals' pre-meeting of a planned case starts now."""
+def _when(store: Store, session: Session, case: Case, at: time | None) -> datetime:
+    """The moment of a change: now, or `at` on the case's day (from `--at HH:MM`, so a second
+    laptop or a script can record the day). It may not come before the case's last stamp."""
+    if at is None:
+        moment = store.now()
+    else:
+        day = session.get(StepUpDay, case.day_id)
+        assert day is not None
+        moment = datetime.combine(day.date, at)
+    stamps = [s for s in (case.pre_started_at, case.meeting_started_at, case.ended_at) if s]
+    if stamps and moment < max(stamps):
+        raise Invalid(
+            _("{time} is before the case's last recorded time {last}.").format(
+                time=moment.strftime("%H:%M"), last=max(stamps).strftime("%H:%M")
+            )
+        )
+    return moment
+
+
+def start_pre_meeting(store: Store, case_id: int, at: time | None = None) -> Case:
+    """The professionals' pre-meeting of a planned case starts now (or at `at`)."""
     with store.session() as session:
         case = _get(session, case_id)
         if case.status != CaseStatus.PLANNED:
             raise _cannot(case, _("start its pre-meeting"))
         _refuse_if_other_running(session, case)
         case.status = CaseStatus.PRE_MEETING.value
-        case.pre_started_at = store.now()
+        case.pre_started_at = _when(store, session, case, at)
         return _save(store, session, case, "start-pre-meeting")
 
 
-def start_meeting(store: Store, case_id: int) -> Case:
+def start_meeting(store: Store, case_id: int, at: time | None = None) -> Case:
     """The meeting with the citizen starts now (ending the pre-meeting; a case whose
     pre-meeting was skipped gets an empty one)."""
     with store.session() as session:
@@ -128,7 +150,7 @@ def start_meeting(store: Store, case_id: int) -> Case:
         if case.status not in (CaseStatus.PLANNED, CaseStatus.PRE_MEETING):
             raise _cannot(case, _("start its meeting"))
         _refuse_if_other_running(session, case)
-        now = store.now()
+        now = _when(store, session, case, at)
         if case.status == CaseStatus.PLANNED:
             case.pre_started_at = now
         case.status = CaseStatus.MEETING.value
@@ -136,7 +158,7 @@ def start_meeting(store: Store, case_id: int) -> Case:
         return _save(store, session, case, "start-meeting")
 
 
-def end_meeting(store: Store, case_id: int) -> Case:
+def end_meeting(store: Store, case_id: int, at: time | None = None) -> Case:
     """The meeting ends now; the case is done."""
     with store.session() as session:
         case = _get(session, case_id)
@@ -146,13 +168,14 @@ def end_meeting(store: Store, case_id: int) -> Case:
                     position=case.position, status=_status_label(case.status)
                 )
             )
+        case.ended_at = _when(store, session, case, at)
         case.status = CaseStatus.DONE.value
-        case.ended_at = store.now()
         return _save(store, session, case, "end-meeting")
 
 
-def mark_absent(store: Store, case_id: int) -> Case:
-    """The citizen did not come: the meeting is not held (a running pre-meeting ends now)."""
+def mark_absent(store: Store, case_id: int, reason: str = "") -> Case:
+    """The citizen did not come: the meeting is not held (a running pre-meeting ends now).
+    The reason is kept: the seeds ask the coordinator to find out why."""
     with store.session() as session:
         case = _get(session, case_id)
         if case.status not in (CaseStatus.PLANNED, CaseStatus.PRE_MEETING):
@@ -160,10 +183,30 @@ def mark_absent(store: Store, case_id: int) -> Case:
         if case.status == CaseStatus.PRE_MEETING:
             case.ended_at = store.now()
         case.status = CaseStatus.ABSENT.value
+        case.status_reason = clean_reason(reason)
         return _save(store, session, case, "absent")
 
 
-def cancel_case(store: Store, case_id: int) -> Case:
+def mark_absent_held(store: Store, case_id: int, reason: str = "") -> Case:
+    """The citizen did not come but the meeting went on without them: a meeting that is
+    running ends now, a finished one is relabelled. Its agreement is drafted as usual."""
+    with store.session() as session:
+        case = _get(session, case_id)
+        if case.status not in (CaseStatus.MEETING, CaseStatus.DONE, CaseStatus.ABSENT_HELD):
+            raise Invalid(
+                _(
+                    "Case {position} has not held its meeting (it is “{status}”); start the "
+                    "meeting first, or mark the citizen absent."
+                ).format(position=case.position, status=_status_label(case.status))
+            )
+        if case.status == CaseStatus.MEETING:
+            case.ended_at = store.now()
+        case.status = CaseStatus.ABSENT_HELD.value
+        case.status_reason = clean_reason(reason)
+        return _save(store, session, case, "absent-held")
+
+
+def cancel_case(store: Store, case_id: int, reason: str = "") -> Case:
     """The case is taken off the day; its slot stays as a gap until pulled forward."""
     with store.session() as session:
         case = _get(session, case_id)
@@ -172,7 +215,13 @@ def cancel_case(store: Store, case_id: int) -> Case:
         if case.status == CaseStatus.PRE_MEETING:
             case.ended_at = store.now()
         case.status = CaseStatus.CANCELLED.value
+        case.status_reason = clean_reason(reason)
         return _save(store, session, case, "cancel")
+
+
+def clean_reason(reason: str) -> str:
+    """A reason as stored: one line of plain text (no control characters), at most 500."""
+    return clean_line(reason)[:500]
 
 
 def advance(store: Store, case_id: int) -> Case:

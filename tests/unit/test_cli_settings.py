@@ -53,6 +53,7 @@ def test_set_and_show(cli, db_path: Path, clock, tmp_path: Path) -> None:
         "consent_rule": "warn",
         "retention_months": "12",
         "directions": "",
+        "day_end": "15:30",
     }
     assert "Faxe Kommune" in cli("settings", "show").stdout
 

@@ -10,7 +10,7 @@ Columns are added in place (ALTER TABLE ... ADD COLUMN), never by batch mode's c
 table (see 0003: with SQLite's foreign keys on, dropping the old table would cascade).
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-07 09:00:00
 """
 
@@ -21,7 +21,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0003"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
