@@ -62,4 +62,9 @@ def add_testesen(
     agreements.set_fields(store, case_id, citizen_words=f"Jeg er {name}", notes=cpr)
     agreements.add_item(store, case_id, ItemKind.ACTION, text=f"{name} ringer", responsible=name)
     set_consent(store, case_id, on, scope=f"{name} må deles med lægen")
+    agreements.set_fields(store, case_id, goal_reason=f"{name} skal først have ro på")
+    # Referred again (waiting in the queue): the reason names them too.
+    from coordinator.store.referrals import ReferralInput, add_referral
+
+    add_referral(store, ReferralInput(citizen=name, reason=f"{name} ({cpr}) i krise"))
     return case_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from coordinator.domain.cpr import InvalidCPR, normalise_cpr
 from coordinator.domain.schedule import ScheduleError, build_schedule, next_slot_start
@@ -41,6 +41,20 @@ class CaseInput:
     previous_case_id: int | None = None
 
 
+def _citizen_named(session: Session, name: str) -> Citizen | None:
+    """The citizen of this name, letter case aside. Compared in Python: SQLite's lower() folds
+    only A-Z, so "ærø testesen" would not find "Ærø Testesen" and a Danish name typed in
+    another case would become a second citizen (who an erasure of the first then misses)."""
+    exact = session.exec(select(Citizen).where(Citizen.name == name)).first()
+    if exact is not None:
+        return exact
+    wanted = name.casefold()
+    for citizen_id, stored in session.exec(select(Citizen.id, Citizen.name)):
+        if stored.casefold() == wanted:
+            return session.get(Citizen, citizen_id)
+    return None
+
+
 def find_or_create_citizen(
     store: Store, session: Session, name: str, cpr: str | None = None
 ) -> Citizen:
@@ -56,9 +70,7 @@ def find_or_create_citizen(
             raise Invalid(_("Invalid CPR number: {reason}").format(reason=_(str(exc)))) from exc
         found = session.exec(select(Citizen).where(Citizen.cpr == normalised)).first()
     else:
-        found = session.exec(
-            select(Citizen).where(func.lower(Citizen.name) == name.casefold())
-        ).first()
+        found = _citizen_named(session, name)
     if found is not None:
         return found
     now = store.now()

@@ -34,7 +34,10 @@ class Personal:
 PERSONAL: tuple[Personal, ...] = (
     Personal("citizen", (), blank=("name", "cpr", "email", "phone", "address")),
     Personal("consent", ("citizen_id",), delete_rows=True),
-    Personal("case", ("citizen_id",), blank=("problem_statement", "trigger")),
+    # Why a case was cancelled or the citizen absent is about the citizen (ill, in crisis).
+    Personal("case", ("citizen_id",), blank=("problem_statement", "trigger", "status_reason")),
+    # A referral waiting in the queue: why the citizen was referred goes, the dates stay.
+    Personal("referral", ("citizen_id",), blank=("reason",)),
     Personal(
         "preparation",
         ("case_id", "citizen_id"),
@@ -120,6 +123,9 @@ ANONYMOUS: dict[tuple[str, str], str] = {
         "fingerprint",
     ): "a meeting's time, room and status joined (no names, no text)",
     ("materialsent", "actor"): "the professional's login who sent it",
+    ("referral", "status"): "waiting, planned or withdrawn (vocabulary id)",
+    ("referralchallenge", "kind"): "a challenge kind (vocabulary id)",
+    ("stepupday", "break_policy"): "fixed or floating (vocabulary id)",
     ("setting", "key"): "the job centre's settings",
     ("setting", "value"): "the job centre's settings (letterhead, limits, periods)",
 }

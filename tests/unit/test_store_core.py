@@ -132,3 +132,14 @@ def test_backup_is_consistent_while_another_connection_writes(store, tmp_path) -
     assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert check.execute("SELECT location FROM stepupday").fetchone() == ("",)
     check.close()
+
+
+def test_a_danish_name_in_another_letter_case_is_the_same_citizen(store) -> None:
+    """SQLite's lower() folds only A-Z: "ærø testesen" must still find "Ærø Testesen", or the
+    citizen gets a second record that an erasure of the first would miss."""
+    day = create_day(store, DayInput(date=date(2026, 12, 3)))
+    first = add_case(store, CaseInput(day_id=day.id, citizen="Ærø Testesen"))
+    again = add_case(store, CaseInput(day_id=day.id, citizen="ærø TESTESEN"))
+    assert again.citizen_id == first.citizen_id
+    with store.session() as session:
+        assert len(session.exec(select(Citizen)).all()) == 1
