@@ -16,20 +16,8 @@ from coordinator.i18n import N_, _
 from coordinator.screens.base import AppModal, FormModal
 from coordinator.store.consent import ConsentView
 from coordinator.store.erasure import ErasurePreview
+from coordinator.store.personal_data import TABLE_LABELS
 from coordinator.widgets.plain import plain
-
-#: What erasure takes, table by table, in words (a table not named here shows its name).
-TABLE_LABELS: dict[str, str] = {
-    "citizen": N_("name, CPR number and contact details"),
-    "consent": N_("consent"),
-    "case": N_("problem and trigger of the cases"),
-    "preparation": N_("preparation forms"),
-    "materialitem": N_("material and file references"),
-    "rosterentry": N_("names of participants and network persons"),
-    "agreement": N_("agreement texts"),
-    "agreementitem": N_("agreement items"),
-    "auditevent": N_("paths of exported files in the audit trail"),
-}
 
 
 @dataclass(frozen=True)
@@ -120,7 +108,7 @@ class EraseDialog(AppModal[bool]):
                 )
             yield Label(_("Goes, and cannot be brought back:"))
             for name, count in preview.rows.items():
-                label = _(TABLE_LABELS[name]) if name in TABLE_LABELS else name
+                label = _(TABLE_LABELS[name])
                 yield Static(plain(f"  • {label} ({count})"))
             yield Static(
                 _(

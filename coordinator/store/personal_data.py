@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coordinator.i18n import N_
+
 
 @dataclass(frozen=True)
 class Personal:
@@ -85,6 +87,23 @@ PERSONAL: tuple[Personal, ...] = (
     # written goes: a file name carries initials, and a chosen path may carry more.
     Personal("auditevent", ("citizen_id",), blank=("path",)),
 )
+
+#: What erasure takes, table by table, in words for the confirmation (every PERSONAL table).
+TABLE_LABELS: dict[str, str] = {
+    "citizen": N_("name, CPR number and contact details"),
+    "consent": N_("consent"),
+    "case": N_("problem and trigger of the cases"),
+    "referral": N_("reasons for referral"),
+    "preparation": N_("preparation forms"),
+    "materialitem": N_("material and file references"),
+    "rosterentry": N_("names of participants and network persons"),
+    "agreement": N_("agreement texts"),
+    "agreementitem": N_("agreement items"),
+    "itemprogress": N_("notes on the progress of items"),
+    "outcome": N_("notes on the outcome"),
+    "materialsent": N_("who the material was sent to"),
+    "auditevent": N_("paths of exported files in the audit trail"),
+}
 
 #: Text columns that hold nothing about a citizen, each with the reason.
 ANONYMOUS: dict[tuple[str, str], str] = {

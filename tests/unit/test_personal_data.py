@@ -76,3 +76,9 @@ def test_every_rule_reaches_the_citizen() -> None:
 
 def test_reasons_are_given() -> None:
     assert all(reason.strip() for reason in ANONYMOUS.values())
+
+
+def test_every_personal_table_has_words_for_the_confirmation() -> None:
+    from coordinator.store.personal_data import TABLE_LABELS
+
+    assert set(TABLE_LABELS) == set(personal_tables())
