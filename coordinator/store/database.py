@@ -13,12 +13,13 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from coordinator.domain.clock import Clock, SystemClock
 from coordinator.i18n import _
 from coordinator.store.engine import make_engine, masked_reason, opening, resolve_url, sqlite_path
-from coordinator.store.errors import Unavailable
+from coordinator.store.errors import Conflict, Unavailable
 from coordinator.store.migrate import ensure_current
 
 
@@ -59,6 +60,14 @@ class Store:
             try:
                 yield session
                 session.commit()
+            except StaleDataError as exc:
+                session.rollback()
+                raise Conflict(
+                    _(
+                        "Someone else changed this in the meantime; nothing was overwritten. "
+                        "Look again and redo the change."
+                    )
+                ) from exc
             except OperationalError as exc:
                 session.rollback()
                 reason = masked_reason(exc.orig if exc.orig is not None else exc)

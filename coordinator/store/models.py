@@ -14,10 +14,22 @@ import datetime as dt
 
 from pydantic import NaiveDatetime
 from sqlalchemy import UniqueConstraint
-from sqlalchemy.orm import Mapped, relationship
+from sqlalchemy.orm import Mapped, declared_attr, relationship
 from sqlmodel import Field, Relationship, SQLModel
 
 from coordinator.domain.vocab import ChallengeKind
+
+#: Optimistic locking for a table a person edits: SQLAlchemy adds `AND row_version = <the one
+#: read>` to every UPDATE and DELETE of the row and raises `StaleDataError` when no row matched
+#: (the store says `Conflict`), so the check and the write are one atomic statement on both
+#: engines; a lost update is impossible even between two laptops. The version goes up by one
+#: with each write.
+VERSIONED = declared_attr(lambda cls: {"version_id_col": cls.__table__.c.row_version})
+#: The same check where the store sets the next version itself (the agreement and its items,
+#: whose versions the editor compares field by field).
+VERSIONED_BY_HAND = declared_attr(
+    lambda cls: {"version_id_col": cls.__table__.c.row_version, "version_id_generator": False}
+)
 
 
 class Person(SQLModel, table=True):
@@ -35,6 +47,8 @@ class Person(SQLModel, table=True):
     active: bool = True
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
+    row_version: int = 1
+    __mapper_args__ = VERSIONED
 
 
 class Citizen(SQLModel, table=True):
@@ -50,6 +64,8 @@ class Citizen(SQLModel, table=True):
     erased_at: NaiveDatetime | None = None
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
+    row_version: int = 1
+    __mapper_args__ = VERSIONED
 
 
 class Consent(SQLModel, table=True):
@@ -64,6 +80,8 @@ class Consent(SQLModel, table=True):
     withdrawn_on: dt.date | None = None
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
+    row_version: int = 1
+    __mapper_args__ = VERSIONED
 
 
 class StepUpDay(SQLModel, table=True):
@@ -81,6 +99,8 @@ class StepUpDay(SQLModel, table=True):
     break_policy: str = "floating"
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
+    row_version: int = 1
+    __mapper_args__ = VERSIONED
 
 
 class DayBreak(SQLModel, table=True):
@@ -121,6 +141,8 @@ class Case(SQLModel, table=True):
     ended_at: NaiveDatetime | None = None
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
+    row_version: int = 1
+    __mapper_args__ = VERSIONED
 
     #: One row per challenge kind, loaded with the case (a second SELECT for all cases of a
     #: query), so `challenge_kinds` also works on rows read in a session that has closed.
@@ -164,6 +186,8 @@ class Referral(SQLModel, table=True):
     case_id: int | None = Field(default=None, foreign_key="case.id", ondelete="SET NULL")
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
+    row_version: int = 1
+    __mapper_args__ = VERSIONED
 
     challenge_rows: Mapped[list[ReferralChallenge]] = Relationship(
         sa_relationship=relationship(
@@ -201,6 +225,8 @@ class RosterEntry(SQLModel, table=True):
     attendance: str = "invited"
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
+    row_version: int = 1
+    __mapper_args__ = VERSIONED
 
 
 class Preparation(SQLModel, table=True):
@@ -230,6 +256,8 @@ class Preparation(SQLModel, table=True):
     job_goal: str = ""
     completed: bool = False
     updated_at: NaiveDatetime
+    row_version: int = 1
+    __mapper_args__ = VERSIONED
 
 
 class MaterialItem(SQLModel, table=True):
@@ -244,6 +272,8 @@ class MaterialItem(SQLModel, table=True):
     ready: bool = False
     file_ref: str = ""
     updated_at: NaiveDatetime
+    row_version: int = 1
+    __mapper_args__ = VERSIONED
 
 
 class Agreement(SQLModel, table=True):
@@ -268,6 +298,7 @@ class Agreement(SQLModel, table=True):
     finalised_at: NaiveDatetime | None = None
     #: Optimistic concurrency: bumped on every write; a writer holding an older value is told.
     row_version: int = 1
+    __mapper_args__ = VERSIONED_BY_HAND
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
 
@@ -288,6 +319,7 @@ class AgreementItem(SQLModel, table=True):
     #: An item's stable id is `lineage_id or id` (`store.progress.lineage_of`).
     lineage_id: int | None = Field(default=None, index=True)
     row_version: int = 1
+    __mapper_args__ = VERSIONED_BY_HAND
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
 
@@ -347,6 +379,8 @@ class Outcome(SQLModel, table=True):
     recorded_by: str = ""
     created_at: NaiveDatetime
     updated_at: NaiveDatetime
+    row_version: int = 1
+    __mapper_args__ = VERSIONED
 
 
 class Rating(SQLModel, table=True):
