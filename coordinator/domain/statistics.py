@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from coordinator.domain.suppression import Suppressor, merge_small_groups
 from coordinator.i18n import N_, _
@@ -37,6 +37,21 @@ from coordinator.i18n import N_, _
 PROMPT_START_DAYS = 14
 NO_REASON = N_("(no reason given)")
 OTHER_REASONS = N_("Other reasons (fewer than 5 each)")
+
+
+def last_twelve_months(today: date) -> tuple[date, date]:
+    """The year up to and including today (the default period)."""
+    from coordinator.domain.quickdates import add_months
+
+    return add_months(today, -12) + timedelta(days=1), today
+
+
+def this_quarter(today: date) -> tuple[date, date]:
+    """The calendar quarter today falls in, to its last day."""
+    first_month = 3 * ((today.month - 1) // 3) + 1
+    start = date(today.year, first_month, 1)
+    following = date(today.year + (first_month == 10), (first_month + 2) % 12 + 1, 1)
+    return start, following - timedelta(days=1)
 
 
 def percentile(sorted_values: Sequence[float], fraction: float) -> float | None:
