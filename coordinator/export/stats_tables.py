@@ -152,7 +152,7 @@ def report_tables(doc: dict) -> list[Table]:
         Table(
             "maal",
             _("The three-month goal"),
-            (_("Challenge"), _("Due"), _("Outcome recorded"), _("At a workplace"), _("Rate")),
+            (_("Challenge"), _("Goals due"), _("Outcome recorded"), _("At a workplace"), _("Rate")),
             tuple(
                 (
                     label,

@@ -8,11 +8,11 @@ started), as in `store.followup.item_view`.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
-from sqlalchemy import and_, case, func, literal, or_, over, select
+from sqlalchemy import CTE, and_, case, func, literal, or_, over, select
 from sqlalchemy.orm import aliased
-from sqlalchemy.sql import Subquery
 from sqlmodel import Session, col
 
 from coordinator.domain.followup import ProblemSolved, ProgressStatus, RatingKind
@@ -31,7 +31,15 @@ from coordinator.store.models import (
 from coordinator.store.statistics_sql import HELD, days_between, in_period
 
 
-def in_force() -> Subquery:
+def materialized(session: Session, cte: CTE) -> CTE:
+    """`WITH ... AS MATERIALIZED` where the engine knows it (PostgreSQL 12, SQLite 3.35): the
+    CTE is computed once however often the query reads it."""
+    if session.get_bind().dialect.name == "sqlite" and sqlite3.sqlite_version_info < (3, 35):
+        return cte
+    return cte.prefix_with("MATERIALIZED")
+
+
+def in_force() -> CTE:
     """(id, case_id, goal_date) of every agreement in force."""
     final = Agreement.status == AgreementStatus.FINAL.value
     newest = (
@@ -56,7 +64,7 @@ def in_force() -> Subquery:
             and_(newest.c.case_id == Agreement.case_id, newest.c.version == Agreement.version),
         )
         .where(final, col(Agreement.case_id).not_in(later))
-        .subquery()
+        .cte("in_force")
     )
 
 
@@ -93,8 +101,11 @@ def goal_counts(
             col(Case.status).in_(HELD),
             or_(force.c.goal_date <= today, col(Outcome.id).is_not(None)),
         )
-        .subquery()
+        # Materialised once: the totals and the by-kind rows both read it (inlined, SQLite
+        # would run it again for every challenge row).
+        .cte("due")
     )
+    due = materialized(session, due)
 
     def figures() -> list:
         return [
