@@ -39,6 +39,14 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("days.refresh", "r", N_("Refresh")),
         ("days.followup", "f", N_("Follow-up")),
         ("days.audit", "a", N_("Audit trail")),
+        ("days.stats", "s", N_("Statistics")),
+    ),
+    "StatsScreen": (
+        ("stats.back", "escape", N_("Back")),
+        ("stats.quarter", "k", N_("This quarter")),
+        ("stats.year", "y", N_("Last 12 months")),
+        ("stats.period", "slash", N_("Period")),
+        ("stats.refresh", "ctrl+r", N_("Refresh")),
     ),
     "AuditScreen": (
         ("audit.back", "escape", N_("Back")),

@@ -157,6 +157,7 @@ def _register() -> None:
         referral,
         roster,
         settings,
+        stats,
     )
 
     app.add_typer(day.app, name="day")
@@ -177,6 +178,7 @@ def _register() -> None:
     app.add_typer(citizen.app, name="citizen")
     app.add_typer(consent.app, name="consent")
     privacy.register(app)
+    stats.register(app, export.app)
 
 
 _register()

@@ -68,6 +68,7 @@ class DaysScreen(AppScreen):
         Binding("r", "refresh", N_("Refresh"), id="days.refresh"),
         Binding("f", "followup", N_("Follow-up"), id="days.followup"),
         Binding("a", "audit", N_("Audit trail"), id="days.audit"),
+        Binding("s", "stats", N_("Statistics"), id="days.stats", show=False),
     ]
 
     def __init__(self) -> None:
@@ -129,6 +130,11 @@ class DaysScreen(AppScreen):
         if message.line and not getattr(self.app, "followup_reminded", False):
             self.app.followup_reminded = True  # type: ignore[attr-defined]
             self.notify(message.line, title=_("Follow-up"), markup=False)
+
+    def action_stats(self) -> None:
+        from coordinator.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())
 
     def action_followup(self) -> None:
         from coordinator.screens.followup import FollowupScreen

@@ -1,0 +1,194 @@
+"""The steering group's figures, computed in the database with SQL aggregates.
+
+Every figure is a COUNT, SUM, AVG or MAX grouped in SQL, so ten years of days cost a handful
+of queries returning a few rows each, never a walk over every case in Python. The one
+exception is the median and 90th percentile of the overruns: SQLite has no percentile
+aggregate (PostgreSQL's `percentile_cont` has no portable twin), so those read one narrow,
+sorted column (the overrun minutes of the meetings that ran over: one float each) and
+interpolate in `domain.statistics.percentile`.
+
+Definitions live in `domain.statistics`; the follow-up figures (goal, items, ratings) in
+`store.statistics_followup`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Float, case, cast, distinct, func, literal, select
+from sqlmodel import Session, col
+
+from coordinator.domain.statistics import (
+    CaseCounts,
+    Overrun,
+    PositionOverrun,
+    Reason,
+    Statistics,
+    percentile,
+)
+from coordinator.domain.vocab import Attendance, CaseStatus, Part, RosterRole
+from coordinator.store.database import Store
+from coordinator.store.errors import Invalid
+from coordinator.store.models import Case, Person, RosterEntry, StepUpDay
+from coordinator.store.statistics_followup import goal_counts, item_counts, rating_figures
+from coordinator.store.statistics_sql import HELD, WITH_REASON, in_period, minutes_between, month_of
+
+
+def _case_counts(session: Session, start: date, end: date) -> CaseCounts:
+    rows = session.exec(  # type: ignore[call-overload]
+        select(Case.status, func.count())
+        .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
+        .where(in_period(start, end))
+        .group_by(Case.status)
+    ).all()
+    by_status = {status: n for status, n in rows}
+    reasons = session.exec(  # type: ignore[call-overload]
+        select(Case.status, Case.status_reason, func.count())
+        .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
+        .where(in_period(start, end), col(Case.status).in_(WITH_REASON))
+        .group_by(Case.status, Case.status_reason)
+        .order_by(Case.status, func.count().desc(), Case.status_reason)
+    ).all()
+    held = sum(by_status.get(s, 0) for s in HELD)
+    absent = by_status.get(CaseStatus.ABSENT.value, 0)
+    cancelled = by_status.get(CaseStatus.CANCELLED.value, 0)
+    planned = sum(by_status.values())
+    return CaseCounts(
+        planned=planned,
+        held=held,
+        absent=absent,
+        absent_held=by_status.get(CaseStatus.ABSENT_HELD.value, 0),
+        cancelled=cancelled,
+        not_yet=planned - held - absent - cancelled,
+        reasons=tuple(Reason(status, reason or "", n) for status, reason, n in reasons),
+    )
+
+
+def _days(session: Session, start: date, end: date) -> tuple[int, int]:
+    planned = session.exec(  # type: ignore[call-overload]
+        select(func.count(StepUpDay.id)).where(in_period(start, end))
+    ).one()[0]
+    held = session.exec(  # type: ignore[call-overload]
+        select(func.count(distinct(StepUpDay.id)))
+        .join(Case, col(Case.day_id) == StepUpDay.id)
+        .where(in_period(start, end), col(Case.status).in_(HELD))
+    ).one()[0]
+    return planned, held
+
+
+def _overrun(session: Session, start: date, end: date) -> Overrun:
+    planned = func.coalesce(Case.meeting_minutes, StepUpDay.meeting_minutes)
+    over = cast(
+        minutes_between(session, col(Case.ended_at), col(Case.meeting_started_at)) - planned,
+        Float,
+    )
+    timed = (
+        select(Case.position.label("position"), over.label("over"))  # type: ignore[attr-defined]
+        .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
+        .where(
+            in_period(start, end),
+            col(Case.status).in_(HELD),
+            col(Case.meeting_started_at).is_not(None),
+            col(Case.ended_at).is_not(None),
+        )
+        .subquery()
+    )
+    late = case((timed.c.over > 0, timed.c.over), else_=literal(0.0))
+    by_position = session.exec(  # type: ignore[call-overload]
+        select(
+            timed.c.position,
+            func.count(),
+            func.sum(case((timed.c.over > 0, 1), else_=0)),
+            func.avg(late),
+        )
+        .group_by(timed.c.position)
+        .order_by(timed.c.position)
+    ).all()
+    totals = session.exec(  # type: ignore[call-overload]
+        select(func.count(), func.sum(case((timed.c.over > 0, 1), else_=0)), func.max(late))
+    ).one()
+    # The one narrow read: see the module docstring.
+    overruns = [
+        round(float(v), 1)
+        for (v,) in session.exec(  # type: ignore[call-overload]
+            select(timed.c.over).where(timed.c.over > 0).order_by(timed.c.over)
+        ).all()
+    ]
+    count, ran_over, worst = totals
+    return Overrun(
+        timed=count or 0,
+        ran_over=ran_over or 0,
+        median=percentile(overruns, 0.5),
+        p90=percentile(overruns, 0.9),
+        max=round(float(worst), 1) if ran_over else None,
+        by_position=tuple(
+            PositionOverrun(position, n, late_n or 0, round(float(mean), 1))
+            for position, n, late_n, mean in by_position
+        ),
+    )
+
+
+def _attendance(session: Session, start: date, end: date) -> tuple[tuple[str, int], ...]:
+    rows = session.exec(  # type: ignore[call-overload]
+        select(Person.profession, func.count(distinct(Case.id)))
+        .select_from(Case)
+        .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
+        .join(RosterEntry, col(RosterEntry.case_id) == Case.id)
+        .join(Person, col(Person.id) == RosterEntry.person_id)
+        .where(
+            in_period(start, end),
+            col(Case.status).in_(HELD),
+            RosterEntry.role == RosterRole.PROFESSIONAL.value,
+            col(RosterEntry.part).in_((Part.MEETING.value, Part.BOTH.value)),
+            col(RosterEntry.attendance).not_in(
+                (Attendance.DECLINED.value, Attendance.ABSENT.value)
+            ),
+        )
+        .group_by(Person.profession)
+        .order_by(func.count(distinct(Case.id)).desc(), Person.profession)
+    ).all()
+    return tuple((profession, n) for profession, n in rows)
+
+
+def _held_by_month(session: Session, start: date, end: date) -> tuple[tuple[str, int], ...]:
+    month = month_of(session, col(StepUpDay.date))
+    rows = session.exec(  # type: ignore[call-overload]
+        select(month, func.count())
+        .select_from(Case)
+        .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
+        .where(in_period(start, end), col(Case.status).in_(HELD))
+        .group_by(month)
+        .order_by(month)
+    ).all()
+    return tuple((m, n) for m, n in rows)
+
+
+def statistics(store: Store, start: date, end: date) -> Statistics:
+    """Every figure of the period `start`..`end` (meeting days, both included)."""
+    if end < start:
+        from coordinator.i18n import _
+
+        raise Invalid(
+            _("The period ends ({end}) before it starts ({start}).").format(
+                end=end.isoformat(), start=start.isoformat()
+            )
+        )
+    today = store.now().date()
+    with store.session() as session:
+        days_planned, days_held = _days(session, start, end)
+        cases = _case_counts(session, start, end)
+        goal, by_kind = goal_counts(session, start, end, today)
+        return Statistics(
+            start=start,
+            end=end,
+            days_planned=days_planned,
+            days_held=days_held,
+            cases=cases,
+            overrun=_overrun(session, start, end),
+            attendance=_attendance(session, start, end),
+            goal=goal,
+            goal_by_kind=by_kind,
+            items=item_counts(session, start, end, today),
+            ratings=rating_figures(session, start, end),
+            held_by_month=_held_by_month(session, start, end),
+        )

@@ -1,0 +1,275 @@
+"""The follow-up figures (three-month goal, items, F.I.T.) as SQL aggregates.
+
+"In force" is the rule of `store.followup.agreements_in_force` written as a subquery: a case's
+newest final version, unless a later conversation's agreement is final. An item's status is
+its newest progress event's, else what the agreement editor stored (`in-progress` read as
+started), as in `store.followup.item_view`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from sqlalchemy import CTE, and_, case, func, literal, or_, over, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, col
+
+from coordinator.domain.followup import ProblemSolved, ProgressStatus, RatingKind
+from coordinator.domain.statistics import PROMPT_START_DAYS, GoalCounts, ItemCounts, RatingFigures
+from coordinator.domain.vocab import AgreementStatus
+from coordinator.store.models import (
+    Agreement,
+    AgreementItem,
+    Case,
+    CaseChallenge,
+    ItemProgress,
+    Outcome,
+    Rating,
+    StepUpDay,
+)
+from coordinator.store.statistics_sql import HELD, days_between, in_period
+
+
+def materialized(session: Session, cte: CTE) -> CTE:
+    """`WITH ... AS MATERIALIZED` where the engine knows it (PostgreSQL 12, SQLite 3.35): the
+    CTE is computed once however often the query reads it."""
+    if session.get_bind().dialect.name == "sqlite" and sqlite3.sqlite_version_info < (3, 35):
+        return cte
+    return cte.prefix_with("MATERIALIZED")
+
+
+def in_force() -> CTE:
+    """(id, case_id, goal_date) of every agreement in force."""
+    final = Agreement.status == AgreementStatus.FINAL.value
+    newest = (
+        select(Agreement.case_id, func.max(Agreement.version).label("version"))
+        .where(final)
+        .group_by(Agreement.case_id)
+        .subquery()
+    )
+    later = (
+        select(Case.previous_case_id)
+        .join(Agreement, col(Agreement.case_id) == Case.id)
+        .where(col(Case.previous_case_id).is_not(None), final)
+    )
+    return (
+        select(
+            col(Agreement.id).label("id"),
+            col(Agreement.case_id).label("case_id"),
+            col(Agreement.goal_date).label("goal_date"),
+        )
+        .join(
+            newest,
+            and_(newest.c.case_id == Agreement.case_id, newest.c.version == Agreement.version),
+        )
+        .where(final, col(Agreement.case_id).not_in(later))
+        .cte("in_force")
+    )
+
+
+def _goal_row(row: tuple) -> GoalCounts:
+    due, recorded, reached, yes, partly, no = row
+    return GoalCounts(
+        due=due or 0,
+        recorded=recorded or 0,
+        reached=reached or 0,
+        solved_yes=yes or 0,
+        solved_partly=partly or 0,
+        solved_no=no or 0,
+    )
+
+
+def goal_counts(
+    session: Session, start: date, end: date, today: date
+) -> tuple[GoalCounts, tuple[tuple[str, GoalCounts], ...]]:
+    """The three-month goal of the period's held cases, in all and by challenge kind."""
+    force = in_force()
+    due = (
+        select(
+            col(Case.id).label("case_id"),
+            col(Outcome.id).label("outcome_id"),
+            col(Outcome.at_workplace).label("at_workplace"),
+            col(Outcome.problem_solved).label("solved"),
+        )
+        .select_from(Case)
+        .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
+        .outerjoin(force, force.c.case_id == Case.id)
+        .outerjoin(Outcome, col(Outcome.case_id) == Case.id)
+        .where(
+            in_period(start, end),
+            col(Case.status).in_(HELD),
+            or_(force.c.goal_date <= today, col(Outcome.id).is_not(None)),
+        )
+        # Materialised once: the totals and the by-kind rows both read it (inlined, SQLite
+        # would run it again for every challenge row).
+        .cte("due")
+    )
+    due = materialized(session, due)
+
+    def figures() -> list:
+        return [
+            func.count(),
+            func.count(due.c.outcome_id),
+            func.sum(case((due.c.at_workplace.is_(True), 1), else_=0)),
+            *(
+                func.sum(case((due.c.solved == answer.value, 1), else_=0))
+                for answer in (ProblemSolved.YES, ProblemSolved.PARTLY, ProblemSolved.NO)
+            ),
+        ]
+
+    total = _goal_row(session.exec(select(*figures())).one())  # type: ignore[call-overload]
+    rows = session.exec(  # type: ignore[call-overload]
+        select(CaseChallenge.kind, *figures())
+        .join(due, due.c.case_id == CaseChallenge.case_id)
+        .group_by(CaseChallenge.kind)
+        .order_by(CaseChallenge.kind)
+    ).all()
+    return total, tuple((row[0], _goal_row(row[1:])) for row in rows)
+
+
+def item_counts(session: Session, start: date, end: date, today: date) -> ItemCounts:
+    force = in_force()
+    lineage = func.coalesce(AgreementItem.lineage_id, AgreementItem.id)
+    newest = (
+        select(ItemProgress.lineage_id, func.max(ItemProgress.id).label("last_id"))
+        .group_by(ItemProgress.lineage_id)
+        .subquery()
+    )
+    began = (
+        select(ItemProgress.lineage_id, func.min(ItemProgress.effective_on).label("started_on"))
+        .where(
+            col(ItemProgress.status).in_((ProgressStatus.STARTED.value, ProgressStatus.DONE.value))
+        )
+        .group_by(ItemProgress.lineage_id)
+        .subquery()
+    )
+    last = aliased(ItemProgress)
+    editor = case(
+        (AgreementItem.status == "in-progress", literal(ProgressStatus.STARTED.value)),
+        (AgreementItem.status == ProgressStatus.DONE.value, literal(ProgressStatus.DONE.value)),
+        else_=literal(ProgressStatus.OPEN.value),
+    )
+    items = (
+        select(
+            func.coalesce(last.status, editor).label("status"),
+            col(last.effective_on).label("last_on"),
+            func.coalesce(last.note, literal("")).label("note"),
+            began.c.started_on,
+            col(AgreementItem.due).label("due"),
+            col(StepUpDay.date).label("meeting"),
+        )
+        .select_from(AgreementItem)
+        .join(force, force.c.id == AgreementItem.agreement_id)
+        .join(Case, col(Case.id) == force.c.case_id)
+        .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
+        .outerjoin(newest, newest.c.lineage_id == lineage)
+        .outerjoin(last, col(last.id) == newest.c.last_id)
+        .outerjoin(began, began.c.lineage_id == lineage)
+        .where(in_period(start, end))
+        .subquery()
+    )
+    c = items.c
+
+    def counted(condition) -> object:  # noqa: ANN001 - a SQL condition
+        return func.sum(case((condition, 1), else_=0))
+
+    total, prompt, done, on_time, overdue, dropped = session.exec(  # type: ignore[call-overload]
+        select(
+            func.count(),
+            counted(
+                and_(
+                    c.started_on.is_not(None),
+                    days_between(session, c.started_on, c.meeting) <= PROMPT_START_DAYS,
+                )
+            ),
+            counted(c.status == ProgressStatus.DONE.value),
+            counted(
+                and_(
+                    c.status == ProgressStatus.DONE.value,
+                    c.last_on.is_not(None),
+                    or_(c.due.is_(None), c.last_on <= c.due),
+                )
+            ),
+            counted(and_(c.status == ProgressStatus.OPEN.value, c.due < today)),
+            counted(c.status == ProgressStatus.DROPPED.value),
+        )
+    ).one()
+    reasons = session.exec(  # type: ignore[call-overload]
+        select(c.note, func.count())
+        .where(c.status == ProgressStatus.DROPPED.value)
+        .group_by(c.note)
+        .order_by(func.count().desc(), c.note)
+    ).all()
+    return ItemCounts(
+        total=total or 0,
+        started_within_14_days=prompt or 0,
+        done=done or 0,
+        done_on_time=on_time or 0,
+        overdue=overdue or 0,
+        dropped=dropped or 0,
+        dropped_reasons=tuple((note, n) for note, n in reasons),
+    )
+
+
+def _rounded(value: object) -> float | None:
+    return None if value is None else round(float(value), 1)  # type: ignore[arg-type]
+
+
+def rating_figures(session: Session, start: date, end: date) -> RatingFigures:
+    total = Rating.score_1 + Rating.score_2 + Rating.score_3 + Rating.score_4
+    of_period = (
+        select(Rating)
+        .join(Case, col(Case.id) == Rating.case_id)
+        .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
+        .where(in_period(start, end))
+    )
+    session_count, session_mean = session.exec(  # type: ignore[call-overload]
+        of_period.with_only_columns(func.count(), func.avg(total)).where(
+            Rating.kind == RatingKind.SESSION.value
+        )
+    ).one()
+    ranked = (
+        of_period.with_only_columns(
+            col(Rating.case_id).label("case_id"),
+            total.label("total"),
+            over(
+                func.row_number(),
+                partition_by=Rating.case_id,
+                order_by=(col(Rating.rated_on), col(Rating.id)),
+            ).label("up"),
+            over(
+                func.row_number(),
+                partition_by=Rating.case_id,
+                order_by=(col(Rating.rated_on).desc(), col(Rating.id).desc()),
+            ).label("down"),
+            over(func.count(), partition_by=Rating.case_id).label("n"),
+        )
+        .where(Rating.kind == RatingKind.OUTCOME.value)
+        .subquery()
+    )
+    per_case = (
+        select(
+            func.sum(case((ranked.c.up == 1, ranked.c.total), else_=0)).label("first"),
+            func.sum(case((ranked.c.down == 1, ranked.c.total), else_=0)).label("last"),
+        )
+        .where(ranked.c.n >= 2)
+        .group_by(ranked.c.case_id)
+        .subquery()
+    )
+    cases, first, last, change = session.exec(  # type: ignore[call-overload]
+        select(
+            func.count(),
+            func.avg(per_case.c.first),
+            func.avg(per_case.c.last),
+            func.avg(per_case.c.last - per_case.c.first),
+        )
+    ).one()
+    return RatingFigures(
+        session_count=session_count or 0,
+        session_mean=_rounded(session_mean),
+        outcome_cases=cases or 0,
+        outcome_first_mean=_rounded(first),
+        outcome_last_mean=_rounded(last),
+        outcome_change_mean=_rounded(change),
+    )
