@@ -30,6 +30,7 @@ from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
 from coordinator.screens.case_followup import CaseFollowupDialog, progress_text
 from coordinator.screens.followup_dialogs import MeDialog, ProgressDialog, ProgressInput
+from coordinator.screens.live import LiveScreen
 from coordinator.screens.store_jobs import StoreJobs
 from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
@@ -76,7 +77,7 @@ def in_view(item: FollowupItem, view: str, me: str) -> bool:
     return True
 
 
-class FollowupScreen(AppScreen):
+class FollowupScreen(LiveScreen, AppScreen):
     """Follow up the agreements' items across cases."""
 
     CSS_PATH = "followup.tcss"
@@ -136,6 +137,15 @@ class FollowupScreen(AppScreen):
     def on_mount(self) -> None:
         self.sub_title = _("Follow-up")
         self.query_one("#followup", DataTable).focus()
+        self.follow_changes(self.store)
+
+    @property
+    def busy_with_store(self) -> bool:
+        return self._loading or self._jobs.writing
+
+    def reload_changed(self) -> None:
+        """Someone else recorded progress: read the list again (filter and cursor stay)."""
+        self.load()
 
     def on_screen_resume(self) -> None:
         """Read the list when the screen is shown (first time, and back from the agreement)."""
@@ -160,6 +170,7 @@ class FollowupScreen(AppScreen):
 
     @work(thread=True, exclusive=True, group="followup-read")
     def _read(self, store: Store, today: date) -> None:
+        self.before_reading()
         try:
             self.post_message(self.Loaded(followup_list(store, today)))
         except StoreError as exc:

@@ -65,3 +65,30 @@ async def test_the_roster_shows_a_person_added_elsewhere(demo_store, db_url, clo
         await wait_until(pilot, lambda: table.row_count == rows + 1)
         assert table.cursor_row == 1
     laptop.close()
+
+
+async def test_the_followup_list_shows_progress_recorded_elsewhere(store, db_url, clock, make_app):
+    from coordinator.domain.followup import ProgressStatus
+    from coordinator.screens.followup import FollowupScreen
+    from coordinator.store.progress import record_progress
+    from tests.followup_data import hold_meeting
+
+    held = hold_meeting(store, clock)
+    laptop = Store.open(db_url, clock=clock, actor="laptop-2")
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FollowupScreen)
+        table = app.screen.query_one("#followup", DataTable)
+
+        def contents() -> str:
+            return "|".join(
+                " ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)
+            )
+
+        before = contents()
+        record_progress(laptop, held.items[1], ProgressStatus.STARTED)
+        await wait_until(pilot, lambda: contents() != before)
+    laptop.close()
