@@ -33,6 +33,10 @@ def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch) 
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.delenv("COORDINATOR_DB", raising=False)
     monkeypatch.delenv("COORDINATOR_LANG", raising=False)
+    for name in ("COORDINATOR_KEY", "COORDINATOR_NEW_KEY", "COORDINATOR_ENCRYPT"):
+        monkeypatch.delenv(name, raising=False)
+    # Never the user's keyring: a test that needs one installs its own (test_encryption.py).
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     yield home
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
 

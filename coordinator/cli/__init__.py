@@ -59,17 +59,23 @@ app = typer.Typer(
 class Settings:
     """What the global options chose; commands read it from the Click context."""
 
-    def __init__(self, db: str | None, lang: str, clock: Any = None) -> None:
+    def __init__(self, db: str | None, lang: str, clock: Any = None, encrypt: bool = False) -> None:
         self.db = db
         self.lang = lang
         #: None means the wall clock; tests pass a fixed clock as the Click context's `obj`.
         self.clock = clock
+        #: Open the SQLite file through SQLCipher (`--encrypt`, cli/encryption.py).
+        self.encrypt = encrypt
 
     def open_store(self):  # noqa: ANN201 - Store; imported lazily
         """The store; a database that cannot be opened is a `CannotOpen` (a StoreError), which
         the group prints as one line."""
         from coordinator.store.database import Store
 
+        if self.encrypt:
+            from coordinator.cli.encryption import open_encrypted
+
+            return open_encrypted(self)
         return Store.open(self.db, clock=self.clock)
 
 
@@ -94,13 +100,21 @@ def root(
         metavar="DATE",
         help="Act as if today were DATE (also COORDINATOR_TODAY): demos and tests.",
     ),
+    encrypt: bool = typer.Option(
+        False,
+        "--encrypt",
+        envvar="COORDINATOR_ENCRYPT",
+        help="Open the SQLite file encrypted (SQLCipher; also COORDINATOR_ENCRYPT=1).",
+    ),
 ) -> None:
     """Open the app on today's step-up day, or run a command."""
     if lang not in LANGUAGES:
         typer.echo(f"coordinator: unknown language {lang!r}; use da or en", err=True)
         raise typer.Exit(2)
     set_language(lang)
-    ctx.obj = Settings(db, lang, clock=_clock(getattr(ctx.obj, "clock", None), today))
+    ctx.obj = Settings(
+        db, lang, clock=_clock(getattr(ctx.obj, "clock", None), today), encrypt=encrypt
+    )
     if ctx.invoked_subcommand is None:
         open_tui(ctx.obj)
 
@@ -147,6 +161,7 @@ def _register() -> None:
         citizen,
         consent,
         day,
+        encryption,
         export,
         followup,
         item,
@@ -169,6 +184,7 @@ def _register() -> None:
     app.add_typer(settings.app, name="settings")
     app.add_typer(referral.app, name="referral")
     app.add_typer(admin.db_app, name="db")
+    encryption.register(admin.db_app)
     admin.register(app)
     app.add_typer(followup.app, name="followup")
     app.add_typer(item.app, name="item")

@@ -18,9 +18,15 @@ def upgrade(ctx: typer.Context) -> None:
     from coordinator.store.engine import make_engine, opening, resolve_url
     from coordinator.store.migrate import current_revision, ensure_current
 
-    url = resolve_url(settings_of(ctx).db)
-    with opening(settings_of(ctx).db or url):
-        engine = make_engine(url)
+    settings = settings_of(ctx)
+    url = resolve_url(settings.db)
+    key = None
+    if settings.encrypt:
+        from coordinator.cli.encryption import file_of, key_for
+
+        key, _source = key_for(file_of(settings))
+    with opening(settings.db or url):
+        engine = make_engine(url, key)
         before = current_revision(engine)
         changed = ensure_current(engine)
         after = current_revision(engine)

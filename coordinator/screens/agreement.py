@@ -36,7 +36,7 @@ from coordinator.screens.agreement_form import AgreementForm, SectionHeading
 from coordinator.screens.agreement_readback import ReadbackPane, render_readback
 from coordinator.screens.autosave import SaveState, in_thread
 from coordinator.screens.base import AppScreen
-from coordinator.store import agreements
+from coordinator.store import agreements, audit
 from coordinator.store.agreement_views import AgreementView, DayChoice
 from coordinator.store.autosave import Autosaver, Key
 from coordinator.store.day_model import meeting_clock_feed
@@ -173,7 +173,7 @@ class AgreementScreen(AppScreen):
         self._apply_readback_mode()
         self.query_one("#final-banner").display = False
         self.query_one("#warnings").display = False
-        self._load()
+        self._load(opening=True)
 
     def _render_readback(self) -> str:
         """The read-back Markdown (in a worker thread)."""
@@ -183,7 +183,9 @@ class AgreementScreen(AppScreen):
         return self.form.describe(key) if self.loaded else str(key)
 
     @work(thread=True, exclusive=True, group="agreement-load")
-    def _load(self, notice: str = "", flush_first: Autosaver | None = None) -> None:
+    def _load(
+        self, notice: str = "", flush_first: Autosaver | None = None, opening: bool = False
+    ) -> None:
         store = self.store
         try:
             if flush_first is not None:
@@ -192,6 +194,8 @@ class AgreementScreen(AppScreen):
             citizen = case_heading(store, self.case_id).citizen
             names = [line.display_name for line in roster_lines(store, self.case_id)]
             readback = self._render_readback()
+            if opening:  # the citizen's full data was opened: a read in the audit trail
+                audit.record_read(store, "agreement", self.case_id)
         except StoreError as exc:
             self.post_message(self.LoadFailed(exc.message))
             return

@@ -61,7 +61,8 @@ def _times(planned: Interval, predicted: Interval, style: str, start_only: bool 
 
 def readiness_text(readiness: Readiness, material_late: bool = False) -> Text:
     """Preparation complete (✓/✗) and the roster's errors and warnings, as the agenda shows
-    them; below, when the meeting material is late (not sent two working days before)."""
+    them; below, when the meeting material is late (not sent two working days before) and when
+    the citizen has no consent in force."""
     prepared = readiness.preparation_complete
     text = Text("✓" if prepared else "✗", style="green" if prepared else "red")
     text.append(" · ", style="dim")
@@ -77,6 +78,10 @@ def readiness_text(readiness: Readiness, material_late: bool = False) -> Text:
         text.append((", " if index else "") + label, style=style)
     if material_late:
         text.append("\n" + _("mat. not sent"), style="bold red")
+    consent = next((f for f in readiness.findings if f.code.startswith("consent-")), None)
+    if consent is not None:  # the citizen has not consented, or withdrew (store/consent.py)
+        style = "bold red" if consent.severity is Severity.ERROR else "yellow"
+        text.append("\n" + _("no consent"), style=style)
     return text
 
 

@@ -2,16 +2,17 @@
 
 A backup is only worth having if it is whole: the source is checked before copying (a damaged
 database is never copied as if it were good) and the copy after (a copy that does not check out
-is deleted rather than left looking like a good one).
+is deleted rather than left looking like a good one). The backup of an encrypted store is
+encrypted with the same key (SQLCipher's backup API copies between two keyed connections).
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 from coordinator.i18n import _
+from coordinator.store.cipher import WrongKey, connect_file, file_errors
 from coordinator.store.database import Store
 from coordinator.store.errors import Invalid, StoreError
 
@@ -20,18 +21,22 @@ class Damaged(StoreError):
     """The database file is damaged (SQLite's integrity check fails): restore a backup."""
 
 
-def integrity_problem(path: str | Path) -> str | None:
-    """What SQLite's `quick_check` finds wrong with the file, or None when it is whole.
+def integrity_problem(path: str | Path, key: str | None = None) -> str | None:
+    """What SQLite's `quick_check` finds wrong with the file, or None when it is whole; `key`
+    for an encrypted file.
 
     Opened read-only, so checking never changes the file (nor creates one that is missing).
     """
+    errors = file_errors()
     try:
-        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        connection = connect_file(path, key, readonly=True)
+    except errors as exc:
         return str(exc)
+    except WrongKey as exc:
+        return exc.message
     try:
         rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.Error as exc:
+    except errors as exc:
         return str(exc)
     finally:
         connection.close()
@@ -49,7 +54,7 @@ def check_whole(store: Store) -> None:
     """Raise `Damaged`, naming the newest backup to restore, when the database is damaged."""
     if store.path is None:
         return
-    problem = integrity_problem(store.path)
+    problem = store.integrity_problem()
     if problem is None:
         return
     folder = Path(store.path).parent / "backups"
@@ -91,12 +96,13 @@ def backup(store: Store, out: Path | None = None) -> Path:
                 path=target, reason=exc.strerror or exc
             )
         ) from None
-    source = sqlite3.connect(store.path)
-    destination = sqlite3.connect(target)
+    errors = file_errors()
+    source = store.connect_file()
+    destination = store.connect_file(target)
     try:
         with destination:
             source.backup(destination)
-    except sqlite3.Error as exc:
+    except errors as exc:
         destination.close()
         target.unlink(missing_ok=True)  # no half backup left looking like a good one
         raise Invalid(
@@ -105,7 +111,7 @@ def backup(store: Store, out: Path | None = None) -> Path:
     finally:
         destination.close()
         source.close()
-    problem = integrity_problem(target)
+    problem = store.integrity_problem(str(target))
     if problem is not None:
         target.unlink(missing_ok=True)
         raise Damaged(

@@ -19,14 +19,15 @@ one is what the watcher must never give.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-from pathlib import Path
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from coordinator.store.cipher import file_errors
 from coordinator.store.database import Store
+from coordinator.store.errors import CannotOpen
 
 
 class ChangeWatcher:
@@ -34,7 +35,7 @@ class ChangeWatcher:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._connection: sqlite3.Connection | None = None
+        self._connection: Any = None  # sqlite3's or SQLCipher's DB-API connection
         self._last: object = None
         self._lost = False
         # The screen's read thread and its look thread may ask at the same moment.
@@ -50,7 +51,7 @@ class ChangeWatcher:
                 return connection.execute(
                     text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")
                 ).scalar_one()
-        except (sqlite3.Error, SQLAlchemyError):
+        except (*file_errors(), SQLAlchemyError, CannotOpen):
             self.close()
             return None
 
@@ -78,8 +79,8 @@ class ChangeWatcher:
 
     def _sqlite_token(self, path: str) -> int:
         if self._connection is None:
-            uri = f"{Path(path).resolve().as_uri()}?mode=ro"
-            self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            # Read-only, and keyed when the file is encrypted (the store knows the key).
+            self._connection = self._store.connect_file(path, readonly=True)
         return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:

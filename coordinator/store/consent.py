@@ -18,8 +18,8 @@ from coordinator.i18n import N_, _
 from coordinator.store import audit
 from coordinator.store.database import Store
 from coordinator.store.errors import Invalid, NotFound
-from coordinator.store.models import Case, Consent
-from coordinator.store.settings import get_setting
+from coordinator.store.models import Case, Consent, Setting
+from coordinator.store.settings import DEFAULTS, get_setting
 
 
 class ConsentState(StrEnum):
@@ -130,14 +130,26 @@ def consent_is_an_error(store: Store) -> bool:
     return get_setting(store, "consent_rule").strip() == "error"
 
 
-def states_of_cases(session: Session, case_ids: list[int]) -> dict[int, ConsentState]:
-    """Each case's consent state, for a day's agenda in one query."""
+def consent_is_an_error_in(session: Session) -> bool:
+    """`consent_is_an_error` inside a session already open (the day's readiness)."""
+    row = session.get(Setting, "consent_rule")
+    value = row.value if row else DEFAULTS["consent_rule"]
+    return value.strip() == "error"
+
+
+def views_of_cases(session: Session, case_ids: list[int]) -> dict[int, ConsentView]:
+    """Each case's consent, for a day's agenda in one query."""
     rows = session.exec(
-        select(Case.id, Consent)
+        select(Case.id, Case.citizen_id, Consent)
         .join(Consent, col(Consent.citizen_id) == col(Case.citizen_id), isouter=True)
         .where(col(Case.id).in_(case_ids))
     )
-    return {case_id: _view(0, row).state for case_id, row in rows}
+    return {case_id: _view(citizen_id, row) for case_id, citizen_id, row in rows}
+
+
+def states_of_cases(session: Session, case_ids: list[int]) -> dict[int, ConsentState]:
+    """Each case's consent state, for a day's agenda in one query."""
+    return {case_id: view.state for case_id, view in views_of_cases(session, case_ids).items()}
 
 
 def unconsented_cases(store: Store, day_id: int) -> list[int]:
@@ -153,10 +165,15 @@ def unconsented_cases(store: Store, day_id: int) -> list[int]:
 def consent_findings(store: Store, case_id: int) -> list[Finding]:
     """The roster check's finding about consent: none when given, else a warning (an error
     under the `consent_rule` setting)."""
-    view = consent_of_case(store, case_id)
+    return findings_of(consent_of_case(store, case_id), consent_is_an_error(store))
+
+
+def findings_of(view: ConsentView, as_error: bool) -> list[Finding]:
+    """The finding about one case's consent (the one wording, for the roster check and the
+    day's readiness): none when given, else a warning, or an error when `as_error`."""
     if view.state == ConsentState.GIVEN:
         return []
-    severity = Severity.ERROR if consent_is_an_error(store) else Severity.WARNING
+    severity = Severity.ERROR if as_error else Severity.WARNING
     if view.state == ConsentState.WITHDRAWN:
         message = _("The citizen withdrew their consent on {date}.").format(
             date=view.withdrawn_on.isoformat() if view.withdrawn_on else ""

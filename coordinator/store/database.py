@@ -7,6 +7,7 @@ opens the user's database at import time, so tests run on throw-away databases.
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -27,22 +28,58 @@ class Store:
     """A handle on the database: `with store.session() as s: ...` commits on success."""
 
     def __init__(
-        self, engine: Engine, url: str, clock: Clock | None = None, actor: str = ""
+        self,
+        engine: Engine,
+        url: str,
+        clock: Clock | None = None,
+        actor: str = "",
+        key: str | None = None,
     ) -> None:
         self.engine = engine
         self.url = url
         self.clock: Clock = clock or SystemClock()
         self.actor = actor or _login_name()
+        # The SQLCipher key of an encrypted file (store/cipher.py), for the connections made
+        # beside the engine's pool: the change watcher's, a backup's.
+        self._key = key
 
     @classmethod
-    def open(cls, db: str | None = None, clock: Clock | None = None, actor: str = "") -> Store:
+    def open(
+        cls,
+        db: str | None = None,
+        clock: Clock | None = None,
+        actor: str = "",
+        key: str | None = None,
+    ) -> Store:
         """Open (creating if needed) and upgrade the database named by `db`, `COORDINATOR_DB`
-        or the default location."""
+        or the default location; with `key`, an encrypted SQLite file (SQLCipher)."""
         url = resolve_url(db)
         with opening(str(db) if db else url):
-            engine = make_engine(url)
+            engine = make_engine(url, key)
             ensure_current(engine)
-        return cls(engine, url, clock, actor)
+        return cls(engine, url, clock, actor, key)
+
+    @property
+    def encrypted(self) -> bool:
+        return self._key is not None
+
+    def connect_file(  # noqa: ANN201 - a DB-API connection (sqlite3's or SQLCipher's)
+        self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False
+    ):
+        """A raw DB-API connection of its own to the SQLite file, or to `path` (a backup of
+        it), keyed with the store's key when it is encrypted."""
+        from coordinator.store.cipher import connect_file
+
+        target = path or self.path
+        assert target is not None, "a server database has no file"
+        return connect_file(target, self._key, readonly=readonly)
+
+    def integrity_problem(self, path: str | None = None) -> str | None:
+        """What SQLite's quick_check finds wrong with the file (or a copy of it made with the
+        same key), or None when whole."""
+        from coordinator.store.backup import integrity_problem
+
+        return integrity_problem(path or self.path or "", self._key)
 
     @property
     def path(self) -> str | None:

@@ -113,15 +113,48 @@ def _refuse_empty_file(path: Path) -> None:
         )
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`; for a SQLite file, the file is protected and SQLite tuned."""
+def _refuse_encrypted_file(path: Path) -> None:
+    """A file without SQLite's header, opened without a key: say that it may be encrypted
+    instead of SQLite's bare "file is not a database"."""
+    from coordinator.store.cipher import looks_encrypted
+
+    if looks_encrypted(path):
+        raise CannotOpen(
+            _(
+                "{path} is not a database, or an encrypted one: open an encrypted database "
+                "with --encrypt (or COORDINATOR_ENCRYPT=1)"
+            ).format(path=path)
+        )
+
+
+def make_engine(url: str, key: str | None = None) -> Engine:
+    """An engine for `url`; for a SQLite file, the file is protected and SQLite tuned.
+
+    With `key`, the file is opened through SQLCipher (store/cipher.py): every pooled
+    connection is keyed before anything else, then tuned like a plain one.
+    """
     path = sqlite_path(url)
+    if key is not None and path is None:
+        raise CannotOpen(_("--encrypt works only with a SQLite file, not a server database"))
     if path is not None:
         _refuse_empty_file(path)
+        if key is None:
+            _refuse_encrypted_file(path)
+        else:
+            from coordinator.store.cipher import cipher_module, connect
+
+            module = cipher_module()  # before _protect: no empty file left without the extra
         _protect(path)
-        engine = create_engine(
-            url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
-        )
+        if key is None:
+            engine = create_engine(
+                url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+            )
+        else:
+            engine = create_engine(
+                url,
+                module=module,
+                creator=lambda: connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000),
+            )
         event.listen(engine, "connect", _tune_sqlite)
         # WAL and SHM side files appear on first connect; keep them private as well.
         old_umask = os.umask(0o077)

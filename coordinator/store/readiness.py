@@ -1,4 +1,9 @@
-"""Is a case ready for its step-up meeting? Preparation complete and no error findings."""
+"""Is a case ready for its step-up meeting? Preparation complete and no error findings.
+
+The findings are the roster rules' and the consent's (store/consent.py): a citizen who has not
+consented, or withdrew, is a warning here, or an error under the `consent_rule` setting, so
+the day screen, the case and the roster screens all show it.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ from coordinator.domain.vocab import (
     RosterRole,
 )
 from coordinator.i18n import _
-from coordinator.store import preparation, roster
+from coordinator.store import consent, preparation, roster
 from coordinator.store.database import Store
 from coordinator.store.days import plan_of, timing_of
 from coordinator.store.errors import NotFound
@@ -74,7 +79,8 @@ def case_readiness(store: Store, case_id: int, now: datetime | None = None) -> R
     """Ready = the preparation is complete and the roster has no error findings."""
     form = preparation.get_preparation(store, case_id)
     items = list(preparation.materials(store, case_id))
-    return _readiness(form, items, roster.check(store, case_id, now))
+    findings = roster.check(store, case_id, now) + consent.consent_findings(store, case_id)
+    return _readiness(form, items, findings)
 
 
 def day_readiness(store: Store, day_id: int, now: datetime | None = None) -> dict[int, Readiness]:
@@ -119,6 +125,8 @@ def readiness_in(session: Session, day: StepUpDay, now: datetime | None) -> dict
     )
     limit = max_circle_in(session)
     own_ids = [c.id for c in own]
+    consents = consent.views_of_cases(session, [i for i in own_ids if i is not None])
+    consent_is_error = consent.consent_is_an_error_in(session)
     forms = {
         p.case_id: p
         for p in session.exec(select(Preparation).where(col(Preparation.case_id).in_(own_ids)))
@@ -179,8 +187,13 @@ def readiness_in(session: Session, day: StepUpDay, now: datetime | None) -> dict
                 case_id=case_id,
             )
         )
+        if case_id in consents:
+            findings += consent.findings_of(consents[case_id], consent_is_error)
         result[case_id] = _readiness(forms.get(case_id), items.get(case_id), findings)
     return result
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def _readiness(
@@ -199,6 +212,7 @@ def _readiness(
             if item.kind != MaterialKind.OTHER.value and not item.ready
         ]
     missing += [f"material:{kind}" for kind in kinds]
+    findings = sorted(findings, key=lambda finding: _RANK[finding.severity])  # errors first
     counts = count_by_severity(findings)
     complete = not missing
     return Readiness(

@@ -54,6 +54,20 @@ async def test_opening_the_form_is_audited_and_consent_is_set_with_f6(make_app, 
     assert [e.action for e in events(store) if e.entity == "preparation"][0] == "read"
 
 
+async def test_opening_the_agreement_is_audited_once_as_a_read(make_app, store) -> None:
+    from tests.ui.test_agreement_screen import open_agreement
+
+    case_id = _case(store)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        screen._load(notice="reloaded")  # a reload (after finalising, a conflict) is no new read
+        await settle(pilot)
+    reads = [e for e in events(store) if e.entity == "agreement" and e.action == "read"]
+    assert len(reads) == 1
+    assert reads[0].entity_id == case_id
+
+
 async def test_erasing_from_the_form_asks_and_names_what_goes(make_app, store) -> None:
     case_id = _case(store)
     app = make_app()

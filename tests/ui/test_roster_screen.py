@@ -11,6 +11,7 @@ from coordinator.domain.vocab import ChallengeKind, Profession
 from coordinator.screens.roster import RosterScreen
 from coordinator.store import roster
 from coordinator.store.cases import CaseInput, add_case
+from coordinator.store.consent import set_consent
 from coordinator.store.days import DayInput, create_day
 from coordinator.store.errors import Invalid
 from coordinator.store.people import PersonInput, add_person
@@ -30,7 +31,7 @@ def _family_case(store) -> int:
     ):
         add_person(store, person)
     day = create_day(store, DayInput(date=store.now().date(), coordinator="Lene Holm"))
-    return add_case(
+    case_id = add_case(
         store,
         CaseInput(
             day_id=day.id,
@@ -40,6 +41,8 @@ def _family_case(store) -> int:
             caseworker="Camilla Dahl",
         ),
     ).id
+    set_consent(store, case_id, given_on=store.now().date())  # no consent finding
+    return case_id
 
 
 @asynccontextmanager
