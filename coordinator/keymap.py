@@ -39,6 +39,13 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("days.refresh", "r", N_("Refresh")),
         ("days.followup", "f", N_("Follow-up")),
         ("days.audit", "a", N_("Audit trail")),
+        ("days.queue", "k", N_("Queue")),
+    ),
+    "QueueScreen": (
+        ("queue.plan", "p", N_("Plan onto a day")),
+        ("queue.add", "n", N_("New referral")),
+        ("queue.refresh", "r", N_("Refresh")),
+        ("queue.back", "escape", N_("Back")),
     ),
     "AuditScreen": (
         ("audit.back", "escape", N_("Back")),
