@@ -67,7 +67,7 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("day.add-case", "n", N_("Add case")),
         ("day.move-up", "shift+up", N_("Move up")),
         ("day.move-down", "shift+down", N_("Move down")),
-        ("day.batch", "b", N_("Batch order")),
+        ("day.batch", "s", N_("Batch order")),
         ("day.start-pre-meeting", "p", N_("Start pre-meeting")),
         ("day.start-meeting", "m", N_("Start meeting")),
         ("day.end-meeting", "e", N_("End meeting")),

@@ -95,7 +95,7 @@ class DayScreen(BatchActions, LiveScreen, AppScreen):
         Binding("n", "add_case", N_("Add case"), id="day.add-case"),
         Binding("shift+up", "move(-1)", N_("Move up"), id="day.move-up"),
         Binding("shift+down", "move(1)", N_("Move down"), id="day.move-down"),
-        Binding("b", "batch", N_("Batch order"), id="day.batch"),
+        Binding("s", "batch", N_("Batch order"), id="day.batch"),
         Binding("p", "start_pre_meeting", N_("Start pre-meeting"), id="day.start-pre-meeting"),
         Binding("m", "start_meeting", N_("Start meeting"), id="day.start-meeting"),
         Binding("e", "end_meeting", N_("End meeting"), id="day.end-meeting"),

@@ -11,7 +11,7 @@ from coordinator.store.batching import propose_batch
 from tests.ui.test_day_screen import case_ids, settle
 
 
-async def test_b_shows_the_proposal_and_applies_it_on_yes(demo_store, make_app) -> None:
+async def test_s_shows_the_proposal_and_applies_it_on_yes(demo_store, make_app) -> None:
     store = demo_store
     before = case_ids(store)
     view = propose_batch(store, 1)
@@ -20,7 +20,7 @@ async def test_b_shows_the_proposal_and_applies_it_on_yes(demo_store, make_app) 
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, DayScreen)
-        await pilot.press("b")
+        await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         text = str(app.screen.query_one("#question", Static).render())
@@ -29,13 +29,13 @@ async def test_b_shows_the_proposal_and_applies_it_on_yes(demo_store, make_app) 
         await pilot.press("n")
         await settle(pilot)
         assert case_ids(store) == before
-        await pilot.press("b")
+        await pilot.press("s")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, DayScreen)
         assert tuple(case_ids(store)) == view.order
-        await pilot.press("b")
+        await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, DayScreen)
         assert any("already the best" in str(n.message) for n in app._notifications)  # noqa: SLF001
