@@ -40,6 +40,7 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("days.followup", "f", N_("Follow-up")),
         ("days.audit", "a", N_("Audit trail")),
         ("days.stats", "s", N_("Statistics")),
+        ("days.queue", "k", N_("Queue")),
     ),
     "StatsScreen": (
         ("stats.back", "escape", N_("Back")),
@@ -47,6 +48,12 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("stats.year", "y", N_("Last 12 months")),
         ("stats.period", "slash", N_("Period")),
         ("stats.refresh", "ctrl+r", N_("Refresh")),
+    ),
+    "QueueScreen": (
+        ("queue.plan", "p", N_("Plan onto a day")),
+        ("queue.add", "n", N_("New referral")),
+        ("queue.refresh", "r", N_("Refresh")),
+        ("queue.back", "escape", N_("Back")),
     ),
     "AuditScreen": (
         ("audit.back", "escape", N_("Back")),
@@ -68,6 +75,7 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("day.add-case", "n", N_("Add case")),
         ("day.move-up", "shift+up", N_("Move up")),
         ("day.move-down", "shift+down", N_("Move down")),
+        ("day.batch", "s", N_("Batch order")),
         ("day.start-pre-meeting", "p", N_("Start pre-meeting")),
         ("day.start-meeting", "m", N_("Start meeting")),
         ("day.end-meeting", "e", N_("End meeting")),

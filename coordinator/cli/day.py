@@ -167,4 +167,5 @@ def _describe(document: dict) -> str:
 
 
 # edit, delete, plan and batch live in their own modules; importing them registers them.
+from coordinator.cli import day_batch as _day_batch  # noqa: E402, F401
 from coordinator.cli import day_edit as _day_edit  # noqa: E402, F401

@@ -39,6 +39,7 @@ from coordinator.screens.day_agenda import (
     next_case_after,
     running_case_id,
 )
+from coordinator.screens.day_batch import BatchActions
 from coordinator.screens.day_status import StatusPanel, SummaryLine
 from coordinator.screens.day_writer import DayWriter, QueuedChange, read_day
 from coordinator.screens.live import LiveScreen
@@ -76,7 +77,7 @@ class PullForwardProposed(Message):
     moves: list[timing.Move]
 
 
-class DayScreen(LiveScreen, AppScreen):
+class DayScreen(BatchActions, LiveScreen, AppScreen):
     """The timeline of one step-up day: pre-meeting and meeting per case, breaks in place."""
 
     CSS_PATH = "day.tcss"
@@ -94,6 +95,7 @@ class DayScreen(LiveScreen, AppScreen):
         Binding("n", "add_case", N_("Add case"), id="day.add-case"),
         Binding("shift+up", "move(-1)", N_("Move up"), id="day.move-up"),
         Binding("shift+down", "move(1)", N_("Move down"), id="day.move-down"),
+        Binding("s", "batch", N_("Batch order"), id="day.batch"),
         Binding("p", "start_pre_meeting", N_("Start pre-meeting"), id="day.start-pre-meeting"),
         Binding("m", "start_meeting", N_("Start meeting"), id="day.start-meeting"),
         Binding("e", "end_meeting", N_("End meeting"), id="day.end-meeting"),

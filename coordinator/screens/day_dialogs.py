@@ -115,7 +115,7 @@ class _FormDialog(FormModal[int | None]):
         self.saving = False
 
     def on_mount(self) -> None:
-        self.query(Input).first().focus()
+        self.query("Input, Select").first().focus()  # a dialog may have only a picker
         if self.PICKERS:
             self._read_people(self.store)
 

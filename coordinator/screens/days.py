@@ -69,6 +69,7 @@ class DaysScreen(AppScreen):
         Binding("f", "followup", N_("Follow-up"), id="days.followup"),
         Binding("a", "audit", N_("Audit trail"), id="days.audit"),
         Binding("s", "stats", N_("Statistics"), id="days.stats", show=False),
+        Binding("k", "queue", N_("Queue"), id="days.queue"),
     ]
 
     def __init__(self) -> None:
@@ -226,6 +227,11 @@ class DaysScreen(AppScreen):
         while first_free in taken:
             first_free = next_weekday(first_free)
         self.app.push_screen(CreateDayDialog(first_free), done)
+
+    def action_queue(self) -> None:
+        from coordinator.screens.queue import QueueScreen
+
+        self.app.push_screen(QueueScreen())
 
     def action_people(self) -> None:
         from coordinator.screens.people import PeopleScreen
