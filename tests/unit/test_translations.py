@@ -129,3 +129,18 @@ def test_a_stale_catalog_is_noticed(tmp_path: Path) -> None:
     with po_path.open("wb") as handle:
         write_po(handle, catalog)
     assert _meaning_of_mo(po_path.with_suffix(".mo")) != _meaning_of_po(po_path)
+
+
+def test_a_text_has_one_danish_translation_across_catalogs() -> None:
+    """The catalogs are chained, so a text translated two ways shows whichever catalog comes
+    first: the same button would read differently depending on file names."""
+    from babel.messages.pofile import read_po
+
+    translations: dict[str, dict[str, str]] = {}
+    for path in sorted(LOCALE_DIR.glob("da/LC_MESSAGES/*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                if message.id and isinstance(message.id, str):
+                    translations.setdefault(message.id, {})[path.name] = str(message.string)
+    different = {m: t for m, t in translations.items() if len(set(t.values())) > 1}
+    assert not different, different
