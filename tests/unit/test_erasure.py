@@ -110,3 +110,44 @@ def test_no_byte_of_the_name_or_cpr_is_left_in_the_files(demo_store, tmp_path: P
         data = file.read_bytes()
         for secret in secrets():
             assert secret not in data, (file.name, secret)
+
+
+def test_the_statistics_are_the_same_before_and_after_an_erasure(store, clock) -> None:
+    """What stays of an erased citizen is exactly what the steering group's figures need: the
+    demo with its history (held meetings, outcomes, ratings, progress) gives the same figures
+    before and after every citizen of an earlier day is erased."""
+    from dataclasses import asdict
+
+    from sqlmodel import select
+
+    from coordinator.demo import create_demo
+    from coordinator.store.models import Case, StepUpDay
+    from coordinator.store.statistics import statistics
+
+    def figures() -> dict:
+        """The figures, with free-text reasons (a drop's or a cancellation's words, which
+        erasure takes) counted rather than quoted."""
+
+        def counted(value: object) -> object:
+            if isinstance(value, dict):
+                return {
+                    key: sum(n for _reason, n in item)
+                    if key.endswith("_reasons")
+                    else counted(item)
+                    for key, item in value.items()
+                }
+            return value
+
+        return counted(asdict(statistics(store, start, end)))  # type: ignore[return-value]
+
+    create_demo(store, history=True)
+    start, end = TEST_DAY - timedelta(days=365), TEST_DAY
+    before = figures()
+    with store.session() as session:
+        earlier = session.exec(
+            select(Case.citizen_id).join(StepUpDay).where(StepUpDay.date < TEST_DAY)
+        ).all()
+    assert earlier, "the demo's history has held cases"
+    for citizen_id in sorted(set(earlier)):
+        erasure.erase(store, citizen_id)
+    assert figures() == before
