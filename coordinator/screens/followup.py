@@ -151,18 +151,17 @@ class FollowupScreen(LiveScreen, AppScreen):
         """Read the list when the screen is shown (first time, and back from the agreement)."""
         self.load()
 
-    def _columns(self, table: DataTable) -> None:
-        # The item's text last: it is the long one, and what must fit is before it.
-        table.add_columns(
-            _("Case"),
-            _("Citizen"),
-            _("Due"),
-            _("Overdue"),
-            _("Progress"),
-            _("Responsible"),
-            _("Kind"),
-            _("Item"),
-        )
+    #: The columns, the item's text last: it is the long one, and what must fit is before it.
+    COLUMNS = (
+        N_("Case"),
+        N_("Citizen"),
+        N_("Due"),
+        N_("Overdue"),
+        N_("Progress"),
+        N_("Responsible"),
+        N_("Kind"),
+        N_("Item"),
+    )
 
     def load(self) -> None:
         self._loading = True
@@ -186,6 +185,8 @@ class FollowupScreen(LiveScreen, AppScreen):
         self._loading = False
         if self._jobs.writing:
             return  # read again once the changes are stored
+        if message.found == self.found:
+            return  # nothing changed (a second read, a change elsewhere to other data)
         self.found = message.found
         self.show()
 
@@ -208,23 +209,29 @@ class FollowupScreen(LiveScreen, AppScreen):
             for item in found.items
             if in_view(item, self.view, self.me) and matches(item, words, self.names)
         ]
-        # Columns too: their widths are measured afresh from the rows shown (a clear that
-        # keeps them can leave them at the width of their headings when reads cross).
-        table.clear(columns=True)
-        self._columns(table)
-        for item in self.shown:
-            late = Text(str(item.overdue), "bold red") if item.overdue else Text("")
-            table.add_row(
-                str(item.case_id),
+        rows = [
+            (
+                Text(str(item.case_id)),
                 plain(item.citizen if self.names else item.citizen_initials),
-                item.due.isoformat() if item.due else "-",
-                late,
-                _(PROGRESS_LABELS[item.status]),
+                Text(item.due.isoformat() if item.due else "-"),
+                Text(str(item.overdue), "bold red") if item.overdue else Text(""),
+                Text(_(PROGRESS_LABELS[item.status])),
                 plain(item.responsible),
-                _(ITEM_KIND_LABELS[item.kind]),
+                Text(_(ITEM_KIND_LABELS[item.kind])),
                 plain(item.text),
-                key=str(item.id),
             )
+            for item in self.shown
+        ]
+        # Widths measured here from what is shown, not left to the table's measuring when
+        # idle: a picture (or a slow terminal) could catch the columns at their headings'
+        # width ("2026-").
+        headings = [_(label) for label in self.COLUMNS]
+        table.clear(columns=True)
+        for index, heading in enumerate(headings):
+            width = max([len(heading), *(row[index].cell_len for row in rows)])
+            table.add_column(heading, width=width)
+        for item, row in zip(self.shown, rows, strict=True):
+            table.add_row(*row, key=str(item.id))
         ids = [item.id for item in self.shown]
         if selected is not None and selected.id in ids:
             table.move_cursor(row=ids.index(selected.id), animate=False)

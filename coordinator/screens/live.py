@@ -11,6 +11,8 @@ already does) and never touches a field being typed in.
 
 from __future__ import annotations
 
+import threading
+
 from textual import on
 from textual.message import Message
 from textual.screen import Screen
@@ -78,5 +80,7 @@ class LiveScreen(Screen):  # type: ignore[type-arg] - a mixin base for AppScreen
         """Reload what the screen shows (each live screen says how)."""
 
     def on_unmount(self) -> None:
+        """Close the watcher off the event loop: it waits for a look under way (a server that
+        is slow to answer must not hold up leaving the screen)."""
         if self._watcher is not None:
-            self._watcher.close()
+            threading.Thread(target=self._watcher.close, name="close watcher", daemon=True).start()

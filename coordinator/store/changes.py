@@ -38,22 +38,28 @@ class ChangeWatcher:
         self._connection: Any = None  # sqlite3's or SQLCipher's DB-API connection
         self._last: object = None
         self._lost = False
-        # The screen's read thread and its look thread may ask at the same moment.
-        self._lock = threading.Lock()
+        # The screen's read thread and its look thread may ask at the same moment, and the
+        # screen may close the watcher while a look runs: a connection closed under a running
+        # statement crashes the process (SQLite's C library), so all of it goes through one lock.
+        self._lock = threading.RLock()
+        self._closed = False
 
     def token(self) -> object:
         """The current change token (None when the database cannot be asked just now)."""
         path = self._store.path
-        try:
-            if path is not None:
-                return self._sqlite_token(path)
-            with self._store.engine.connect() as connection:
-                return connection.execute(
-                    text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")
-                ).scalar_one()
-        except (*file_errors(), SQLAlchemyError, CannotOpen):
-            self.close()
-            return None
+        with self._lock:
+            if self._closed:
+                return None
+            try:
+                if path is not None:
+                    return self._sqlite_token(path)
+                with self._store.engine.connect() as connection:
+                    return connection.execute(
+                        text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")
+                    ).scalar_one()
+            except (*file_errors(), SQLAlchemyError, CannotOpen):
+                self._drop_connection()
+                return None
 
     def changed(self) -> bool:
         """True when a write committed since the last call (the first call only remembers).
@@ -65,6 +71,8 @@ class ChangeWatcher:
             return self._changed()
 
     def _changed(self) -> bool:
+        if self._closed:
+            return False
         current = self.token()
         if current is None:
             self._lost = self._lost or self._last is not None
@@ -84,6 +92,14 @@ class ChangeWatcher:
         return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        """Stop watching: waits for a look under way, then closes the watcher's connection;
+        a look asked for after this answers "not changed" and opens nothing."""
+        with self._lock:
+            self._closed = True
+            self._drop_connection()
+
+    def _drop_connection(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None

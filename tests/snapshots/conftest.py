@@ -25,6 +25,16 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(TextArea.cursor_blink, "_default", False)
 
 
+@pytest.fixture(autouse=True)
+def no_live_reloads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A picture is of what the screen shows, not of when it last looked for changes made
+    elsewhere (its own audit and reads can count as one): no looks during a snapshot. The
+    live reload has Pilot tests of its own (tests/ui/test_changes_from_elsewhere.py)."""
+    from coordinator.screens import live
+
+    monkeypatch.setattr(live, "LOOK_EVERY", 3600.0)
+
+
 @pytest.fixture
 def demo_app(tmp_path: Path):
     """A factory for the app on a fresh demo database; `now` defaults to 08:00 on the day."""
