@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from coordinator.screens.agreement import AgreementScreen
 from tests.snapshots.test_day_snapshots import at, first_case_overruns
+from tests.workers import workers_done
 
 #: The demo's first case has an agreement drafted (the health example of STEP-UP.md).
 DRAFTED_CASE = 1
@@ -14,7 +15,7 @@ async def open_agreement(pilot) -> None:
     await pilot.pause()
     await pilot.app.push_screen(AgreementScreen(DRAFTED_CASE))
     for _round in range(3):  # the form is read by a worker
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
 
 

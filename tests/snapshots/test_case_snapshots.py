@@ -3,6 +3,7 @@
 from coordinator.screens.case import CaseScreen
 from coordinator.screens.people import PeopleScreen
 from coordinator.screens.roster import RosterScreen
+from tests.workers import workers_done
 
 
 def _push(screen_factory):
@@ -10,7 +11,7 @@ def _push(screen_factory):
         await pilot.pause()
         await pilot.app.push_screen(screen_factory())
         for _round in range(3):  # screens read the store in workers
-            await pilot.app.workers.wait_for_complete()
+            await workers_done(pilot.app)
             await pilot.pause()
 
     return run_before

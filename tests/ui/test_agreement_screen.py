@@ -14,13 +14,14 @@ from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.days import DayInput, create_day
 from coordinator.widgets.item_editor import ItemEditor
 from tests.locking import StallMeter, held_write_lock
+from tests.workers import workers_done
 
 
 async def settle(pilot) -> None:
     """Let the screen's thread workers finish and their messages be handled (a message may
     start the next worker: a finished save, a load)."""
     for _round in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
 
 
@@ -387,7 +388,7 @@ async def test_f4_exports_what_was_just_typed(store, make_app, tmp_path) -> None
             dialog.query_one(f"#format-{fmt}", Checkbox).value = fmt == "txt"
         dialog.query_one("#export-folder", Input).value = str(tmp_path / "out")
         await pilot.click("#export-run")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         (written,) = (tmp_path / "out").iterdir()
         assert "Jeg starter mandag" in written.read_text(encoding="utf-8")

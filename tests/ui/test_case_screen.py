@@ -12,6 +12,7 @@ from coordinator.screens.roster import RosterScreen
 from coordinator.store import preparation
 from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.days import DayInput, create_day
+from tests.workers import workers_done
 
 
 def _case(store) -> int:
@@ -22,7 +23,7 @@ def _case(store) -> int:
 async def settle(pilot) -> None:
     """Let the screen's thread workers finish and their messages be handled."""
     for _round in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await workers_done(pilot.app)
         await pilot.pause()
 
 

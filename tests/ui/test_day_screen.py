@@ -12,6 +12,7 @@ from coordinator.store.cases import get_case
 from coordinator.store.days import DayInput, create_day, list_days, load_day
 from coordinator.widgets.timer import MeetingTimer
 from tests.conftest import TEST_DAY
+from tests.workers import workers_done
 
 
 def at(hhmm: str) -> datetime:
@@ -41,7 +42,7 @@ async def settle(pilot) -> None:
     """Wait until the screen's reads and writes are done and their results shown."""
     app = pilot.app
     for _ in range(100):
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         running = any(w.is_running for w in app.workers)
         if not running and getattr(app.screen, "settled", True):

@@ -8,6 +8,7 @@ from textual.widgets import Checkbox, Input, Static
 
 from coordinator.demo import create_demo
 from coordinator.screens.export_dialog import ExportDialog
+from tests.workers import workers_done
 
 
 async def test_dialog_exports_and_shows_paths(store, make_app, tmp_path: Path) -> None:
@@ -22,7 +23,7 @@ async def test_dialog_exports_and_shows_paths(store, make_app, tmp_path: Path) -
         dialog.query_one("#format-docx", Checkbox).value = True
         dialog.query_one("#export-folder", Input).value = str(tmp_path / "out")
         await pilot.press("ctrl+e")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         shown = str(dialog.query_one("#export-result", Static).render())
         assert str(tmp_path / "out") in shown

@@ -34,6 +34,7 @@ from coordinator.app import CoordinatorApp
 from coordinator.domain.clock import FixedClock
 from coordinator.screens.agreement import AgreementScreen
 from coordinator.store.database import Store
+from tests.workers import workers_done
 
 db, case_id, sentence = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 
@@ -45,7 +46,7 @@ async def main() -> None:
         await app.push_screen(AgreementScreen(case_id))
         screen = app.screen
         while not screen.loaded:  # the form is read by a worker
-            await app.workers.wait_for_complete()
+            await workers_done(app)
             await pilot.pause()
         screen.set_focus(screen.query_one("#citizen-words"))
         await pilot.pause()

@@ -15,6 +15,7 @@ from coordinator.domain.clock import FixedClock
 from coordinator.domain.schedule import Interval, RunningPhase
 from coordinator.widgets.meeting_clock import MeetingClock
 from tests.conftest import TEST_NOW
+from tests.workers import workers_done
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ async def test_the_clock_reads_off_the_event_loop_and_counts_down() -> None:
 
     app = Host(read)
     async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         clock = app.query_one(MeetingClock)
         assert str(clock.render()) == "Møde: 45:00 tilbage"
@@ -71,7 +72,7 @@ async def test_a_failing_read_keeps_what_is_shown() -> None:
 
     app = Host(read)
     async with app.run_test() as pilot:
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert str(app.query_one(MeetingClock).render()) == ""
 

@@ -15,6 +15,7 @@ from coordinator.store.consent import consent_of_case
 from coordinator.store.days import DayInput, create_day
 from coordinator.store.insight import citizens
 from tests.ui.test_case_screen import open_form, settle
+from tests.workers import workers_done
 
 
 async def _quiet(pilot) -> None:
@@ -23,7 +24,7 @@ async def _quiet(pilot) -> None:
 
     for _round in range(4):
         try:
-            await pilot.app.workers.wait_for_complete()
+            await workers_done(pilot.app)
         except WorkerCancelled:
             pass
         await pilot.pause()
