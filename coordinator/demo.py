@@ -10,14 +10,14 @@ first, an agreement being drafted. Every name is invented. Running it twice chan
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
-from coordinator.demo_history import create_history
+from coordinator.demo_history import create_history, demo_day_input
 from coordinator.domain.vocab import ChallengeKind, ItemKind, MaterialKind, Part, Profession
 from coordinator.store import agreements, preparation, roster
 from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.database import Store
-from coordinator.store.days import DayInput, create_day
+from coordinator.store.days import create_day
 from coordinator.store.models import StepUpDay
 from coordinator.store.people import PersonInput, add_person
 from coordinator.store.settings import get_setting, set_setting
@@ -146,16 +146,7 @@ def create_demo(store: Store, history: bool = False) -> DemoResult:
                 return DemoResult(int(existing), today, created=False)
     for person in PEOPLE:
         add_person(store, person)
-    day = create_day(
-        store,
-        DayInput(
-            date=today,
-            start=time(8, 30),
-            breaks=((time(11, 30), time(12, 0)),),
-            location="Jobcenter Demo, mødelokale 2",
-            coordinator="Lene Holm",
-        ),
-    )
+    day = create_day(store, demo_day_input(today))
     case_ids = []
     for demo_case in CASES:
         case = add_case(
@@ -191,6 +182,8 @@ def _give_consents(store: Store, case_ids: list[int], today: date) -> None:
     for case_id in case_ids:
         set_consent(store, case_id, given, "Jobcenter, sundhed og familie må dele oplysninger")
     set_consent(store, case_ids[-1], given, withdrawn_on=today - timedelta(days=2))
+
+
 def _send_material(store: Store, case_ids: list[int]) -> None:
     """The material went out three days before (the prepared cases first, the rest after:
     the demo day is today, so the day screen would otherwise flag every case as late)."""

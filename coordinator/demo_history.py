@@ -98,18 +98,20 @@ MONTH_BACK = (
 )
 
 
+def demo_day_input(on: date) -> DayInput:
+    """The demo's step-up day on `on` (today's and the earlier ones alike)."""
+    return DayInput(
+        date=on,
+        start=time(8, 30),
+        breaks=((time(11, 30), time(12, 0)),),
+        location="Jobcenter Demo, mødelokale 2",
+        coordinator="Lene Holm",
+    )
+
+
 def _held_day(store: Store, on: date, cases: tuple[PastCase, ...]) -> list[int]:
     """A day on `on` whose cases were held, with final agreements; returns the case ids."""
-    day = create_day(
-        store,
-        DayInput(
-            date=on,
-            start=time(8, 30),
-            breaks=((time(11, 30), time(12, 0)),),
-            location="Jobcenter Demo, mødelokale 2",
-            coordinator="Lene Holm",
-        ),
-    )
+    day = create_day(store, demo_day_input(on))
     ids = []
     for past in cases:
         case = add_case(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coordinator.i18n import N_
+from coordinator.store.preparation import TEXT_FIELDS as PREPARATION_TEXT_FIELDS
 
 
 @dataclass(frozen=True)
@@ -40,28 +41,9 @@ PERSONAL: tuple[Personal, ...] = (
     Personal("case", ("citizen_id",), blank=("problem_statement", "trigger", "status_reason")),
     # A referral waiting in the queue: why the citizen was referred goes, the dates stay.
     Personal("referral", ("citizen_id",), blank=("reason",)),
-    Personal(
-        "preparation",
-        ("case_id", "citizen_id"),
-        blank=(
-            "tried",
-            "decided_by",
-            "main_problem",
-            "answer_reason",
-            "answer_situations",
-            "answer_goals",
-            "answer_plan_ideas",
-            "benefit",
-            "time_on_benefit",
-            "current_interventions",
-            "earlier_interventions",
-            "health",
-            "family_situation",
-            "authority_contacts",
-            "network",
-            "job_goal",
-        ),
-    ),
+    # Every free-text field of the preparation form (the form's own list, so a new field is
+    # erased without anyone remembering it here).
+    Personal("preparation", ("case_id", "citizen_id"), blank=PREPARATION_TEXT_FIELDS),
     # Material lines name documents and file paths of the citizen: nothing to count.
     Personal("materialitem", ("case_id", "citizen_id"), delete_rows=True),
     # The roster keeps role, part and attendance (attendance by profession goes through

@@ -4,12 +4,9 @@ what never moves (a started case, an invited meeting's time), and bad input."""
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
 
 import pytest
-from typer.testing import CliRunner
 
-from coordinator.cli import app
 from coordinator.store.batching import apply_order, propose_batch
 from coordinator.store.errors import Invalid
 from coordinator.store.invitations import sequences
@@ -18,24 +15,6 @@ from tests.conftest import TEST_DAY
 DAY = TEST_DAY.isoformat()
 
 pytestmark = pytest.mark.both_engines
-
-
-@pytest.fixture
-def cli(db_url: str, clock):
-    runner = CliRunner()
-    preset = SimpleNamespace(clock=clock)
-
-    def run(*args: str, ok: bool = True):
-        result = runner.invoke(app, ["--db", db_url, "--lang", "en", *args], obj=preset)
-        if ok:
-            assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
-        else:
-            assert result.exit_code == 1, (result.stdout, result.stderr, result.exception)
-            assert result.stderr.startswith("coordinator: ")
-            assert len(result.stderr.strip().splitlines()) == 1
-        return result
-
-    return run
 
 
 @pytest.fixture

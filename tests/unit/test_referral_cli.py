@@ -9,7 +9,6 @@ import json
 import pytest
 
 from tests.conftest import TEST_DAY
-from tests.unit.test_batch_cli import cli  # noqa: F401 - the CLI fixture
 
 DAY = TEST_DAY.isoformat()
 
