@@ -144,8 +144,6 @@ class RosterScreen(LiveScreen, AppScreen):
         body.set_class(self.size.width < NARROW, "-narrow")
 
     def on_mount(self) -> None:
-        table = self.query_one("#roster", DataTable)
-        table.add_columns(_("Name"), _("Role"), _("Part"), _("Attendance"))
         self.sub_title = _("Roster")
         self.follow_changes(self.store)
         self.load()
@@ -229,7 +227,7 @@ class RosterScreen(LiveScreen, AppScreen):
         """Fill the table with `self.lines`, the cursor kept on the selected entry."""
         table = self.query_one("#roster", DataTable)
         selected = self._selected_id()
-        table.clear()
+        rows = []
         for line in self.lines:
             role = line.role
             if role is RosterRole.CITIZEN:
@@ -244,13 +242,22 @@ class RosterScreen(LiveScreen, AppScreen):
                     what.append(" ★", "bold")
             attendance = line.attendance
             style = "red" if attendance in (Attendance.DECLINED, Attendance.ABSENT) else ""
-            table.add_row(
-                plain(line.display_name, "bold" if role is RosterRole.CITIZEN else ""),
-                what,
-                _(PART_LABELS[line.part]),
-                plain(_(ATTENDANCE_LABELS[attendance]), style),
-                key=str(line.id),
+            rows.append(
+                (
+                    plain(line.display_name, "bold" if role is RosterRole.CITIZEN else ""),
+                    what,
+                    plain(_(PART_LABELS[line.part])),
+                    plain(_(ATTENDANCE_LABELS[attendance]), style),
+                )
             )
+        # Widths measured here from what is shown, not left to the table's measuring when
+        # idle (a picture, or a slow terminal, could catch the columns at their headings').
+        headings = (_("Name"), _("Role"), _("Part"), _("Attendance"))
+        table.clear(columns=True)
+        for index, heading in enumerate(headings):
+            table.add_column(heading, width=max([len(heading), *(r[index].cell_len for r in rows)]))
+        for line, row in zip(self.lines, rows, strict=True):
+            table.add_row(*row, key=str(line.id))
         if selected is not None and any(line.id == selected for line in self.lines):
             table.move_cursor(row=table.get_row_index(str(selected)))
 
