@@ -41,6 +41,7 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("days.audit", "a", N_("Audit trail")),
         ("days.stats", "s", N_("Statistics")),
         ("days.queue", "k", N_("Queue")),
+        ("days.undo-delete", "u,ctrl+z", N_("Undo delete")),
     ),
     "StatsScreen": (
         ("stats.back", "escape", N_("Back")),
@@ -52,6 +53,7 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
     "QueueScreen": (
         ("queue.plan", "p", N_("Plan onto a day")),
         ("queue.add", "n", N_("New referral")),
+        ("queue.withdraw", "w", N_("Withdraw")),
         ("queue.refresh", "r", N_("Refresh")),
         ("queue.back", "escape", N_("Back")),
     ),
@@ -81,6 +83,13 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("day.end-meeting", "e", N_("End meeting")),
         ("day.refresh", "ctrl+r", N_("Refresh")),
         ("day.followup", "f3", N_("Ratings")),
+        ("day.edit-case", "i", N_("Edit case")),
+        ("day.edit-day", "d", N_("Edit day")),
+        ("day.move-to-day", "v", N_("Move to day")),
+        ("day.absent-held", "h", N_("Absent, held")),
+        ("day.delete-case", "delete", N_("Delete case")),
+        ("day.delete-day", "D,shift+d", N_("Delete day")),
+        ("day.undo-delete", "u,ctrl+z", N_("Undo delete")),
         ("day.back", "escape", N_("All days")),
     ),
     "ConfirmDialog": (

@@ -40,6 +40,7 @@ from coordinator.screens.day_agenda import (
     running_case_id,
 )
 from coordinator.screens.day_batch import BatchActions
+from coordinator.screens.day_corrections_actions import CorrectionActions
 from coordinator.screens.day_status import StatusPanel, SummaryLine
 from coordinator.screens.day_writer import DayWriter, QueuedChange, read_day
 from coordinator.screens.live import LiveScreen
@@ -77,7 +78,7 @@ class PullForwardProposed(Message):
     moves: list[timing.Move]
 
 
-class DayScreen(BatchActions, LiveScreen, AppScreen):
+class DayScreen(CorrectionActions, BatchActions, LiveScreen, AppScreen):
     """The timeline of one step-up day: pre-meeting and meeting per case, breaks in place."""
 
     CSS_PATH = "day.tcss"
@@ -101,6 +102,14 @@ class DayScreen(BatchActions, LiveScreen, AppScreen):
         Binding("e", "end_meeting", N_("End meeting"), id="day.end-meeting"),
         Binding("ctrl+r", "refresh", N_("Refresh"), id="day.refresh", show=False),
         Binding("f3", "case_followup", N_("Ratings"), id="day.followup"),
+        # Corrections (day_corrections_actions): after the keys of the running day.
+        Binding("i", "edit_case", N_("Edit case"), id="day.edit-case"),
+        Binding("d", "edit_day", N_("Edit day"), id="day.edit-day"),
+        Binding("v", "move_to_day", N_("Move to day"), id="day.move-to-day"),
+        Binding("h", "absent_held", N_("Absent, held"), id="day.absent-held"),
+        Binding("delete", "delete_case", N_("Delete case"), id="day.delete-case"),
+        Binding("D,shift+d", "delete_day", N_("Delete day"), id="day.delete-day"),
+        Binding("u,ctrl+z", "undo_delete", N_("Undo delete"), id="day.undo-delete"),
         Binding("escape", "app.pop_screen", N_("All days"), id="day.back"),
     ]
 
@@ -183,6 +192,8 @@ class DayScreen(BatchActions, LiveScreen, AppScreen):
             return
         self._last_read = message.read
         self._show(message.model)
+        if self._tell_findings is not None:
+            self.tell_findings()
 
     @on(DayFailed)
     def _day_failed(self, message: DayFailed) -> None:
@@ -354,23 +365,6 @@ class DayScreen(BatchActions, LiveScreen, AppScreen):
                 self._change(write, case_id, expect)
 
         self.app.push_screen(ConfirmDialog(question.format(citizen=name)), done)
-
-    def action_absent(self) -> None:
-        self._confirm_then(
-            _("Mark {citizen} as absent? The meeting will not be held."),
-            timing.mark_absent,
-            "absent",
-        )
-
-    def action_cancel_case(self) -> None:
-        self._confirm_then(
-            _(
-                "Cancel the case of {citizen}? Its slot stays free until you pull later cases "
-                "forward."
-            ),
-            timing.cancel_case,
-            "cancel",
-        )
 
     def action_move(self, delta: int) -> None:
         case_id = self._selected_or_tell()

@@ -70,6 +70,7 @@ class DaysScreen(AppScreen):
         Binding("a", "audit", N_("Audit trail"), id="days.audit"),
         Binding("s", "stats", N_("Statistics"), id="days.stats", show=False),
         Binding("k", "queue", N_("Queue"), id="days.queue"),
+        Binding("u,ctrl+z", "undo_delete", N_("Undo delete"), id="days.undo-delete", show=False),
     ]
 
     def __init__(self) -> None:
@@ -232,6 +233,17 @@ class DaysScreen(AppScreen):
         from coordinator.screens.queue import QueueScreen
 
         self.app.push_screen(QueueScreen())
+
+    def action_undo_delete(self) -> None:
+        """Put back the day (or case) deleted last while the app is open."""
+        from coordinator.screens.day_corrections_actions import undo_last
+
+        def done(tombstone) -> None:  # noqa: ANN001 - Tombstone
+            day = tombstone.what == "day"
+            self.notify(_("The day is back.") if day else _("The case is back."))
+            self.load(select=tombstone.entity_id if tombstone.what == "day" else None)
+
+        undo_last(self.app, self.store, done)
 
     def action_people(self) -> None:
         from coordinator.screens.people import PeopleScreen

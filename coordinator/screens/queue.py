@@ -3,8 +3,8 @@
 Who waits, their challenges, who referred them and why, how urgent, since when and how many
 days; below, the next days with room for more cases. `p` (or enter) plans the selected
 referral onto one of those days (its case is made, the referral marked planned); `n` adds a
-referral. Reads run in a worker (`QueueLoaded`); the dialogs store in their own worker and
-the queue is read again once they close.
+referral; `w` withdraws one (with a reason). Reads run in a worker (`QueueLoaded`); the
+dialogs store in their own worker and the queue is read again once they close.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ class QueueScreen(AppScreen):
     BINDINGS = [
         Binding("p", "plan", N_("Plan onto a day"), id="queue.plan"),
         Binding("n", "add", N_("New referral"), id="queue.add"),
+        Binding("w", "withdraw", N_("Withdraw"), id="queue.withdraw"),
         Binding("r", "refresh", N_("Refresh"), id="queue.refresh"),
         Binding("escape", "app.pop_screen", N_("Back"), id="queue.back"),
     ]
@@ -198,3 +199,37 @@ class QueueScreen(AppScreen):
                 self.load(select=referral_id)
 
         self.app.push_screen(AddReferralDialog(), done)
+
+    def action_withdraw(self) -> None:
+        """Take the selected referral out of the queue, with the reason typed."""
+        from coordinator.screens.day_corrections import Reason, ReasonDialog
+        from coordinator.store.referrals import withdraw_referral
+
+        referral_id = self.selected_id()
+        if referral_id is None:
+            self.notify(_("Select a referral first."), severity="warning")
+            return
+        referral = next(r for r in self.referrals if r.id == referral_id)
+        store = self.store
+
+        def withdraw(reason: str) -> None:
+            try:
+                withdraw_referral(store, referral_id, reason)
+            except StoreError as exc:
+                self.post_message(QueueFailed(exc.message))
+                return
+            self.app.call_from_thread(
+                self.notify,
+                _("{citizen} is no longer waiting.").format(citizen=referral.citizen),
+                markup=False,
+            )
+            self.app.call_from_thread(self.load)
+
+        def done(reason: Reason | None) -> None:
+            if reason is not None:
+                self.run_worker(lambda: withdraw(reason.text), thread=True, group="queue-write")
+
+        question = _("Withdraw the referral of {citizen}? They leave the queue.").format(
+            citizen=referral.citizen
+        )
+        self.app.push_screen(ReasonDialog(question, _("Withdraw")), done)

@@ -17,7 +17,7 @@ from coordinator.i18n import _
 from coordinator.store import audit
 from coordinator.store.cases import _professional, find_or_create_citizen
 from coordinator.store.database import Store
-from coordinator.store.day_edits import HELD, _release_referrals
+from coordinator.store.day_edits import _refuse_held_case, _release_referrals
 from coordinator.store.days import plan_of, timing_of
 from coordinator.store.errors import Invalid, NotFound
 from coordinator.store.models import (
@@ -248,13 +248,7 @@ def delete_case(store: Store, case_id: int) -> Tombstone:
     """Delete a case with its roster, preparation and agreement drafts; refused once its
     meeting was held (then only cancel). Undo with `day_edits.undo_delete`."""
     with store.session() as session:
-        case = _get(session, case_id)
-        if CaseStatus(case.status) in HELD:
-            raise Invalid(
-                _(
-                    "The meeting of case {id} was held; it cannot be deleted, only cancelled."
-                ).format(id=case_id)
-            )
+        _refuse_held_case(_get(session, case_id))
         tombstone = bury(session, "case", [case_id], "case", case_id)
         _release_referrals(session, tombstone)
         audit.record(store, session, "delete", "case", case_id)
@@ -275,3 +269,43 @@ def case_summary(store: Store, case_id: int) -> dict[str, object]:
             "status": case.status,
             "roster": roster,
         }
+
+
+@dataclass(frozen=True)
+class CaseDetails:
+    """A case as the edit dialog fills its fields (no rows leave the store). The CPR number
+    is only said to be there (`has_cpr`): the dialog never shows it, a new one replaces it."""
+
+    id: int
+    day_id: int
+    status: CaseStatus
+    citizen: str
+    has_cpr: bool
+    challenges: tuple[ChallengeKind, ...]
+    jobbroker: str
+    caseworker: str
+    problem_statement: str
+    trigger: str
+
+
+def case_details(store: Store, case_id: int) -> CaseDetails:
+    with store.session() as session:
+        case = _get(session, case_id)
+        citizen = session.get(Citizen, case.citizen_id)
+
+        def name(person_id: int | None) -> str:
+            person = session.get(Person, person_id) if person_id is not None else None
+            return person.name if person else ""
+
+        return CaseDetails(
+            id=case_id,
+            day_id=case.day_id,
+            status=CaseStatus(case.status),
+            citizen=citizen.name if citizen else "",
+            has_cpr=bool(citizen and citizen.cpr),
+            challenges=case.challenge_kinds,
+            jobbroker=name(case.jobbroker_id),
+            caseworker=name(case.caseworker_id),
+            problem_statement=case.problem_statement,
+            trigger=case.trigger,
+        )

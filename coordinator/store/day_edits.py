@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from coordinator.domain.breaks import Break, BreakPolicy
@@ -21,7 +22,14 @@ from coordinator.store import audit
 from coordinator.store.database import Store
 from coordinator.store.days import plan_of, timing_of
 from coordinator.store.errors import Invalid, NotFound
-from coordinator.store.models import Case, Citizen, DayBreak, Referral, StepUpDay
+from coordinator.store.models import (
+    Case,
+    Citizen,
+    DayBreak,
+    InvitationState,
+    Referral,
+    StepUpDay,
+)
 from coordinator.store.people import find_person
 from coordinator.store.timing import Move
 from coordinator.store.tombstones import Tombstone, bury, raise_from
@@ -53,6 +61,8 @@ class DayEdit:
     day_id: int
     moves: tuple[Move, ...]
     changed: tuple[str, ...]
+    #: The moved cases whose participants were sent an invitation (the screen asks first).
+    invited: frozenset[int] = frozenset()
 
 
 def _day(session: Session, day_id: int) -> StepUpDay:
@@ -127,9 +137,10 @@ def edit_day(store: Store, day_id: int, changes: DayChanges, apply: bool = True)
             name = changes.coordinator.strip()
             coordinator_id = find_person(store, name, session).id if name else None
         changed = _changed(day, breaks, new_plan, changes, coordinator_id)
+        invited = _invited(session, [m.case_id for m in moves])
         if not apply:
             session.rollback()
-            return DayEdit(day_id, tuple(moves), changed)
+            return DayEdit(day_id, tuple(moves), changed, invited)
         _store(store, session, day, breaks, cases, new_plan, changes, coordinator_id)
         now = store.now()
         for case, move in ((c, m) for m in moves for c in cases if c.id == m.case_id):
@@ -138,7 +149,16 @@ def edit_day(store: Store, day_id: int, changes: DayChanges, apply: bool = True)
             case.updated_at = now
             session.add(case)
         audit.record(store, session, "edit", "day", day.id, ",".join(changed))
-        return DayEdit(day_id, tuple(moves), changed)
+        return DayEdit(day_id, tuple(moves), changed, invited)
+
+
+def _invited(session: Session, case_ids: list[int]) -> frozenset[int]:
+    if not case_ids:
+        return frozenset()
+    found = session.exec(
+        select(InvitationState.case_id).where(col(InvitationState.case_id).in_(case_ids))
+    )
+    return frozenset(found)
 
 
 def _changed(
@@ -211,17 +231,20 @@ def delete_day(store: Store, day_id: int) -> Tombstone:
     with store.session() as session:
         day = _day(session, day_id)
         cases = _cases(session, day_id)
-        held = [c for c in cases if CaseStatus(c.status) in HELD]
-        if held:
-            raise Invalid(
-                _("A meeting of the day {date} was held; the day can no longer be deleted.").format(
-                    date=day.date.isoformat()
-                )
-            )
+        _refuse_held_day(day, cases)
         tombstone = bury(session, "stepupday", [day_id], "day", day_id)
         _release_referrals(session, tombstone)
         audit.record(store, session, "delete", "day", day_id, f"cases={len(cases)}")
         return tombstone
+
+
+def _refuse_held_day(day: StepUpDay, cases: list[Case]) -> None:
+    if any(CaseStatus(c.status) in HELD for c in cases):
+        raise Invalid(
+            _("A meeting of the day {date} was held; the day can no longer be deleted.").format(
+                date=day.date.isoformat()
+            )
+        )
 
 
 def _release_referrals(session: Session, tombstone: Tombstone) -> None:
@@ -236,15 +259,25 @@ def _release_referrals(session: Session, tombstone: Tombstone) -> None:
 
 def undo_delete(store: Store, tombstone: Tombstone) -> None:
     """Put a deleted day or case back as it was (while the app that deleted it is open)."""
-    with store.session() as session:
-        raise_from(session, tombstone)
-        for table, _column, key, _old in tombstone.unlinked:
-            if table == "referral":
-                referral = session.get(Referral, key[0])
-                if referral is not None:
-                    referral.status = ReferralStatus.PLANNED.value
-                    session.add(referral)
-        audit.record(store, session, "undo-delete", tombstone.what, tombstone.entity_id)
+    try:
+        with store.session() as session:
+            _raise_again(store, session, tombstone)
+    except IntegrityError as exc:  # e.g. the day of a deleted case was deleted since
+        raise Invalid(
+            _("The delete can no longer be undone: what it belonged to is gone.")
+        ) from exc
+
+
+def _raise_again(store: Store, session: Session, tombstone: Tombstone) -> None:
+    raise_from(session, tombstone)
+    session.flush()  # a link the rows need that is gone fails here, inside the try
+    for table, _column, key, _old in tombstone.unlinked:
+        if table == "referral":
+            referral = session.get(Referral, key[0])
+            if referral is not None:
+                referral.status = ReferralStatus.PLANNED.value
+                session.add(referral)
+    audit.record(store, session, "undo-delete", tombstone.what, tombstone.entity_id)
 
 
 def day_summary(store: Store, day_id: int) -> tuple[StepUpDay, int]:
@@ -252,3 +285,56 @@ def day_summary(store: Store, day_id: int) -> tuple[StepUpDay, int]:
     with store.session() as session:
         day = _day(session, day_id)
         return day, len(_cases(session, day_id))
+
+
+@dataclass(frozen=True)
+class DeletePreview:
+    """What deleting a case or a day would take with it, for the confirmation to name.
+
+    Counted from a trial delete that is rolled back (`bury` walks the schema's foreign keys),
+    so the confirmation names exactly what the delete removes, tables added later included.
+    `refused` is the store's one-line reason when the delete would be refused (a meeting was
+    held), else ""."""
+
+    what: str
+    entity_id: int
+    #: (table, rows) in the order the delete found them; the case or day itself first.
+    counts: tuple[tuple[str, int], ...]
+    refused: str = ""
+
+    def count(self, table: str) -> int:
+        return dict(self.counts).get(table, 0)
+
+
+def preview_delete(store: Store, what: str, entity_id: int) -> DeletePreview:
+    """Count what `case_edits.delete_case` ("case") or `delete_day` ("day") would remove;
+    nothing is changed."""
+    with store.session() as session:
+        refused = ""
+        try:
+            if what == "day":
+                table = "stepupday"
+                _refuse_held_day(_day(session, entity_id), _cases(session, entity_id))
+            else:
+                table = "case"
+                case = session.get(Case, entity_id)
+                if case is None:
+                    raise NotFound(_("No case with id {id}.").format(id=entity_id))
+                _refuse_held_case(case)
+        except Invalid as exc:
+            refused = exc.message
+        tombstone = bury(session, table, [entity_id], what, entity_id)
+        session.rollback()
+    counts: dict[str, int] = {}
+    for name, rows in tombstone.rows:
+        counts[name] = counts.get(name, 0) + len(rows)
+    return DeletePreview(what, entity_id, tuple(counts.items()), refused)
+
+
+def _refuse_held_case(case: Case) -> None:
+    if CaseStatus(case.status) in HELD:
+        raise Invalid(
+            _("The meeting of case {id} was held; it cannot be deleted, only cancelled.").format(
+                id=case.id
+            )
+        )

@@ -181,7 +181,8 @@ def plan_referral(store: Store, referral_id: int, day_id: int) -> int:
     return case.id or 0
 
 
-def withdraw_referral(store: Store, referral_id: int) -> None:
+def withdraw_referral(store: Store, referral_id: int, reason: str = "") -> None:
+    """Take a waiting referral out of the queue; the reason goes to the audit trail."""
     with store.session() as session:
         referral = session.get(Referral, referral_id)
         if referral is None:
@@ -191,7 +192,7 @@ def withdraw_referral(store: Store, referral_id: int) -> None:
         referral.status = ReferralStatus.WITHDRAWN.value
         referral.updated_at = store.now()
         session.add(referral)
-        audit.record(store, session, "withdraw", "referral", referral_id)
+        audit.record(store, session, "withdraw", "referral", referral_id, clean_line(reason)[:500])
 
 
 def _day_end(store: Store) -> time:
