@@ -182,12 +182,13 @@ async def test_cancel_asks_first_and_pull_forward_shows_what_moved(
         await settle(pilot)
         await pilot.press("down", "c")
         await settle(pilot)
-        await pilot.press("n")  # not cancelled after all
+        await pilot.press("escape")  # not cancelled after all
         await settle(pilot)
         assert get_case(demo_store, ids[1]).status == "planned"
-        await pilot.press("c", "y")
+        await pilot.press("c", *"Syg", "enter")  # the reason typed in the dialog
         await settle(pilot)
         assert get_case(demo_store, ids[1]).status == "cancelled"
+        assert get_case(demo_store, ids[1]).status_reason == "Syg"
         await pilot.press("f")
         await settle(pilot)
         question = str(app.screen.query_one("#question", Static).render())
@@ -287,18 +288,18 @@ async def test_o_r_g_x_open_the_case_roster_agreement_and_export_of_the_selectio
 
 
 async def test_the_cursor_stays_on_the_case_acted_on(demo_store, make_app) -> None:
-    """Down, c, y cancels case 2 and the cursor stays there, so the next Down, c, y cancels
-    case 3 (not case 2 again, nor case 1)."""
+    """Down, c, enter cancels case 2 (no reason typed) and the cursor stays there, so the next
+    Down, a, enter marks case 3 absent (not case 2 again, nor case 1)."""
     ids = case_ids(demo_store)
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("down", "c", "y")
+        await pilot.press("down", "c", "enter")
         await settle(pilot)
         assert get_case(demo_store, ids[1]).status == "cancelled"
         assert screen.selected_case_id() == ids[1]
-        await pilot.press("down", "a", "y")
+        await pilot.press("down", "a", "enter")
         await settle(pilot)
         assert get_case(demo_store, ids[2]).status == "absent"
         assert screen.selected_case_id() == ids[2]
