@@ -106,7 +106,7 @@ async def test_a_whole_day(demo_store, make_app, clock) -> None:
         # The citizen of case 3 does not come.
         assert screen.selected_case_id() == ids[2]
         await step(pilot, clock, "10:41", "a")
-        await pilot.press("y")
+        await pilot.press(*"Syg", "enter")  # the reason, typed
         await settle(pilot)
         assert get_case(store, ids[2]).status == "absent"
         assert screen.selected_case_id() == ids[2], "the cursor stays on the case acted on"
