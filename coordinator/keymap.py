@@ -92,6 +92,11 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("day.undo-delete", "u,ctrl+z", N_("Undo delete")),
         ("day.back", "escape", N_("All days")),
     ),
+    "InvitedChoiceDialog": (
+        ("invited.keep", "k", N_("Keep times")),
+        ("invited.move", "m", N_("Let them move")),
+        ("invited.cancel", "escape", N_("Cancel")),
+    ),
     "ConfirmDialog": (
         ("confirm.yes", "y", N_("Yes")),
         ("confirm.no", "n,escape", N_("No")),

@@ -4,6 +4,10 @@ present briefest, show the minutes now and proposed, and apply it on yes.
 The proposal is computed in a worker (up to 8! orders, see `domain.batching`); applying goes
 through the day's writer queue like every other change, so it waits behind changes pressed
 before it. The store refuses to apply when the day changed in between (one-line notice).
+
+Cases whose invitations went out keep their planned starts -- unless the coordinator says
+otherwise: when letting them move would give a better order, the screen asks first (both
+proposals' minutes side by side); moved invited cases are then marked moved until re-sent.
 """
 
 from __future__ import annotations
@@ -37,8 +41,10 @@ def describe(view: BatchView) -> str:
             for position, case_id in enumerate(view.order, start=1)
         )
     )
-    if view.invited:
+    if view.invited and view.keep_invited:
         lines += ["", _("Invited cases keep their times.")]
+    elif view.invited:
+        lines += ["", _("Invited cases that move are marked moved: send them new invitations.")]
     lines += ["", _("Use this order?")]
     return "\n".join(lines)
 
@@ -52,12 +58,34 @@ class BatchActions:
         def propose() -> None:
             try:
                 view = propose_batch(store, day_id)
+                free = propose_batch(store, day_id, keep_invited=False) if view.invited else None
             except StoreError as exc:
                 self.app.call_from_thread(self.notify, exc.message, severity="error", markup=False)
                 return
-            self.app.call_from_thread(self._batch_proposed, view)
+            if free is None or free.order == view.order:
+                self.app.call_from_thread(self._batch_proposed, view)
+            else:
+                self.app.call_from_thread(self._ask_invited, view, free)
 
         self.run_worker(propose, thread=True, exclusive=True, group="day-batch")
+
+    def _ask_invited(self: DayScreen, kept: BatchView, free: BatchView) -> None:
+        """Invited cases hold the order back: keep their times, or let them move?"""
+        from coordinator.screens.day_corrections import InvitedChoiceDialog
+
+        question = _(
+            "{count} cases were invited at fixed times. Keeping their times, professionals are "
+            "present {kept} min; letting them move, {free} min (they are marked moved and need "
+            "new invitations)."
+        ).format(count=len(kept.invited), kept=kept.proposed_minutes, free=free.proposed_minutes)
+
+        def chosen(choice: str | None) -> None:
+            if choice == "keep":
+                self._batch_proposed(kept)
+            elif choice == "move":
+                self._batch_proposed(free)
+
+        self.app.push_screen(InvitedChoiceDialog(question), chosen)
 
     def _batch_proposed(self: DayScreen, view: BatchView) -> None:
         from coordinator.screens.day_dialogs import ConfirmDialog
@@ -67,7 +95,7 @@ class BatchActions:
             return
 
         def apply(store) -> None:  # noqa: ANN001 - Store
-            apply_order(store, view.day_id, view.order)
+            apply_order(store, view.day_id, view.order, keep_invited=view.keep_invited)
 
         def done(confirmed: bool | None) -> None:
             if confirmed:

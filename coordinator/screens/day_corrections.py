@@ -15,8 +15,9 @@ from datetime import time
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from coordinator.domain.breaks import BreakPolicy
 from coordinator.domain.clock_entry import (
@@ -27,8 +28,8 @@ from coordinator.domain.clock_entry import (
     read_minutes,
 )
 from coordinator.domain.vocab import CHALLENGE_LABELS, ChallengeKind, Profession
-from coordinator.i18n import _
-from coordinator.screens.base import FormModal
+from coordinator.i18n import N_, _
+from coordinator.screens.base import AppModal, FormModal
 from coordinator.screens.day_dialogs import ConfirmDialog, PeopleRead, SaveJob, _FormDialog
 from coordinator.store.case_edits import CaseDetails
 from coordinator.store.database import Store
@@ -368,8 +369,6 @@ class ReasonDialog(FormModal[Reason | None]):
         self.confirm_label = confirm_label
 
     def compose(self) -> ComposeResult:
-        from textual.widgets import Button
-
         with Vertical(classes="dialog", id="reason-dialog"):
             yield Static(plain(self.question), id="question")
             yield Label(_("Reason"), classes="field-label")
@@ -383,3 +382,37 @@ class ReasonDialog(FormModal[Reason | None]):
 
     def action_save(self) -> None:
         self.dismiss(Reason(self.query_one("#reason", Input).value))
+
+
+class InvitedChoiceDialog(AppModal[str | None]):
+    """Batching with invited cases: keep their times (k), let them move (m), or neither
+    (escape). Three answers, so escape can never mean "move them"."""
+
+    CSS_PATH = CSS
+    BINDINGS = [
+        Binding("k", "choose('keep')", N_("Keep times"), id="invited.keep"),
+        Binding("m", "choose('move')", N_("Let them move"), id="invited.move"),
+        Binding("escape", "choose('')", N_("Cancel"), id="invited.cancel"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="invited-choice"):
+            yield Static(plain(self.question), id="question")
+            with Horizontal(classes="buttons"):
+                yield Button(_("Keep times"), variant="primary", id="keep")
+                yield Button(_("Let them move"), variant="warning", id="move")
+                yield Button(_("Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep").focus()
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice or None)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else event.button.id)

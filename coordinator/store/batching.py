@@ -3,17 +3,20 @@
 Who attends: the professionals on each case's roster (a person from the directory, not the
 citizen or a network person) who have not declined, for the parts their roster line names.
 A case counts as invited once an invitation for it was exported (`InvitationState`): its time
-was told to the participants and the proposal keeps it.
+was told to the participants and the proposal keeps it -- unless the coordinator, asked, lets
+invited cases move (`keep_invited=False`): then applying marks each invited case whose start
+changes as moved (`moved_from`), as a day edit or a pull forward does, until it is re-sent.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
 from coordinator.domain.batching import BatchCase, BatchError, Proposal, propose, starts_kept
-from coordinator.domain.schedule import ScheduleError
+from coordinator.domain.schedule import ScheduleError, build_schedule
 from coordinator.domain.vocab import Attendance, Part, RosterRole
 from coordinator.i18n import _
 from coordinator.store import audit
@@ -51,6 +54,8 @@ class BatchView:
     proposed_minutes: int
     people: tuple[PersonMinutes, ...]
     invited: tuple[int, ...]
+    #: False when the proposal may move invited cases (the coordinator said so).
+    keep_invited: bool = True
 
     @property
     def changes(self) -> bool:
@@ -76,7 +81,7 @@ def _cases(session: Session, day_id: int) -> list[Case]:
     )
 
 
-def _batch_case(session: Session, case: Case) -> BatchCase:
+def _batch_case(session: Session, case: Case, keep_invited: bool = True) -> BatchCase:
     pre: set[int] = set()
     meeting: set[int] = set()
     entries = session.exec(
@@ -97,16 +102,31 @@ def _batch_case(session: Session, case: Case) -> BatchCase:
         session.exec(select(InvitationState).where(InvitationState.case_id == case.id)).first()
         is not None
     )
-    return BatchCase(timing_of(case), frozenset(pre), frozenset(meeting), invited)
+    timing = timing_of(case)
+    if invited and not keep_invited:  # free to move: its frozen start no longer holds it
+        timing = replace(timing, planned_start=None)
+    return BatchCase(timing, frozenset(pre), frozenset(meeting), invited and keep_invited)
 
 
-def _read(session: Session, day_id: int):  # noqa: ANN202 - (day, cases, plan, batch cases)
+def _invited_ids(session: Session, cases: list[Case]) -> tuple[int, ...]:
+    return tuple(
+        c.id or 0
+        for c in cases
+        if c.status == "planned"
+        and session.exec(select(InvitationState).where(InvitationState.case_id == c.id)).first()
+        is not None
+    )
+
+
+def _read(  # noqa: ANN202 - (day, cases, plan, batch cases)
+    session: Session, day_id: int, keep_invited: bool = True
+):
     day = session.get(StepUpDay, day_id)
     if day is None:
         raise NotFound(_("No step-up day with id {id}.").format(id=day_id))
     breaks = list(session.exec(select(DayBreak).where(DayBreak.day_id == day_id)))
     cases = _cases(session, day_id)
-    return day, cases, plan_of(day, breaks), [_batch_case(session, c) for c in cases]
+    return day, cases, plan_of(day, breaks), [_batch_case(session, c, keep_invited) for c in cases]
 
 
 def _propose(plan, batch: list[BatchCase]) -> Proposal:  # noqa: ANN001 - DayPlan
@@ -116,10 +136,11 @@ def _propose(plan, batch: list[BatchCase]) -> Proposal:  # noqa: ANN001 - DayPla
         raise Invalid(str(exc)) from exc
 
 
-def propose_batch(store: Store, day_id: int) -> BatchView:
-    """The best order of the day's cases and the professionals' minutes now and then."""
+def propose_batch(store: Store, day_id: int, keep_invited: bool = True) -> BatchView:
+    """The best order of the day's cases and the professionals' minutes now and then; with
+    `keep_invited=False` invited cases may move too."""
     with store.session() as session:
-        day, cases, plan, batch = _read(session, day_id)
+        day, cases, plan, batch = _read(session, day_id, keep_invited)
         proposal = _propose(plan, batch)
         now = dict(proposal.now.per_person)
         then = dict(proposal.proposed.per_person)
@@ -142,16 +163,20 @@ def propose_batch(store: Store, day_id: int) -> BatchView:
             now_minutes=proposal.now.presence,
             proposed_minutes=proposal.proposed.presence,
             people=tuple(people),
-            invited=tuple(b.case_id for b in batch if b.invited and b.movable),
+            invited=_invited_ids(session, cases),
+            keep_invited=keep_invited,
         )
 
 
-def apply_order(store: Store, day_id: int, order: tuple[int, ...]) -> None:
+def apply_order(
+    store: Store, day_id: int, order: tuple[int, ...], keep_invited: bool = True
+) -> None:
     """Put the day's cases in `order` (a proposal shown earlier). Refused, nothing changed,
-    when the day's cases changed since, a case that started would move, or an invited case's
-    time would change."""
+    when the day's cases changed since, a case that started would move, or (unless
+    `keep_invited=False`) an invited case's time would change."""
     with store.session() as session:
-        _day, cases, plan, batch = _read(session, day_id)
+        _day, cases, plan, batch = _read(session, day_id, keep_invited)
+        before = _starts(plan, cases)
         if sorted(order) != sorted(c.id or 0 for c in cases):
             raise Invalid(_("The day's cases changed since the proposal; propose again."))
         by_id = {b.case_id: b for b in batch}
@@ -169,4 +194,37 @@ def apply_order(store: Store, day_id: int, order: tuple[int, ...]) -> None:
                 row.position = position
                 row.updated_at = now
                 session.add(row)
+        if not keep_invited:
+            _mark_moved(session, plan, cases, [rows[i] for i in order], before, now)
         audit.record(store, session, "batch", "day", day_id, ",".join(map(str, order)))
+
+
+def _starts(plan, cases: list[Case]) -> dict[int, datetime]:  # noqa: ANN001 - DayPlan
+    """Each case's planned start in this order (what its invitation said)."""
+    schedule = build_schedule(plan, [timing_of(c) for c in cases])
+    return {c.id or 0: schedule.slot(c.id or 0).planned_start for c in cases}
+
+
+def _mark_moved(  # noqa: PLR0913
+    session: Session,
+    plan,  # noqa: ANN001 - DayPlan
+    cases: list[Case],
+    ordered: list[Case],
+    before: dict[int, datetime],
+    now: datetime,
+) -> None:
+    """Invited cases the new order moves lose their frozen start and show where they were."""
+    invited = set(_invited_ids(session, cases))
+    frozen = {c.id: c.planned_start for c in ordered}
+    for case in ordered:
+        if case.id in invited:
+            case.planned_start = None
+    after = _starts(plan, ordered)
+    for case in ordered:
+        if case.id in invited and after[case.id or 0] != before[case.id or 0]:
+            if case.moved_from is None:
+                case.moved_from = before[case.id or 0]
+            case.updated_at = now
+            session.add(case)
+        elif case.id in invited:
+            case.planned_start = frozen[case.id]  # not moved: as it was

@@ -283,3 +283,41 @@ async def test_absent_cancelled_and_held_carry_the_reason_typed(
         await pilot.press("a", "escape")  # escape: nothing changes
         await settle(pilot)
         assert get_case(store, ids[3]).status == "planned"
+
+
+async def test_batching_asks_before_moving_invited_cases(demo_store, make_app) -> None:
+    from coordinator.screens.day_corrections import InvitedChoiceDialog
+    from coordinator.store.batching import propose_batch
+
+    store = demo_store
+    ids = case_ids(store)
+    with store.session() as session:  # the last case's invitation went out
+        session.add(InvitationState(case_id=ids[4], part="meeting", updated_at=at("07:00")))
+    free = propose_batch(store, 1, keep_invited=False)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, InvitedChoiceDialog)
+        await pilot.press("escape")  # neither: nothing happens
+        await settle(pilot)
+        assert isinstance(app.screen, DayScreen)
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("k")  # keep their times: the proposal says so
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "keep their times" in str(app.screen.query_one("#question", Static).render())
+        await pilot.press("n")
+        await settle(pilot)
+        assert case_ids(store) == ids
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("m")  # let them move
+        await settle(pilot)
+        assert "marked moved" in str(app.screen.query_one("#question", Static).render())
+        await pilot.press("y")
+        await settle(pilot)
+        assert tuple(case_ids(store)) == free.order
+        assert get_case(store, ids[4]).moved_from == at("13:00")
