@@ -343,7 +343,7 @@ class CorrectionActions:
     def action_absent(self: DayScreen) -> None:
         self._with_reason(
             _("Mark {citizen} as absent? The meeting will not be held."),
-            _("Absent"),
+            _("Mark absent"),
             timing.mark_absent,
             "absent",
         )
