@@ -86,6 +86,7 @@ class EditDayDialog(_FormDialog):
         )
         with VerticalScroll(classes="dialog", id="edit-day"):
             yield Label(_("Edit the day"), classes="dialog-title")
+            # three fields a row, so the whole form and its buttons fit 80x24
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(_("Date (YYYY-MM-DD)"), classes="field-label")
@@ -93,6 +94,9 @@ class EditDayDialog(_FormDialog):
                 with Vertical():
                     yield Label(_("Start (HH:MM)"), classes="field-label")
                     yield Input(f"{plan.start:%H:%M}", id="start")
+                with Vertical():
+                    yield Label(_("Location"), classes="field-label")
+                    yield Input(self.day.location, id="location")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(_("Pre-meeting minutes"), classes="field-label")
@@ -100,30 +104,27 @@ class EditDayDialog(_FormDialog):
                 with Vertical():
                     yield Label(_("Meeting minutes"), classes="field-label")
                     yield Input(str(plan.meeting_minutes), id="meeting", type="integer")
+                with Vertical():
+                    yield Label(_("Coordinator"), classes="field-label")
+                    yield Select([], prompt=_("(none)"), id="coordinator")
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(_("Breaks (HH:MM-HH:MM, …)"), classes="field-label")
                     yield Input(breaks, id="breaks")
                 with Vertical():
-                    yield Label(_("Latest start (floating)"), classes="field-label")
-                    yield Input(latest, id="latest", placeholder="HH:MM")
-            with Horizontal(classes="row"):
+                    yield Label(_("Latest break start"), classes="field-label")
+                    yield Input(latest, id="latest")
                 with Vertical():
-                    yield Label(_("Breaks when a meeting runs over"), classes="field-label")
+                    yield Label(_("Breaks on overrun"), classes="field-label")
                     yield Select(
                         [
-                            (_("Floating: move with the overrun"), BreakPolicy.FLOATING.value),
-                            (_("Fixed: the canteen's hours"), BreakPolicy.FIXED.value),
+                            (_("Floating"), BreakPolicy.FLOATING.value),
+                            (_("Fixed"), BreakPolicy.FIXED.value),
                         ],
                         value=plan.break_policy.value,
                         allow_blank=False,
                         id="policy",
                     )
-                with Vertical():
-                    yield Label(_("Location"), classes="field-label")
-                    yield Input(self.day.location, id="location")
-            yield Label(_("Coordinator"), classes="field-label")
-            yield Select([], prompt=_("(none)"), id="coordinator")
             yield from self.buttons(_("Save"))
 
     def on_mount(self) -> None:
@@ -236,10 +237,13 @@ class EditCaseDialog(_FormDialog):
                 with Vertical():
                     yield Label(_("Caseworker"), classes="field-label")
                     yield Select([], prompt=_("(none)"), id="caseworker")
-            yield Label(_("Problem statement"), classes="field-label")
-            yield Input(case.problem_statement, id="problem")
-            yield Label(_("Trigger"), classes="field-label")
-            yield Input(case.trigger, id="trigger")
+            with Horizontal(classes="row"):
+                with Vertical():
+                    yield Label(_("Problem statement"), classes="field-label")
+                    yield Input(case.problem_statement, id="problem")
+                with Vertical():
+                    yield Label(_("Trigger"), classes="field-label")
+                    yield Input(case.trigger, id="trigger")
             yield from self.buttons(_("Save"))
 
     @on(PeopleRead)
