@@ -8,6 +8,7 @@ whose meeting was held cannot move or be deleted (its agreement and timings are 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session, col, select
 
@@ -25,6 +26,7 @@ from coordinator.store.models import (
     CaseChallenge,
     Citizen,
     DayBreak,
+    InvitationState,
     Person,
     RosterEntry,
     StepUpDay,
@@ -214,13 +216,12 @@ def move_case_to_day(store: Store, case_id: int, day_id: int, position: int | No
             raise Invalid(_("A case after that position has already started; choose a later one."))
         source = session.get(StepUpDay, source_id)
         assert source is not None
-        source_breaks = list(session.exec(select(DayBreak).where(DayBreak.day_id == source_id)))
         source_cases = _day_cases(session, source_id)
-        old_start = (
-            build_schedule(plan_of(source, source_breaks), [timing_of(c) for c in source_cases])
-            .slot(case.id or 0)
-            .planned_start
-        )
+        old_start = _starts(session, source, source_cases)[case.id or 0]
+        other_day = day_id != source_id
+        if other_day:
+            _hold_invited(session, source, source_cases, case.id or 0)
+        target_before = _starts(session, target, others) if other_day else {}
         case.planned_start = None
         case.day_id = day_id
         ordered = [*others[:index], case, *others[index:]]
@@ -233,6 +234,7 @@ def move_case_to_day(store: Store, case_id: int, day_id: int, position: int | No
         for item in ordered:
             item.updated_at = now
             session.add(item)
+        _mark_invited_moved(session, target, ordered, target_before)
         for number, item in enumerate(
             [c for c in _day_cases(session, source_id) if c.id != case.id], start=1
         ):
@@ -244,11 +246,59 @@ def move_case_to_day(store: Store, case_id: int, day_id: int, position: int | No
         return case
 
 
+def _starts(session: Session, day: StepUpDay, cases: list[Case]) -> dict[int, datetime]:
+    """Each case's planned start on the day in this order."""
+    breaks = list(session.exec(select(DayBreak).where(DayBreak.day_id == day.id)))
+    schedule = build_schedule(plan_of(day, breaks), [timing_of(c) for c in cases])
+    return {c.id or 0: schedule.slot(c.id or 0).planned_start for c in cases}
+
+
+def _invited(session: Session, cases: list[Case]) -> list[Case]:
+    """The planned cases whose invitations went out (their time was told)."""
+    ids = [c.id for c in cases if c.status == CaseStatus.PLANNED]
+    if not ids:
+        return []
+    told = set(
+        session.exec(select(InvitationState.case_id).where(col(InvitationState.case_id).in_(ids)))
+    )
+    return [c for c in cases if c.id in told]
+
+
+def _hold_invited(session: Session, day: StepUpDay, cases: list[Case], leaving: int) -> None:
+    """A case leaves the day (moved or deleted): the invited cases after it keep the times
+    they were told (frozen), so its slot stays a gap, as a cancelled case's does, until the
+    coordinator pulls them forward (which marks them moved). Others close up."""
+    before = _starts(session, day, cases)
+    rest = [c for c in cases if c.id != leaving]
+    after = _starts(session, day, rest)
+    for case in _invited(session, rest):
+        if after[case.id or 0] != before[case.id or 0]:
+            case.planned_start = before[case.id or 0]
+            session.add(case)
+
+
+def _mark_invited_moved(
+    session: Session, day: StepUpDay, cases: list[Case], before: dict[int, datetime]
+) -> None:
+    """A case arrives on the day: invited cases it pushes later show "moved from ..."."""
+    after = _starts(session, day, cases)
+    for case in _invited(session, cases):
+        old = before.get(case.id or 0)
+        if old is not None and after[case.id or 0] != old and case.moved_from is None:
+            case.moved_from = old
+            session.add(case)
+
+
 def delete_case(store: Store, case_id: int) -> Tombstone:
     """Delete a case with its roster, preparation and agreement drafts; refused once its
     meeting was held (then only cancel). Undo with `day_edits.undo_delete`."""
     with store.session() as session:
-        _refuse_held_case(_get(session, case_id))
+        case = _get(session, case_id)
+        _refuse_held_case(case)
+        day = session.get(StepUpDay, case.day_id)
+        assert day is not None
+        _hold_invited(session, day, _day_cases(session, case.day_id), case_id)
+        session.flush()
         tombstone = bury(session, "case", [case_id], "case", case_id)
         _release_referrals(session, tombstone)
         audit.record(store, session, "delete", "case", case_id)

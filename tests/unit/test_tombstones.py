@@ -14,6 +14,7 @@ from sqlmodel import SQLModel
 from coordinator.domain.vocab import ChallengeKind
 from coordinator.store import timing
 from coordinator.store.case_edits import case_details, delete_case
+from coordinator.store.cases import get_case
 from coordinator.store.day_edits import delete_day, preview_delete, undo_delete
 from coordinator.store.days import DayInput, create_day
 from coordinator.store.errors import Invalid, NotFound
@@ -121,3 +122,45 @@ def test_a_missing_case_or_day_is_not_found(store) -> None:
         preview_delete(store, "day", 999)
     with pytest.raises(NotFound):
         delete_case(store, 999)
+
+
+def _invite(store, case_id: int) -> None:
+    from coordinator.store.models import InvitationState
+
+    with store.session() as session:
+        session.add(InvitationState(case_id=case_id, part="meeting", updated_at=store.now()))
+
+
+def _starts(store, day_id: int = 1) -> dict[int, str]:
+    from coordinator.store.day_model import day_model
+
+    model = day_model(store, day_id)
+    schedule = model.schedule()
+    return {c.id: f"{schedule.slot(c.id).planned_start:%H:%M}" for c in model.cases}
+
+
+def test_invited_cases_keep_their_times_when_an_earlier_case_leaves(demo_store) -> None:
+    """Deleting (or moving away) case 2 leaves a gap before an invited case 4, as a cancel
+    does; the uninvited case 3 closes up. A case moved onto a day marks the invited cases it
+    pushes later as moved."""
+    store = demo_store
+    ids = case_ids(store)
+    _invite(store, ids[3])
+    before = _starts(store)
+    tombstone = delete_case(store, ids[1])
+    after = _starts(store)
+    assert after[ids[2]] < before[ids[2]], "not invited: closes up"
+    assert after[ids[3]] == before[ids[3]], "invited: keeps the time it was told"
+    undo_delete(store, tombstone)
+    assert _starts(store) == before
+
+    from coordinator.store.case_edits import move_case_to_day
+
+    from coordinator.store.cases import CaseInput, add_case
+
+    other = create_day(store, DayInput(TEST_DAY + timedelta(days=1), breaks=())).id
+    told = add_case(store, CaseInput(day_id=other, citizen="Lone Skov")).id
+    _invite(store, told)
+    move_case_to_day(store, ids[1], other, position=1)
+    assert _starts(store)[ids[3]] == before[ids[3]], "the invited case keeps its time"
+    assert get_case(store, told).moved_from is not None, "pushed later: marked moved"
