@@ -52,9 +52,9 @@ def test_deleting_a_case_and_undoing_it_puts_every_row_back(demo_store) -> None:
     assert preview.count("preparation") == 1
     assert preview.count("agreement") == 1
     tombstone = delete_case(store, first)
-    assert dict(preview.counts) == {
-        name: tombstone.count(name) for name in dict(preview.counts)
-    }, "the preview counts what the delete removes"
+    assert dict(preview.counts) == {name: tombstone.count(name) for name in dict(preview.counts)}, (
+        "the preview counts what the delete removes"
+    )
     assert first not in case_ids(store)
     with pytest.raises(NotFound):
         case_details(store, first)
@@ -155,7 +155,6 @@ def test_invited_cases_keep_their_times_when_an_earlier_case_leaves(demo_store) 
     assert _starts(store) == before
 
     from coordinator.store.case_edits import move_case_to_day
-
     from coordinator.store.cases import CaseInput, add_case
 
     other = create_day(store, DayInput(TEST_DAY + timedelta(days=1), breaks=())).id
