@@ -22,7 +22,7 @@ from weakref import WeakKeyDictionary
 from textual.app import App
 
 from coordinator.domain.vocab import CaseStatus
-from coordinator.i18n import N_, _
+from coordinator.i18n import _, ngettext
 from coordinator.screens.day_writer import QueuedChange
 from coordinator.store import timing
 from coordinator.store.day_edits import DeletePreview
@@ -37,20 +37,25 @@ if TYPE_CHECKING:
 #: The deletes of each open app that can still be undone, newest last.
 _UNDO: WeakKeyDictionary[App[Any], list[Tombstone]] = WeakKeyDictionary()
 
-#: How a confirmation names the rows of a table that go with a delete (plural).
-WHAT_GOES = {
-    "case": N_("cases"),
-    "rosterentry": N_("roster lines"),
-    "preparation": N_("preparation"),
-    "agreement": N_("agreement drafts"),
-    "agreementitem": N_("agreement items"),
-    "materialitem": N_("material items"),
-    "materialsent": N_("material sent"),
-    "invitationstate": N_("invitations sent"),
-    "rating": N_("ratings"),
-    "outcome": N_("outcomes"),
-    "daybreak": N_("breaks"),
-}
+
+def _rows_named(table: str, count: int) -> str:
+    """How a confirmation names `count` rows of a table that go with a delete."""
+    names = {
+        "case": ngettext("{n} case", "{n} cases", count),
+        "rosterentry": ngettext("{n} roster line", "{n} roster lines", count),
+        "preparation": ngettext("{n} preparation", "{n} preparations", count),
+        "agreement": ngettext("{n} agreement draft", "{n} agreement drafts", count),
+        "agreementitem": ngettext("{n} agreement item", "{n} agreement items", count),
+        "materialitem": ngettext("{n} material item", "{n} material items", count),
+        "materialsent": ngettext("{n} material sending", "{n} material sendings", count),
+        "invitationstate": ngettext("{n} invitation sent", "{n} invitations sent", count),
+        "rating": ngettext("{n} rating", "{n} ratings", count),
+        "outcome": ngettext("{n} outcome", "{n} outcomes", count),
+        "daybreak": ngettext("{n} break", "{n} breaks", count),
+    }
+    return names.get(table, f"{{n}} {table}").format(n=count)
+
+
 #: Tables not worth naming: the deleted row itself, and a case's challenge marks.
 _UNNAMED = frozenset({"stepupday", "casechallenge", "itemprogress"})
 
@@ -90,7 +95,7 @@ def describe_delete(preview: DeletePreview, title: str) -> str:
     """The confirmation: what is deleted, what goes with it, and that undo lasts while open."""
     own = "case" if preview.what == "case" else "stepupday"
     parts = [
-        f"{count} {_(WHAT_GOES.get(table, table))}"
+        _rows_named(table, count)
         for table, count in preview.counts
         if table != own and table not in _UNNAMED
     ]
