@@ -77,6 +77,8 @@ class EditDayDialog(_FormDialog):
         self.day = day
         #: The invited cases the coordinator agreed to move (asked again if others move).
         self._moves_ok: frozenset[int] = frozenset()
+        #: The picker shows the day's coordinator: before that, saving leaves it as it is.
+        self._people_shown = False
 
     def compose(self) -> ComposeResult:
         plan = self.day.plan
@@ -136,6 +138,7 @@ class EditDayDialog(_FormDialog):
 
     def _preselect(self, people: list[PersonRecord]) -> None:
         name = self.day.coordinator
+        self._people_shown = True
         if not name:
             return
         picker = self.query_one("#coordinator", Select)
@@ -147,7 +150,8 @@ class EditDayDialog(_FormDialog):
     def prepare(self) -> SaveJob:
         from coordinator.store.day_edits import DayChanges, edit_day
 
-        coordinator = self.query_one("#coordinator", Select).value
+        picked = self.query_one("#coordinator", Select).value
+        coordinator = (picked if isinstance(picked, str) else "") if self._people_shown else None
         changes = DayChanges(
             date=read_iso_date(self.value("date")),
             start=read_clock_time(self.value("start")),
@@ -156,7 +160,7 @@ class EditDayDialog(_FormDialog):
             breaks=_times(self.value("breaks"), self.value("latest")),
             break_policy=BreakPolicy(str(self.query_one("#policy", Select).value)),
             location=self.value("location"),
-            coordinator=coordinator if isinstance(coordinator, str) else "",
+            coordinator=coordinator,
         )
         day_id, agreed = self.day.id, self._moves_ok
 
@@ -209,6 +213,8 @@ class EditCaseDialog(_FormDialog):
     def __init__(self, case: CaseDetails) -> None:
         super().__init__()
         self.case = case
+        #: The pickers show the case's people: before that, saving leaves them as they are.
+        self._people_shown = False
 
     def compose(self) -> ComposeResult:
         case = self.case
@@ -263,14 +269,16 @@ class EditCaseDialog(_FormDialog):
             if name not in names:  # someone since deactivated stays who they are
                 picker.set_options([(plain(n), n) for n in [*names, name]])
             picker.value = name
+        self._people_shown = True
 
     def prepare(self) -> SaveJob:
         from coordinator.store.case_edits import CaseChanges, edit_case
 
-        people = {}
+        people: dict[str, str | None] = {}
         for field_id in ("jobbroker", "caseworker"):
             value = self.query_one(f"#{field_id}", Select).value
-            people[field_id] = value if isinstance(value, str) else ""
+            shown = value if isinstance(value, str) else ""
+            people[field_id] = shown if self._people_shown else None
         changes = CaseChanges(
             citizen=self.value("citizen"),
             challenges=tuple(
