@@ -16,6 +16,7 @@ as the confirmation says.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -283,7 +284,12 @@ class CorrectionActions:
         from coordinator.store.case_edits import delete_case
 
         app = self.app
-        self._focus_next = self._next_case_id(case_id)
+        after = self._next_case_id(case_id)
+        if self.model is not None:  # gone from the agenda at once; the writer's read follows
+            cases = tuple(c for c in self.model.cases if c.id != case_id)
+            self._show(replace(self.model, cases=cases))
+            self._focus_case(after)
+        self._focus_next = after
 
         def delete(store: Store) -> None:
             shelve(app, delete_case(store, case_id))
