@@ -106,7 +106,15 @@ async def test_every_binding_of_every_screen_is_in_the_palette(demo_store, make_
             await check()
             await pilot.press(there_and_back[1])
             await pilot.pause()
-        for there_and_back in (("x", "escape"), ("a", "n"), ("n", "escape"), ("f2", "escape")):
+        for there_and_back in (
+            ("x", "escape"),
+            ("a", "escape"),
+            ("delete", "n"),
+            ("d", "escape"),
+            ("i", "escape"),
+            ("n", "escape"),
+            ("f2", "escape"),
+        ):
             await pilot.press(there_and_back[0])
             await check()
             await pilot.press(there_and_back[1])
@@ -121,7 +129,10 @@ async def test_every_binding_of_every_screen_is_in_the_palette(demo_store, make_
         "RosterScreen",
         "AgreementScreen",
         "ExportDialog",
+        "ReasonDialog",
         "ConfirmDialog",
+        "EditDayDialog",
+        "EditCaseDialog",
         "AddCaseDialog",
         "PeopleScreen",
         "DaysScreen",
