@@ -8,20 +8,40 @@ from __future__ import annotations
 
 import getpass
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from coordinator.domain.clock import Clock, SystemClock
 from coordinator.i18n import _
-from coordinator.store.engine import make_engine, masked_reason, opening, resolve_url, sqlite_path
-from coordinator.store.errors import Conflict, Unavailable
+from coordinator.store.engine import (
+    display_url,
+    make_engine,
+    masked_reason,
+    opened_read_only,
+    opening,
+    resolve_url,
+    sqlite_path,
+)
+from coordinator.store.errors import Conflict, StoreError, Unavailable
+from coordinator.store.health import (
+    Damaged,
+    damaged,
+    guard_writes,
+    integrity_problem,
+    is_damage,
+    read_only,
+)
 from coordinator.store.migrate import ensure_current
+
+
+_UNCHECKED = object()
 
 
 class Store:
@@ -42,6 +62,13 @@ class Store:
         # The SQLCipher key of an encrypted file (store/cipher.py), for the connections made
         # beside the engine's pool: the change watcher's, a backup's.
         self._key = key
+        #: Opened read-only: the user may not write the file (store/health.py).
+        self.read_only = opened_read_only(engine)
+        # What quick_check found: _UNCHECKED until the first check, then None (whole) or the
+        # finding. Checked once per process: before its first write, or by the app's worker.
+        self._problem: str | None | object = _UNCHECKED
+        self._health_lock = threading.Lock()
+        guard_writes(engine, self._refusal)
 
     @classmethod
     def open(
@@ -77,9 +104,36 @@ class Store:
     def integrity_problem(self, path: str | None = None) -> str | None:
         """What SQLite's quick_check finds wrong with the file (or a copy of it made with the
         same key), or None when whole."""
-        from coordinator.store.backup import integrity_problem
-
         return integrity_problem(path or self.path or "", self._key)
+
+    def check_health(self) -> str | None:
+        """What is wrong with the database file (quick_check), or None when it is whole or a
+        server's; checked once per process and remembered (a damaged file stays damaged)."""
+        if self.path is None:
+            return None
+        with self._health_lock:
+            if self._problem is _UNCHECKED:
+                self._problem = self.integrity_problem()
+            return self._problem  # type: ignore[return-value]
+
+    @property
+    def damage(self) -> str | None:
+        """What a check found wrong so far (None: whole, or not checked yet)."""
+        problem = self._problem
+        return None if problem is _UNCHECKED else problem  # type: ignore[return-value]
+
+    def _refusal(self) -> StoreError | None:
+        """Why a write may not run now: the file is read-only, or damaged."""
+        if self.read_only:
+            return read_only(self.path or display_url(self.url))
+        problem = self.check_health()
+        return damaged(self.path or "", problem) if problem is not None else None
+
+    def _found_damage(self, reason: str) -> Damaged:
+        with self._health_lock:
+            if not isinstance(self._problem, str):
+                self._problem = reason
+        return damaged(self.path or display_url(self.url), reason)
 
     @property
     def path(self) -> str | None:
@@ -105,9 +159,15 @@ class Store:
                         "Look again and redo the change."
                     )
                 ) from exc
-            except OperationalError as exc:
+            except DatabaseError as exc:
                 session.rollback()
                 reason = masked_reason(exc.orig if exc.orig is not None else exc)
+                if self.path is not None and is_damage(reason):
+                    raise self._found_damage(reason) from None
+                if self.path is not None and "readonly database" in reason:
+                    raise read_only(self.path) from None
+                if not isinstance(exc, OperationalError):
+                    raise
                 if self.path is None and _server_unreachable(exc):
                     raise Unavailable(
                         _("Not saved: the server cannot be reached ({reason}).").format(
