@@ -95,7 +95,7 @@ def integrity_problem(path: str | Path, key: str | None = None) -> str | None:
         return one_line(exc)
     finally:
         connection.close()
-    findings = [one_line(row[0]) for row in rows]
+    findings = [one_line(str(row[0]).replace("*** in database main ***", "")) for row in rows]
     return None if findings == ["ok"] else one_line("; ".join(findings[:3]))[:300]
 
 
