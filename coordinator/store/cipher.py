@@ -119,7 +119,5 @@ def connect_file(path: str | Path, key: str | None, *, readonly: bool = False) -
     if key is not None:
         return connect(path, key, readonly=readonly)
     if readonly:
-        return sqlite3.connect(
-            read_only_uri(Path(path)), uri=True, check_same_thread=False
-        )
+        return sqlite3.connect(read_only_uri(Path(path)), uri=True, check_same_thread=False)
     return sqlite3.connect(str(path), check_same_thread=False)

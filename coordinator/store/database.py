@@ -40,7 +40,6 @@ from coordinator.store.health import (
 )
 from coordinator.store.migrate import ensure_current
 
-
 _UNCHECKED = object()
 
 

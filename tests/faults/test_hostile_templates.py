@@ -8,7 +8,6 @@ nothing. The renders run in the bounded child process (`export.template_child`).
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
