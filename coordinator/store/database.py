@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -21,7 +20,6 @@ from sqlmodel import Session
 from coordinator.domain.clock import Clock, SystemClock
 from coordinator.i18n import _
 from coordinator.store.engine import (
-    display_url,
     make_engine,
     masked_reason,
     opened_read_only,
@@ -29,18 +27,9 @@ from coordinator.store.engine import (
     resolve_url,
     sqlite_path,
 )
-from coordinator.store.errors import Conflict, StoreError, Unavailable
-from coordinator.store.health import (
-    Damaged,
-    damaged,
-    guard_writes,
-    integrity_problem,
-    is_damage,
-    read_only,
-)
+from coordinator.store.errors import Conflict, Unavailable
+from coordinator.store.health import health_of, integrity_problem, is_damage, read_only
 from coordinator.store.migrate import ensure_current
-
-_UNCHECKED = object()
 
 
 class Store:
@@ -61,13 +50,8 @@ class Store:
         # The SQLCipher key of an encrypted file (store/cipher.py), for the connections made
         # beside the engine's pool: the change watcher's, a backup's.
         self._key = key
-        #: Opened read-only: the user may not write the file (store/health.py).
-        self.read_only = opened_read_only(engine)
-        # What quick_check found: _UNCHECKED until the first check, then None (whole) or the
-        # finding. Checked once per process: before its first write, or by the app's worker.
-        self._problem: str | None | object = _UNCHECKED
-        self._health_lock = threading.Lock()
-        guard_writes(engine, self._refusal)
+        #: Read-only or damaged: shared by every Store on this engine (store/health.py).
+        self._health = health_of(engine, self.path, key, opened_read_only(engine))
 
     @classmethod
     def open(
@@ -105,34 +89,20 @@ class Store:
         same key), or None when whole."""
         return integrity_problem(path or self.path or "", self._key)
 
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only: the user may not write the file."""
+        return self._health.read_only
+
     def check_health(self) -> str | None:
         """What is wrong with the database file (quick_check), or None when it is whole or a
         server's; checked once per process and remembered (a damaged file stays damaged)."""
-        if self.path is None:
-            return None
-        with self._health_lock:
-            if self._problem is _UNCHECKED:
-                self._problem = self.integrity_problem()
-            return self._problem  # type: ignore[return-value]
+        return self._health.check()
 
     @property
     def damage(self) -> str | None:
         """What a check found wrong so far (None: whole, or not checked yet)."""
-        problem = self._problem
-        return None if problem is _UNCHECKED else problem  # type: ignore[return-value]
-
-    def _refusal(self) -> StoreError | None:
-        """Why a write may not run now: the file is read-only, or damaged."""
-        if self.read_only:
-            return read_only(self.path or display_url(self.url))
-        problem = self.check_health()
-        return damaged(self.path or "", problem) if problem is not None else None
-
-    def _found_damage(self, reason: str) -> Damaged:
-        with self._health_lock:
-            if not isinstance(self._problem, str):
-                self._problem = reason
-        return damaged(self.path or display_url(self.url), reason)
+        return self._health.known_damage
 
     @property
     def path(self) -> str | None:
@@ -162,7 +132,7 @@ class Store:
                 session.rollback()
                 reason = masked_reason(exc.orig if exc.orig is not None else exc)
                 if self.path is not None and is_damage(reason):
-                    raise self._found_damage(reason) from None
+                    raise self._health.found(reason) from None
                 if self.path is not None and "readonly database" in reason:
                     raise read_only(self.path) from None
                 if not isinstance(exc, OperationalError):

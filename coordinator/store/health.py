@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -130,6 +132,60 @@ def is_damage(reason: object) -> bool:
     """SQLite's words for a damaged file, wherever the damage is found."""
     text = str(reason)
     return "malformed" in text or "file is not a database" in text
+
+
+class FileHealth:
+    """What is known about one database's file, shared by every `Store` on the same engine:
+    read-only or not, and what quick_check found (checked once, when first needed)."""
+
+    def __init__(self, path: str | None, key: str | None, read_only: bool) -> None:
+        self.path, self.read_only = path, read_only
+        self._key = key
+        self._problem: str | None = None
+        self._checked = path is None  # a server database has no file to check
+        self._lock = threading.Lock()
+
+    def check(self) -> str | None:
+        """What is wrong with the file, or None when it is whole (quick_check, once)."""
+        with self._lock:
+            if not self._checked:
+                self._problem = integrity_problem(self.path or "", self._key)
+                self._checked = True
+            return self._problem
+
+    @property
+    def known_damage(self) -> str | None:
+        """What a check (or a read) found wrong so far, without checking now."""
+        return self._problem
+
+    def found(self, reason: str) -> Damaged:
+        """A read met the damage: remember it (no later write runs) and say so."""
+        with self._lock:
+            if self._problem is None:
+                self._problem, self._checked = one_line(reason), True
+        return damaged(self.path or "", reason)
+
+    def refusal(self) -> StoreError | None:
+        """Why a write may not run now: the file is read-only, or damaged."""
+        if self.read_only:
+            return read_only(self.path or "")
+        problem = self.check()
+        return damaged(self.path or "", problem) if problem is not None else None
+
+
+_HEALTH: weakref.WeakKeyDictionary[Engine, FileHealth] = weakref.WeakKeyDictionary()
+_HEALTH_LOCK = threading.Lock()
+
+
+def health_of(engine: Engine, path: str | None, key: str | None, read_only: bool) -> FileHealth:
+    """The engine's one `FileHealth`; made, with the write guard on the engine, the first
+    time (a store made for a moment over the same engine shares it, and adds no guard)."""
+    with _HEALTH_LOCK:
+        health = _HEALTH.get(engine)
+        if health is None:
+            health = _HEALTH[engine] = FileHealth(path, key, read_only)
+            guard_writes(engine, health.refusal)
+        return health
 
 
 def guard_writes(engine: Engine, refusal: Callable[[], StoreError | None]) -> None:
