@@ -60,7 +60,7 @@ def backup(store: Store, out: Path | None = None) -> Path:
             )
         ) from None
     errors = file_errors()
-    source = store.connect_file()
+    source = store.connect_file(readonly=store.read_only)  # a read-only file can be backed up
     destination = store.connect_file(target)
     try:
         with destination:

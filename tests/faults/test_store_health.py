@@ -197,6 +197,13 @@ def test_a_0444_file_opens_read_only(tmp_path: Path, clock, folder_too: bool) ->
             env=env,
             timeout=120,
         )
+        copied = subprocess.run(
+            [*command, "backup", "--out", str(tmp_path / "copy.db")],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
         mode = path.stat().st_mode & 0o777
     finally:
         path.parent.chmod(0o700)
@@ -205,6 +212,8 @@ def test_a_0444_file_opens_read_only(tmp_path: Path, clock, folder_too: bool) ->
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert refused.stderr.count("\n") == 1 and "read-only" in refused.stderr
     assert mode == 0o400, "a read-only file is never made writable (it was chmod 0600)"
+    assert copied.returncode == 0, copied.stderr
+    assert integrity_problem(tmp_path / "copy.db") is None, "a read-only file can be backed up"
 
 
 def test_read_only_is_said_by_the_store(tmp_path: Path, clock, monkeypatch) -> None:
