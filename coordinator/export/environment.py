@@ -93,7 +93,7 @@ def _finalize_for(flavour: Flavour):  # noqa: ANN202 - a finalize callable
     return finalize
 
 
-#: What a render may still write (characters), when it is bounded (`bounded_output`).
+#: What a render may still write (characters), when it is bounded (`render_here(max_chars=)`).
 _BUDGET: ContextVar[list[int] | None] = ContextVar("template_budget", default=None)
 
 
