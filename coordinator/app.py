@@ -126,6 +126,9 @@ class CoordinatorApp(App[None]):
         wanted = self.open_date or self.clock.now().date()
         self._find_todays_day(self.store, wanted)
         self.read_palette_cases()
+        from coordinator.screens.store_health import watch_store_health
+
+        watch_store_health(self, self.store)  # read-only or damaged: said at once, in a notice
 
     @work(thread=True, exclusive=True, group="app-today")
     def _find_todays_day(self, store: Store, wanted: date) -> None:

@@ -56,13 +56,25 @@ def _listings(context: Context) -> Context:
 
 
 def agreement_docx(context: Context, templates_dir: str | None = None) -> bytes:
-    """A .docx of the agreement context (`export.agreement_context.agreement_context`)."""
+    """A .docx of the agreement context (`export.agreement_context.agreement_context`); a
+    user's own Word template renders in a bounded child process (`export.template_child`)."""
+    path = template_path(templates_dir)
+    if templates_dir and path != templates_root() / TEMPLATE:
+        from coordinator.export.template_child import docx_in_child
+
+        return docx_in_child(path.name, context, templates_dir)
+    return render_docx(context, templates_dir)
+
+
+def render_docx(context: Context, templates_dir: str | None = None) -> bytes:
+    """Render the Word template here (the shipped one, or in the bounded child)."""
     import jinja2
     from docxtpl import DocxTemplate
-    from jinja2.sandbox import SandboxedEnvironment
+
+    from coordinator.export.environment import BoundedSandbox
 
     path = template_path(templates_dir)
-    env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"])
+    env = BoundedSandbox(undefined=jinja2.StrictUndefined, extensions=["jinja2.ext.i18n"])
     env.install_gettext_translations(translations_for(context["language"]), newstyle=True)  # type: ignore[attr-defined]
     try:
         document = DocxTemplate(str(path))
@@ -70,6 +82,13 @@ def agreement_docx(context: Context, templates_dir: str | None = None) -> bytes:
     except jinja2.TemplateError as exc:
         raise TemplateProblem(
             _("Template {name}: {reason}").format(name=path.name, reason=exc.message or exc)
+        ) from None
+    except RecursionError:
+        raise TemplateProblem(
+            _("Template {name}: {reason}").format(
+                name=path.name,
+                reason=_("it calls itself without end (a macro or an include of itself)"),
+            )
         ) from None
     _properties(document.docx.core_properties, context)
     buffer = io.BytesIO()

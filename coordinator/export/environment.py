@@ -12,14 +12,14 @@
 from __future__ import annotations
 
 import re
-import sys
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from coordinator.i18n import _, translations_for
@@ -83,11 +83,75 @@ class _Markdown(str):
 
 
 def _finalize_for(flavour: Flavour):  # noqa: ANN202 - a finalize callable
-    if flavour == "md":
-        return escape_markdown
-    if flavour == "txt":
-        return clean_text
-    return _finalize_html
+    clean = {"md": escape_markdown, "txt": clean_text}.get(flavour, _finalize_html)
+
+    def finalize(value: object) -> object:
+        shown = clean(value)
+        _spend(len(shown) if isinstance(shown, str) else 0)
+        return shown
+
+    return finalize
+
+
+#: What a render may still write (characters), when it is bounded (`render_here(max_chars=)`).
+_BUDGET: ContextVar[list[int] | None] = ContextVar("template_budget", default=None)
+
+
+class OutputTooLarge(SecurityError):
+    """A template wrote more than a document can sensibly hold."""
+
+
+def _spend(size: int) -> None:
+    """Count what a template writes; past the budget, stop it (inside the template, so the
+    error carries the template's line)."""
+    budget = _BUDGET.get()
+    if budget is None:
+        return
+    budget[0] -= size
+    if budget[0] < 0:
+        raise OutputTooLarge(
+            _("the document would be larger than {size} MB").format(size=MAX_CHARS // 1_000_000)
+        )
+
+
+#: The most a rendered document may hold (characters): an agreement is some 50,000.
+MAX_CHARS = 20_000_000
+#: The largest number `**` may make (bits): enough for any date or count.
+_MAX_POWER_BITS = 256
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's sandbox that also refuses, before computing it, a `*` or `**` whose result would
+    be huge (`'A' * 1024**3` would take gigabytes at once), and lets no template change a list
+    or dict in place (an `append` inside a `for` over the same list never ends)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator: str, left: object, right: object) -> object:  # noqa: ANN001
+        if operator == "**" and _ints(left, right) and abs(left) > 1:  # type: ignore[arg-type]
+            if right * abs(left).bit_length() > _MAX_POWER_BITS:  # type: ignore[operator]
+                raise SecurityError(_("the number {a} ** {b} is too large").format(a=left, b=right))
+        if operator == "*":
+            size = _repeated_size(left, right)
+            if size is not None and size > MAX_CHARS:
+                raise OutputTooLarge(
+                    _("the document would be larger than {size} MB").format(
+                        size=MAX_CHARS // 1_000_000
+                    )
+                )
+        return super().call_binop(context, operator, left, right)
+
+
+def _ints(*values: object) -> bool:
+    return all(isinstance(value, int) and not isinstance(value, bool) for value in values)
+
+
+def _repeated_size(left: object, right: object) -> int | None:
+    """The length of `sequence * count` (either order), or None for numbers."""
+    for seq, count in ((left, right), (right, left)):
+        if isinstance(seq, str | list | tuple) and _ints(count):
+            return len(seq) * max(int(count), 0)  # type: ignore[call-overload]
+    return None
 
 
 def _finalize_html(value: object) -> object:
@@ -100,11 +164,11 @@ def _finalize_html(value: object) -> object:
 @cache
 def environment(
     language: str, flavour: Flavour = "html", user_dir: str | None = None
-) -> SandboxedEnvironment:
+) -> ImmutableSandboxedEnvironment:
     """The (cached) environment for one language, output flavour and user template folder."""
     folders = [str(Path(user_dir).expanduser())] if user_dir else []
     folders.append(str(templates_root()))
-    env = SandboxedEnvironment(
+    env = BoundedSandbox(
         loader=jinja2.FileSystemLoader(folders),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "htm", "xml", "html.j2", "xml.j2"),
@@ -128,9 +192,30 @@ def environment(
 def render_template(
     name: str, context: dict[str, object], flavour: Flavour, user_dir: str | None = None
 ) -> str:
-    """Render template `name` with `context`; any template error becomes `TemplateProblem`."""
+    """Render template `name` with `context`; any template error becomes `TemplateProblem`.
+
+    With a user's template folder, the render runs in a child process with a time, memory and
+    size limit (`export.template_child`): a municipality's template may loop for ever or ask
+    for gigabytes, and neither may hang or fill the machine. The shipped templates are ours
+    and render here (the agreement screen's read-back renders on every change)."""
+    if user_dir:
+        from coordinator.export.template_child import render_in_child
+
+        return render_in_child(name, context, flavour, user_dir)
+    return render_here(name, context, flavour, user_dir)
+
+
+def render_here(
+    name: str,
+    context: dict[str, object],
+    flavour: Flavour,
+    user_dir: str | None = None,
+    max_chars: int | None = None,
+) -> str:
+    """Render in this process; with `max_chars`, stop a template that writes more."""
     language = str(context.get("language", "da"))
     env = environment(language, flavour, user_dir)
+    token = _BUDGET.set([max_chars] if max_chars is not None else None)
     try:
         template = env.get_template(name)
         return template.render(context)
@@ -144,13 +229,28 @@ def render_template(
                 name=exc.name or name, line=exc.lineno, reason=exc.message
             )
         ) from None
-    except jinja2.TemplateError as exc:
-        where, line = _template_frame(sys.exc_info()[2], name)
-        raise TemplateProblem(
-            _("Template {name}, line {line}: {reason}").format(
-                name=where, line=line, reason=exc.message or type(exc).__name__
-            )
-        ) from None
+    except Exception as exc:  # noqa: BLE001 - whatever a template does wrong is one line
+        raise template_problem(exc, name) from None
+    finally:
+        _BUDGET.reset(token)
+
+
+def template_problem(exc: BaseException, name: str) -> TemplateProblem:
+    """The one line for an error raised while a template ran: the template and line where it
+    happened (a deep recursion, a too-big range, the time limit, a division by zero)."""
+    where, line = _template_frame(exc.__traceback__, name)
+    if isinstance(exc, jinja2.TemplateError):
+        reason = exc.message or type(exc).__name__
+    elif isinstance(exc, RecursionError):
+        reason = _("it calls itself without end (a macro or an include of itself)")
+    elif isinstance(exc, MemoryError):
+        reason = _("it needs too much memory")
+    else:
+        reason = f"{type(exc).__name__}: {exc}"
+    reason = " ".join(str(reason).split())[:200]
+    return TemplateProblem(
+        _("Template {name}, line {line}: {reason}").format(name=where, line=line, reason=reason)
+    )
 
 
 def _template_frame(tb: TracebackType | None, fallback: str) -> tuple[str, object]:

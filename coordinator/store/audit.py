@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlmodel import Session, col, or_, select
 
 from coordinator.store.database import Store
+from coordinator.store.errors import StoreError
 from coordinator.store.models import Agreement, AuditEvent, Case
 
 #: Actions of reading a citizen's full data and of writing it to a file.
@@ -55,7 +56,12 @@ def citizen_of_case(session: Session, case_id: int) -> int | None:
 
 
 def record_read(store: Store, entity: str, case_id: int) -> None:
-    """Someone opened a citizen's full data (the preparation form, the agreement)."""
+    """Someone opened a citizen's full data (the preparation form, the agreement).
+
+    Not on a database opened read-only: nothing can be written to it (viewing it must still
+    work), and the app says it is read-only; the file's own permissions guard it then."""
+    if store.read_only:
+        return
     with store.session() as session:
         citizen_id = citizen_of_case(session, case_id)
         record(store, session, READ, entity, case_id, citizen_id=citizen_id)
@@ -71,21 +77,30 @@ def record_export(
     citizen_id: int | None = None,
 ) -> None:
     """Files written by an export: one event per file with its format and path. `case` says
-    `entity_id` is a case (its citizen is recorded); a day's export names no citizen."""
-    with store.session() as session:
-        if case and entity_id:
-            citizen_id = citizen_of_case(session, entity_id)
+    `entity_id` is a case (its citizen is recorded); a day's export names no citizen.
+
+    A file whose export cannot be recorded (a read-only or damaged database) is deleted again:
+    no copy of personal data is left that the audit trail does not know of."""
+    paths = list(paths)
+    try:
+        with store.session() as session:
+            if case and entity_id:
+                citizen_id = citizen_of_case(session, entity_id)
+            for path in paths:
+                record(
+                    store,
+                    session,
+                    EXPORT,
+                    what,
+                    entity_id,
+                    f"format={path.suffix.lstrip('.') or '-'}",
+                    citizen_id=citizen_id,
+                    path=str(path),
+                )
+    except StoreError:
         for path in paths:
-            record(
-                store,
-                session,
-                EXPORT,
-                what,
-                entity_id,
-                f"format={path.suffix.lstrip('.') or '-'}",
-                citizen_id=citizen_id,
-                path=str(path),
-            )
+            path.unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)

@@ -12,42 +12,12 @@ import os
 from pathlib import Path
 
 from coordinator.i18n import _
-from coordinator.store.cipher import WrongKey, connect_file, file_errors
+from coordinator.store.cipher import file_errors
 from coordinator.store.database import Store
-from coordinator.store.errors import Invalid, StoreError
+from coordinator.store.errors import Invalid
+from coordinator.store.health import Damaged, damaged, integrity_problem, newest_backup
 
-
-class Damaged(StoreError):
-    """The database file is damaged (SQLite's integrity check fails): restore a backup."""
-
-
-def integrity_problem(path: str | Path, key: str | None = None) -> str | None:
-    """What SQLite's `quick_check` finds wrong with the file, or None when it is whole; `key`
-    for an encrypted file.
-
-    Opened read-only, so checking never changes the file (nor creates one that is missing).
-    """
-    errors = file_errors()
-    try:
-        connection = connect_file(path, key, readonly=True)
-    except errors as exc:
-        return str(exc)
-    except WrongKey as exc:
-        return exc.message
-    try:
-        rows = connection.execute("PRAGMA quick_check").fetchall()
-    except errors as exc:
-        return str(exc)
-    finally:
-        connection.close()
-    findings = [str(row[0]) for row in rows]
-    return None if findings == ["ok"] else "; ".join(findings[:3])
-
-
-def newest_backup(folder: Path) -> Path | None:
-    """The most recent backup in `folder` (by modification time), if there is one."""
-    candidates = sorted(folder.glob("*.db"), key=lambda path: path.stat().st_mtime)
-    return candidates[-1] if candidates else None
+__all__ = ["Damaged", "backup", "check_whole", "integrity_problem", "newest_backup"]
 
 
 def check_whole(store: Store) -> None:
@@ -55,15 +25,8 @@ def check_whole(store: Store) -> None:
     if store.path is None:
         return
     problem = store.integrity_problem()
-    if problem is None:
-        return
-    folder = Path(store.path).parent / "backups"
-    newest = newest_backup(folder) if folder.is_dir() else None
-    raise Damaged(
-        _(
-            "The database {path} is damaged ({problem}): restore from a backup (newest: {newest})."
-        ).format(path=store.path, problem=problem, newest=newest or _("none found"))
-    )
+    if problem is not None:
+        raise damaged(store.path, problem)
 
 
 def default_backup_path(store: Store) -> Path:
@@ -97,7 +60,7 @@ def backup(store: Store, out: Path | None = None) -> Path:
             )
         ) from None
     errors = file_errors()
-    source = store.connect_file()
+    source = store.connect_file(readonly=store.read_only)  # a read-only file can be backed up
     destination = store.connect_file(target)
     try:
         with destination:

@@ -21,6 +21,7 @@ from typing import Any
 
 from coordinator.i18n import _
 from coordinator.store.errors import CannotOpen
+from coordinator.store.health import read_only_uri
 
 #: The first 16 bytes of every plain SQLite file; an encrypted file starts with random salt.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -84,7 +85,7 @@ def connect(path: str | Path, key: str, *, readonly: bool = False, timeout: floa
     module = cipher_module()
     if readonly:
         connection = module.connect(
-            f"{Path(path).resolve().as_uri()}?mode=ro",
+            read_only_uri(Path(path)),
             uri=True,
             timeout=timeout,
             check_same_thread=False,
@@ -118,7 +119,5 @@ def connect_file(path: str | Path, key: str | None, *, readonly: bool = False) -
     if key is not None:
         return connect(path, key, readonly=readonly)
     if readonly:
-        return sqlite3.connect(
-            f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-        )
+        return sqlite3.connect(read_only_uri(Path(path)), uri=True, check_same_thread=False)
     return sqlite3.connect(str(path), check_same_thread=False)

@@ -13,14 +13,22 @@ from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from coordinator.domain.clock import Clock, SystemClock
 from coordinator.i18n import _
-from coordinator.store.engine import make_engine, masked_reason, opening, resolve_url, sqlite_path
+from coordinator.store.engine import (
+    make_engine,
+    masked_reason,
+    opened_read_only,
+    opening,
+    resolve_url,
+    sqlite_path,
+)
 from coordinator.store.errors import Conflict, Unavailable
+from coordinator.store.health import health_of, integrity_problem, is_damage, read_only
 from coordinator.store.migrate import ensure_current
 
 
@@ -42,6 +50,8 @@ class Store:
         # The SQLCipher key of an encrypted file (store/cipher.py), for the connections made
         # beside the engine's pool: the change watcher's, a backup's.
         self._key = key
+        #: Read-only or damaged: shared by every Store on this engine (store/health.py).
+        self._health = health_of(engine, self.path, key, opened_read_only(engine))
 
     @classmethod
     def open(
@@ -77,9 +87,22 @@ class Store:
     def integrity_problem(self, path: str | None = None) -> str | None:
         """What SQLite's quick_check finds wrong with the file (or a copy of it made with the
         same key), or None when whole."""
-        from coordinator.store.backup import integrity_problem
-
         return integrity_problem(path or self.path or "", self._key)
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only: the user may not write the file."""
+        return self._health.read_only
+
+    def check_health(self) -> str | None:
+        """What is wrong with the database file (quick_check), or None when it is whole or a
+        server's; checked once per process and remembered (a damaged file stays damaged)."""
+        return self._health.check()
+
+    @property
+    def damage(self) -> str | None:
+        """What a check found wrong so far (None: whole, or not checked yet)."""
+        return self._health.known_damage
 
     @property
     def path(self) -> str | None:
@@ -105,9 +128,15 @@ class Store:
                         "Look again and redo the change."
                     )
                 ) from exc
-            except OperationalError as exc:
+            except DatabaseError as exc:
                 session.rollback()
                 reason = masked_reason(exc.orig if exc.orig is not None else exc)
+                if self.path is not None and is_damage(reason):
+                    raise self._health.found(reason) from None
+                if self.path is not None and "readonly database" in reason:
+                    raise read_only(self.path) from None
+                if not isinstance(exc, OperationalError):
+                    raise
                 if self.path is None and _server_unreachable(exc):
                     raise Unavailable(
                         _("Not saved: the server cannot be reached ({reason}).").format(

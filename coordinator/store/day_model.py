@@ -272,4 +272,4 @@ def stamped(store: Store, moment: datetime) -> Store:
     """The same database with a clock stopped at `moment`: a change the coordinator made at
     `moment` and that is written later (the database was busy) is stored with the time it was
     made, not the time the write got through."""
-    return Store(store.engine, store.url, FixedClock(moment), store.actor)
+    return Store(store.engine, store.url, FixedClock(moment), store.actor, store._key)

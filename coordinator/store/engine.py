@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError
 
 from coordinator.i18n import _
 from coordinator.store.errors import CannotOpen
+from coordinator.store.health import cannot_write, damaged, read_only_uri
 
 APP_NAME = "stepup-coordinator"
 BUSY_TIMEOUT_MS = 8000
@@ -86,7 +88,28 @@ def _protect(path: Path) -> None:
         os.close(fd)
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
-        path.chmod(0o600)
+        # Only take rights away: a 0444 file becomes 0400, never writable (it was chmod 0600,
+        # which made a file the user had made read-only writable behind their back).
+        path.chmod(mode & ~0o077)
+
+
+def _tune_read_only(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API types
+    """A read-only file: nothing that would write (not even the journal mode), and SQLite
+    itself refuses writes as well (`query_only`)."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+def opened_read_only(engine: Engine) -> bool:
+    """True when `make_engine` opened the SQLite file read-only (the user may not write it)."""
+    return engine in _READ_ONLY
+
+
+#: The engines `make_engine` opened read-only.
+_READ_ONLY: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def _tune_sqlite(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API types
@@ -145,17 +168,23 @@ def make_engine(url: str, key: str | None = None) -> Engine:
 
             module = cipher_module()  # before _protect: no empty file left without the extra
         _protect(path)
+        read_only = cannot_write(path)
         if key is None:
             engine = create_engine(
-                url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+                f"sqlite:///{read_only_uri(path)}&uri=true" if read_only else url,
+                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
             )
         else:
             engine = create_engine(
                 url,
                 module=module,
-                creator=lambda: connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000),
+                creator=lambda: connect(
+                    path, key, readonly=read_only, timeout=BUSY_TIMEOUT_MS / 1000
+                ),
             )
-        event.listen(engine, "connect", _tune_sqlite)
+        if read_only:
+            _READ_ONLY.add(engine)
+        event.listen(engine, "connect", _tune_read_only if read_only else _tune_sqlite)
         # WAL and SHM side files appear on first connect; keep them private as well.
         old_umask = os.umask(0o077)
         try:
@@ -195,11 +224,7 @@ def opening(where: str) -> Iterator[None]:
     except DatabaseError as exc:  # not a database, a directory, a foreign schema
         reason = masked_reason(exc.orig if exc.orig is not None else exc)
         if "malformed" in reason:  # SQLite's word for a damaged file, wherever the damage is
-            raise CannotOpen(
-                _("The database {path} is damaged ({reason}): restore from a backup.").format(
-                    path=where, reason=reason
-                )
-            ) from exc
+            raise CannotOpen(damaged(where, reason).message) from exc
         raise CannotOpen(
             _("cannot open the database {path}: {reason}").format(
                 path=where, reason=masked_reason(exc.orig if exc.orig is not None else exc)

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from coordinator.i18n import _
+from coordinator.store.engine import opened_read_only
 from coordinator.store.errors import CannotOpen
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -120,5 +121,13 @@ def ensure_current(engine: Engine) -> bool:
         return False
     if current is not None and current not in known:
         raise DatabaseTooNew(current)
+    if opened_read_only(engine):
+        # Viewing a read-only file is fine; upgrading it would need to write it.
+        raise CannotOpen(
+            _(
+                "the database is read-only and was written by an older version of the app: it "
+                "cannot be upgraded read-only (make it writable, or open a copy)"
+            )
+        )
     upgrade(engine)
     return True

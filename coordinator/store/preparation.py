@@ -47,23 +47,39 @@ REQUIRED_FIELDS = (
 )
 
 
-def _get_or_create(store: Store, session: Session, case_id: int) -> Preparation:
+def _stored(session: Session, case_id: int) -> Preparation | None:
+    """The case's stored preparation, or None when nobody has written one yet."""
     if session.get(Case, case_id) is None:
         raise NotFound(_("No case with id {id}.").format(id=case_id))
-    preparation = session.exec(select(Preparation).where(Preparation.case_id == case_id)).first()
+    return session.exec(select(Preparation).where(Preparation.case_id == case_id)).first()
+
+
+def _standard_items(store: Store, case_id: int) -> list[MaterialItem]:
+    """The material checklist every preparation starts with (nothing ready)."""
+    return [
+        MaterialItem(case_id=case_id, kind=kind.value, updated_at=store.now())
+        for kind in MaterialKind
+        if kind is not MaterialKind.OTHER
+    ]
+
+
+def _get_or_create(store: Store, session: Session, case_id: int) -> Preparation:
+    """For writers only: the stored preparation, made (with its checklist) on the first
+    write. Readers use `_stored` and an unsaved blank form: viewing never writes, so a
+    read-only database can be viewed and looking at a case changes nothing."""
+    preparation = _stored(session, case_id)
     if preparation is None:
         preparation = Preparation(case_id=case_id, updated_at=store.now())
         session.add(preparation)
         session.flush()
-        for kind in MaterialKind:
-            if kind is not MaterialKind.OTHER:
-                session.add(MaterialItem(case_id=case_id, kind=kind.value, updated_at=store.now()))
+        session.add_all(_standard_items(store, case_id))
     return preparation
 
 
 def get_preparation(store: Store, case_id: int) -> Preparation:
+    """The stored preparation, or a blank one (not stored) for a case that has none yet."""
     with store.session() as session:
-        return _get_or_create(store, session, case_id)
+        return _stored(session, case_id) or Preparation(case_id=case_id, updated_at=store.now())
 
 
 class PreparationConflict(Conflict):
@@ -136,10 +152,10 @@ class MaterialView:
 
 
 def read_preparation(store: Store, case_id: int) -> PreparationView:
-    """The form's values (an empty form is made for a case that has none)."""
-    with store.session() as session:
-        preparation = _get_or_create(store, session, case_id)
-        return PreparationView(case_id, {n: getattr(preparation, n) for n in FORM_FIELDS})
+    """The form's values (an empty form for a case that has none; it is stored when first
+    written)."""
+    preparation = get_preparation(store, case_id)
+    return PreparationView(case_id, {n: getattr(preparation, n) for n in FORM_FIELDS})
 
 
 def material_views(store: Store, case_id: int) -> list[MaterialView]:
@@ -187,8 +203,10 @@ def missing_fields(preparation: Preparation) -> list[str]:
 
 
 def materials(store: Store, case_id: int) -> list[MaterialItem]:
+    """The material checklist; the standard one (not stored) before the preparation is."""
     with store.session() as session:
-        _get_or_create(store, session, case_id)
+        if _stored(session, case_id) is None:
+            return _standard_items(store, case_id)
         return list(
             session.exec(
                 select(MaterialItem)
