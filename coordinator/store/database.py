@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from coordinator.domain.clock import Clock, SystemClock
 from coordinator.i18n import _
+from coordinator.store.bounds import BoundedSession
 from coordinator.store.engine import make_engine, masked_reason, opening, resolve_url, sqlite_path
 from coordinator.store.errors import Conflict, Unavailable
 from coordinator.store.migrate import ensure_current
@@ -93,7 +94,7 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose objects stay readable after commit (the UI shows them later)."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        with BoundedSession(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
