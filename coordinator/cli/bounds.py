@@ -8,24 +8,30 @@ the database (and lengths in minutes, months and counts their own sane range), a
 not exceed the longest field the store takes, nor a path the longest path. A value out of
 bounds is a `UserError`, which the root group prints as one line with exit status 1.
 
-Text is not cleaned here: the store's writers clean it (domain/text.py) so that the CSV import
-and the dialogs get the same treatment; a path is refused if it has control characters.
+Text is cleaned of control characters here (a NAME to one line), and again by the store's edge
+(store/bounds.py), which the CSV import and the dialogs pass too; a path with control
+characters is refused rather than changed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from coordinator.domain import limits
-from coordinator.domain.text import has_controls
+from coordinator.domain.text import clean_line, clean_text, has_controls
+from coordinator.i18n import _
+
+#: What Python makes of bytes on the command line that are not UTF-8 (surrogateescape).
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
 
 #: Whole-number options with a range of their own (by parameter name); others fit 64 bits.
 NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "pre_minutes": (limits.MIN_MINUTES, limits.MAX_MINUTES),
     "meeting_minutes": (limits.MIN_MINUTES, limits.MAX_MINUTES),
-    "older_than": (1, 1_200),
+    "older_than": (1, limits.MAX_MONTHS),
     "count": (1, 1_000),
     "position": (1, 10_000),
 }
@@ -44,35 +50,41 @@ def install(command: Any) -> None:  # noqa: ANN401 - a Click command or group
 
 def _bounded(callback: Callable[..., Any] | None) -> Callable[..., Any]:
     def check(ctx: Any, parameter: Any, value: Any) -> Any:  # noqa: ANN401 - any option's value
-        for one in value if isinstance(value, list | tuple) else (value,):
-            check_value(parameter, one)
+        if isinstance(value, list | tuple):
+            value = type(value)(check_value(parameter, one) for one in value)
+        else:
+            value = check_value(parameter, value)
         return callback(ctx, parameter, value) if callback is not None else value
 
     return check
 
 
-def check_value(parameter: Any, value: object) -> None:  # noqa: ANN401 - a Click parameter
-    """Raise `UserError` when `value` (one value of `parameter`) is out of bounds."""
+def check_value(parameter: Any, value: object) -> object:  # noqa: ANN401 - a Click parameter
+    """`value` (one value of `parameter`) with its text cleaned of control characters (a
+    NAME on one line); `UserError` when it is out of bounds."""
     from coordinator.cli import UserError
 
     name = parameter.name or ""
     shown = _shown(parameter)
     try:
         if isinstance(value, bool) or value is None:
-            return
+            return value
         if isinstance(value, int):
             low, high = NUMBER_RANGES.get(name, (-limits.MAX_ID - 1, limits.MAX_ID))
             limits.check_number(value, shown, low, high)
         elif isinstance(value, Path):
-            limits.check_length(str(value), limits.MAX_PATH, shown)
+            limits.check_path(str(value), shown)
             if has_controls(str(value)):
-                from coordinator.i18n import _
-
                 raise UserError(_("{what} contains control characters.").format(what=shown))
         elif isinstance(value, str):
             limits.check_length(value, limits.MAX_TEXT, shown)
+            if _NOT_UTF8.search(value):
+                raise UserError(_("{what} is not UTF-8 text.").format(what=shown))
+            one_line = (parameter.metavar or "").startswith("NAME")
+            return clean_line(value) if one_line else clean_text(value)
     except limits.OutOfBounds as exc:
         raise UserError(str(exc)) from None
+    return value
 
 
 def _shown(parameter: Any) -> str:  # noqa: ANN401 - a Click parameter

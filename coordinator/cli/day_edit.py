@@ -10,9 +10,12 @@ from coordinator.i18n import _
 
 
 def confirm(question: str) -> bool:
-    """Ask on the terminal; no answer (end of input, Ctrl+C) is a no."""
+    """Ask on the terminal; no answer (end of input, Ctrl+C) is a no. The question may quote
+    stored names, so it is printed harmlessly (`printable`)."""
+    from coordinator.domain.text import printable
+
     try:
-        return typer.confirm(question, default=False)
+        return typer.confirm(printable(question), default=False)
     except typer.Abort:
         return False
 

@@ -45,9 +45,11 @@ def read_clock_time(text: str) -> time:
         if len(minutes) != 2:
             raise ValueError
         return time(int(hours), int(minutes))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise EntryError(
-            _("{text!r} is not a time; write it as HH:MM, e.g. 08:30.").format(text=text)
+            _("{text!r} is not a time; write it as HH:MM, e.g. 08:30.").format(
+                text=_shortened(text)
+            )
         ) from None
 
 
@@ -57,7 +59,7 @@ def read_break(text: str) -> tuple[time, time]:
     if not sep:
         raise EntryError(
             _("{text!r} is not a break; write it as HH:MM-HH:MM, e.g. 11:30-12:00.").format(
-                text=text
+                text=_shortened(text)
             )
         )
     return read_clock_time(start), read_clock_time(end)

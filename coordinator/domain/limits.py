@@ -34,8 +34,12 @@ MAX_LINE = 2_000
 MAX_TEXT = 20_000
 #: A file path (a setting such as the logo, a file to read or write).
 MAX_PATH = 1_024
+#: One name in a file path, in bytes (the file systems' NAME_MAX).
+MAX_FILE_NAME = 255
 #: The largest circle of people around one citizen a job centre may set (`max_circle`).
 MAX_CIRCLE = 50
+#: A period in months (how long data is kept, `purge --older-than`): at most a century.
+MAX_MONTHS = 1_200
 #: How many step-up days one date may have (several rooms); more is a mistake.
 MAX_DAYS_PER_DATE = 6
 
@@ -89,6 +93,21 @@ def check_length(value: str, limit: int, what: str) -> str:
                 what=what, count=len(value), limit=limit
             )
         )
+    return value
+
+
+def check_path(value: str, what: str) -> str:
+    """A file path: at most MAX_PATH characters, and no name in it longer than the file
+    systems allow (a 10,000-character logo path raised `OSError: File name too long`)."""
+    check_length(value, MAX_PATH, what)
+    for name in value.replace("\\", "/").split("/"):
+        size = len(name.encode("utf-8", "surrogateescape"))
+        if size > MAX_FILE_NAME:
+            raise OutOfBounds(
+                _(
+                    "{what}: a name in the path is too long ({count} bytes; at most {limit})."
+                ).format(what=what, count=size, limit=MAX_FILE_NAME)
+            )
     return value
 
 

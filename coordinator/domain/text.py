@@ -7,7 +7,8 @@ NUL byte breaks PostgreSQL. So text is cleaned on its way in (the store's writer
 before the cleaning existed or arriving by another road.
 
 Removed or shown: the C0 controls (except tab and newline where a field has lines), DEL, the
-C1 controls, and the bidirectional overrides and isolates that can make a name read backwards.
+C1 controls, the bidirectional overrides and isolates that can make a name read backwards, and
+lone surrogates (bytes of a command line that were not UTF-8).
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ from __future__ import annotations
 import re
 
 #: C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides/isolates.
-_CONTROLS_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROLS_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Lone surrogates too: bytes that were not UTF-8 (Python's surrogateescape of a command
+#: line) cannot be written to the database or the terminal.
+_CONTROLS_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_CONTROLS_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _ANSI_SEQUENCE = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI … final byte
     r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC … BEL or ST

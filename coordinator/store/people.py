@@ -231,7 +231,12 @@ def parse_people_csv(text: str) -> list[PersonInput]:
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().casefold() for h in (reader.fieldnames or [])]
+    try:
+        header = [clean_line(h).casefold() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise ImportFailed(
+            [(1, _("cannot be read as CSV ({reason})").format(reason=exc))]
+        ) from None
     missing = [c for c in ("name", "profession") if c not in header]
     if missing:
         raise ImportFailed(

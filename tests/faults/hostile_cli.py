@@ -25,6 +25,7 @@ import os
 import random
 import re
 import shutil
+import sqlite3
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -254,7 +255,8 @@ def judge(result: Any, args: list[str]) -> str | None:
         return f"exit status {result.exit_code}"
     if _RAW_CONTROL.search(output):
         return f"raw control character {_RAW_CONTROL.search(output).group()!r} printed"
-    if result.exit_code == 1:
+    if result.exit_code == 1 and not (result.stderr or "").endswith("Aborted!\n"):
+        # (A question left unanswered, e.g. a passphrase prompt with no terminal, aborts.)
         lines = (result.stderr or "").strip().splitlines()
         if len(lines) != 1 or not lines[0].startswith("coordinator: "):
             return f"refusal is not one line: {len(lines)} lines"
@@ -273,6 +275,14 @@ def _template(folder: Path) -> Path:
     create_demo(store, history=True)
     add_referral(store, ReferralInput(citizen="Henvist Borger"))
     store.close()
+    # Text stored before the store's edge cleaned it (or by another road): every command that
+    # shows it must print it harmlessly.
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute("UPDATE stepupday SET location = ?", (HOSTILE_STRINGS[3],))
+        connection.execute("UPDATE person SET name = name || ? WHERE id = 2", ("\x1b[2J\x9b1m",))
+        connection.execute("UPDATE citizen SET name = name || ? WHERE id = 1", ("\x1b]0;T\x07",))
+    connection.close()
     return path
 
 
