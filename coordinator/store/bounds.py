@@ -25,7 +25,7 @@ from sqlmodel import Session
 
 from coordinator.domain import limits
 from coordinator.domain.text import clean_line, clean_text
-from coordinator.i18n import _
+from coordinator.i18n import N_, _
 from coordinator.store.errors import Invalid
 
 #: One-line columns a person types: names, places, contact details (short).
@@ -112,6 +112,25 @@ def _checked(table: str, key: str, value: object) -> object:
     return value
 
 
+#: How a message names the columns a person types most (others: "the field <column>").
+LABELS = {
+    "name": N_("the name"),
+    "location": N_("the location"),
+    "email": N_("the e-mail address"),
+    "phone": N_("the phone number"),
+    "department": N_("the department"),
+    "address": N_("the address"),
+    "job_goal": N_("the job goal"),
+    "citizen_words": N_("the citizen's own words"),
+    "notes": N_("the notes"),
+    "text": N_("the text"),
+    "pre_minutes": N_("the pre-meeting length"),
+    "meeting_minutes": N_("the meeting length"),
+}
+
+
 def _label(key: str) -> str:
-    """A column's name as a message shows it (`meeting_minutes` → `meeting minutes`)."""
+    """A column's name as a message shows it (`meeting_minutes` → `the meeting length`)."""
+    if key in LABELS:
+        return _(LABELS[key])
     return _("the field {name}").format(name=key.replace("_", " "))

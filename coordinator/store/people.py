@@ -81,12 +81,13 @@ def person_record(person: Person) -> PersonRecord:
 
 
 def add_person(store: Store, data: PersonInput) -> PersonRecord:
-    """Add a person; a person with the same name and e-mail is returned, not doubled."""
-    name = data.name.strip()
+    """Add a person; a person with the same name and e-mail is returned, not doubled. The
+    name is cleaned before it is looked up (a NUL byte cannot even be sent to PostgreSQL)."""
+    name = clean_line(data.name)
     if not name:
         raise Invalid(_("A person needs a name."))
     with store.session() as session:
-        existing = _find_duplicate(session, name, data.email.strip())
+        existing = _find_duplicate(session, name, clean_line(data.email))
         if existing is not None:
             return person_record(existing)
         now = store.now()
@@ -165,7 +166,7 @@ def find_person(store: Store, name: str, session: Session | None = None) -> Pers
     if session is None:
         with store.session() as own:
             return find_person(store, name, own)
-    wanted = name.strip()
+    wanted = clean_line(name)
     matches = list(session.exec(select(Person).where(func.lower(Person.name) == wanted.casefold())))
     active = [p for p in matches if p.active] or matches
     if not active:
