@@ -27,7 +27,8 @@ from coordinator.i18n import _
 #: What Python makes of bytes on the command line that are not UTF-8 (surrogateescape).
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")
 
-#: Whole-number options with a range of their own (by parameter name); others fit 64 bits.
+#: Whole-number options with a range of their own (by parameter name); the others (ids)
+#: are 0 or more and fit 64 bits.
 NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "pre_minutes": (limits.MIN_MINUTES, limits.MAX_MINUTES),
     "meeting_minutes": (limits.MIN_MINUTES, limits.MAX_MINUTES),
@@ -70,7 +71,7 @@ def check_value(parameter: Any, value: object) -> object:  # noqa: ANN401 - a Cl
         if isinstance(value, bool) or value is None:
             return value
         if isinstance(value, int):
-            low, high = NUMBER_RANGES.get(name, (-limits.MAX_ID - 1, limits.MAX_ID))
+            low, high = NUMBER_RANGES.get(name, (0, limits.MAX_ID))
             limits.check_number(value, shown, low, high)
         elif isinstance(value, Path):
             limits.check_path(str(value), shown)

@@ -84,7 +84,8 @@ def check_row(row: Any, is_new: bool = True) -> None:  # noqa: ANN401 - any tabl
         try:
             cleaned = _checked(table, key, value)
         except limits.OutOfBounds as exc:
-            raise Invalid(str(exc)) from None
+            message = str(exc)
+            raise Invalid(message[:1].upper() + message[1:]) from None
         if cleaned is not value and cleaned != value:
             setattr(row, key, cleaned)
 
