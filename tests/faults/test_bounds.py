@@ -182,3 +182,27 @@ def test_a_path_with_an_over_long_name_is_one_line(cli, tmp_path: Path) -> None:
     cli("day", "create", "2027-01-06")
     out = tmp_path / ("😀" * 200)
     assert "too long" in cli("export", "day", "2027-01-06", "--out", str(out), ok=False).stderr
+
+
+def test_text_with_lines_keeps_its_lines_and_loses_its_escapes(demo_store) -> None:
+    """The agreement editor's fields have lines: tab and newline stay, escapes and C1 go."""
+    from coordinator.store import agreements
+
+    case_id = 1
+    agreements.set_fields(
+        demo_store, case_id, citizen_words="Jeg vil\tgerne\x1b[31m\r\narbejde\x9b1m\x00"
+    )
+    assert agreements.latest(demo_store, case_id).citizen_words == "Jeg vil\tgerne\narbejde"
+
+
+def test_a_goal_date_out_of_bounds_is_refused_by_the_store(demo_store) -> None:
+    from datetime import date
+
+    from coordinator.store import agreements
+    from coordinator.store.errors import Invalid
+
+    before = agreements.latest(demo_store, 1)
+    with pytest.raises(Invalid, match="2100-12-31"):
+        agreements.set_fields(demo_store, 1, goal_date=date(9999, 12, 31))
+    after = agreements.latest(demo_store, 1)
+    assert (after.goal_date, after.row_version) == (before.goal_date, before.row_version)
