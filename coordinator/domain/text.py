@@ -50,6 +50,20 @@ def clean_text(value: str) -> str:
     return _CONTROLS_IN_TEXT.sub("", value)
 
 
+#: What `without_controls` removes: `_CONTROLS_IN_TEXT` but carriage return.
+_CONTROLS_BUT_LINE_ENDS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def without_controls(value: str) -> str:
+    """Only what can drive a terminal or break a database removed, nothing else changed: no
+    trimming, line ends as they are. The store's edge uses this, because an editor autosaves
+    what it shows and compares it with what was stored: a trimmed space or a rewritten line
+    end would look like someone else's change."""
+    return _CONTROLS_BUT_LINE_ENDS.sub("", _without_sequences(value))
+
+
 def has_controls(value: str, lines: bool = False) -> bool:
     """True when `value` holds something `clean_line`/`clean_text` would remove."""
     return (clean_text(value) if lines else clean_line(value)) != (

@@ -5,8 +5,9 @@ the autosave), and every road forgot something once: an OSC sequence in a locati
 terminal's title, a NUL byte from a CSV broke PostgreSQL, a year-9999 date overflowed the
 schedule, an id above 2^63 overflowed SQLite. So the check sits where all the roads meet: a
 `before_flush` hook on the store's sessions (`BoundedSession`). Before any row is written,
-every text column that changed has its control characters removed (`domain.text`: a one-line
-column with `clean_line`, one with lines with `clean_text`) and its length checked, every date
+every text column that changed has its control characters removed (`domain.text`
+`without_controls`: nothing else is changed, no trimming, no line ends rewritten, so an
+editor's autosave never sees its own text come back different) and its length checked, every date
 must lie in the planning range, every whole number must fit 64 bits and every length in minutes
 1–480. A value out of bounds is `Invalid` (one line, naming the bound), raised before anything
 is written, so the session rolls back and nothing changes.
@@ -24,7 +25,7 @@ from sqlalchemy import event, inspect
 from sqlmodel import Session
 
 from coordinator.domain import limits
-from coordinator.domain.text import clean_line, clean_text
+from coordinator.domain.text import without_controls
 from coordinator.i18n import N_, _
 from coordinator.store.errors import Invalid
 
@@ -92,14 +93,16 @@ def check_row(row: Any, is_new: bool = True) -> None:  # noqa: ANN401 - any tabl
 
 def _checked(table: str, key: str, value: object) -> object:
     if isinstance(value, str):
-        if key in NAME_COLUMNS and table not in OWN_TABLES:
-            return limits.check_length(clean_line(value), limits.MAX_NAME, _label(key))
-        if key in LINE_COLUMNS:
-            return limits.check_length(clean_line(value), limits.MAX_LINE, _label(key))
-        cleaned = clean_text(value)
-        if table not in OWN_TABLES:
-            limits.check_length(cleaned, limits.MAX_TEXT, _label(key))
-        return cleaned
+        cleaned = without_controls(value)
+        if table in OWN_TABLES:
+            return cleaned
+        if key in NAME_COLUMNS:
+            limit = limits.MAX_NAME
+        elif key in LINE_COLUMNS:
+            limit = limits.MAX_LINE
+        else:
+            limit = limits.MAX_TEXT
+        return limits.check_length(cleaned, limit, _label(key))
     if isinstance(value, bool):
         return value
     if isinstance(value, int):

@@ -185,14 +185,15 @@ def test_a_path_with_an_over_long_name_is_one_line(cli, tmp_path: Path) -> None:
 
 
 def test_text_with_lines_keeps_its_lines_and_loses_its_escapes(demo_store) -> None:
-    """The agreement editor's fields have lines: tab and newline stay, escapes and C1 go."""
+    """The agreement editor's fields have lines: tab and line ends stay as typed (the autosave
+    compares what it stored with what it shows), escapes, NUL and C1 go."""
     from coordinator.store import agreements
 
     case_id = 1
     agreements.set_fields(
         demo_store, case_id, citizen_words="Jeg vil\tgerne\x1b[31m\r\narbejde\x9b1m\x00"
     )
-    assert agreements.latest(demo_store, case_id).citizen_words == "Jeg vil\tgerne\narbejde"
+    assert agreements.latest(demo_store, case_id).citizen_words == "Jeg vil\tgerne\r\narbejde"
 
 
 def test_a_goal_date_out_of_bounds_is_refused_by_the_store(demo_store) -> None:
