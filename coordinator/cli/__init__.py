@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from typing import Any
 
@@ -30,7 +31,15 @@ class CoordinatorGroup(TyperGroup):
     """Turns user errors from any sub-command into one clear line and exit status 1.
 
     A date, time, break or length typed wrong (`EntryError` from `domain.clock_entry`, the one
-    reader of them) is such an error too, so commands call those readers directly."""
+    reader of them) is such an error too, so commands call those readers directly. Every
+    parameter of every command is checked against the bounds of domain/limits.py as it is
+    parsed (cli/bounds.py), so a value out of bounds is such an error too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from coordinator.cli.bounds import install
+
+        install(self)
 
     def invoke(self, ctx: Any) -> Any:
         from coordinator.domain.clock_entry import EntryError
@@ -39,10 +48,10 @@ class CoordinatorGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except (StoreError, UserError) as exc:
-            typer.echo(f"coordinator: {exc.message}", err=True)
+            echo(f"coordinator: {one_line(exc.message)}", err=True)
             raise typer.Exit(1) from None
         except EntryError as exc:
-            typer.echo(f"coordinator: {exc}", err=True)
+            echo(f"coordinator: {one_line(str(exc))}", err=True)
             raise typer.Exit(1) from None
 
 
@@ -109,7 +118,7 @@ def root(
 ) -> None:
     """Open the app on today's step-up day, or run a command."""
     if lang not in LANGUAGES:
-        typer.echo(f"coordinator: unknown language {lang!r}; use da or en", err=True)
+        echo(f"coordinator: unknown language {lang!r}; use da or en", err=True)
         raise typer.Exit(2)
     set_language(lang)
     ctx.obj = Settings(
@@ -129,7 +138,7 @@ def _clock(preset: Any, today: str | None) -> Any:  # noqa: ANN401 - a Clock, la
     try:
         day = read_iso_date(today)
     except EntryError as exc:
-        typer.echo(f"coordinator: --today: {exc}", err=True)
+        echo(f"coordinator: --today: {exc}", err=True)
         raise typer.Exit(2) from None
     return ShiftedClock(preset or SystemClock(), day)
 
@@ -149,8 +158,28 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 
 def print_json(document: object) -> None:
-    """One JSON document on stdout and nothing else."""
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, default=str) + "\n")
+    """One JSON document on stdout and nothing else. JSON escapes the C0 controls itself; the
+    C1 controls (which some terminals obey like ESC) and the bidi overrides are escaped too."""
+    text = json.dumps(document, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write(_C1_AND_BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+_C1_AND_BIDI = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def echo(message: object = "", err: bool = False, nl: bool = True) -> None:
+    """`typer.echo` of text that may hold stored user text: every control character is shown
+    as a visible symbol (domain/text.py `printable`), so nothing printed can drive the
+    terminal. Every command prints its text through this."""
+    from coordinator.domain.text import printable
+
+    typer.echo(printable(str(message)), err=err, nl=nl)
+
+
+def one_line(message: str) -> str:
+    """An error message as the one line the contract promises (a message quoting user text
+    may hold a line break)."""
+    return " ".join(message.split("\n"))
 
 
 def _register() -> None:

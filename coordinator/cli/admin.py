@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from coordinator.cli import open_tui, settings_of
+from coordinator.cli import echo, open_tui, settings_of
 from coordinator.i18n import _
 
 db_app = typer.Typer(help="The database itself.", no_args_is_help=True)
@@ -31,13 +31,13 @@ def upgrade(ctx: typer.Context) -> None:
         changed = ensure_current(engine)
         after = current_revision(engine)
     if changed:
-        typer.echo(
+        echo(
             _("Upgraded the database from {before} to {after}.").format(
                 before=before or _("empty"), after=after
             )
         )
     else:
-        typer.echo(_("The database is up to date ({revision}).").format(revision=after))
+        echo(_("The database is up to date ({revision}).").format(revision=after))
 
 
 @db_app.command("copy")
@@ -60,8 +60,8 @@ def copy(
         print_json({"to": report.target, "rows": report.rows, "total": report.total})
         return
     for table, count in report.rows.items():
-        typer.echo(f"{table:<20} {count:>8}")
-    typer.echo(_("Copied {total} rows into {url}.").format(total=report.total, url=report.target))
+        echo(f"{table:<20} {count:>8}")
+    echo(_("Copied {total} rows into {url}.").format(total=report.total, url=report.target))
 
 
 def register(app: typer.Typer) -> None:
@@ -76,7 +76,7 @@ def register(app: typer.Typer) -> None:
         from coordinator.store.backup import backup as do_backup
 
         target = do_backup(settings_of(ctx).open_store(), out)
-        typer.echo(_("Backed up to {path}").format(path=target))
+        echo(_("Backed up to {path}").format(path=target))
 
     @app.command("demo")
     def demo(
@@ -96,6 +96,6 @@ def register(app: typer.Typer) -> None:
                 if result.created
                 else _("Demo day {date} already there (day id {id}).")
             )
-            typer.echo(message.format(date=result.day_date.isoformat(), id=result.day_id))
+            echo(message.format(date=result.day_date.isoformat(), id=result.day_id))
             return
         open_tui(settings, store)

@@ -6,7 +6,7 @@ from datetime import date
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(help="The agreement document of a case.", no_args_is_help=True)
@@ -36,18 +36,18 @@ def show(
     if as_json:
         print_json(document)
         return
-    typer.echo(
+    echo(
         _("Agreement for case {case}, version {version} ({status})").format(
             case=case_id, version=document["version"], status=document["status"]
         )
     )
-    typer.echo(_("Job goal: {goal}").format(goal=document["job_goal"]))
-    typer.echo(_("At a workplace by: {date}").format(date=document["goal_date"] or "-"))
+    echo(_("Job goal: {goal}").format(goal=document["job_goal"]))
+    echo(_("At a workplace by: {date}").format(date=document["goal_date"] or "-"))
     if document["citizen_words"]:
-        typer.echo(_("In the citizen's words: {words}").format(words=document["citizen_words"]))
+        echo(_("In the citizen's words: {words}").format(words=document["citizen_words"]))
     for item in document["items"]:  # type: ignore[union-attr]
         who, due = item["responsible"] or "?", item["due"] or "?"
-        typer.echo(
+        echo(
             _("  [{kind}] {text} — {who}, by {due}").format(
                 kind=item["kind"], text=item["text"], who=who, due=due
             )
@@ -94,7 +94,7 @@ def set_(
             _("nothing to set; give --job-goal, --goal-date, --citizen-words or --follow-up")
         )
     agreement = set_fields(store, case_id, **fields)
-    typer.echo(
+    echo(
         _("Agreement of case {case} saved (version {version}, draft).").format(
             case=case_id, version=agreement.version
         )
@@ -132,7 +132,7 @@ def item(
         raise UserError(_("an item needs --text"))
     store = settings_of(ctx).open_store()
     added = add_item(store, case_id, item_kind, text, responsible, _due(due, store.now().date()))
-    typer.echo(
+    echo(
         _("Added item {id} ({kind}) to the agreement of case {case}.").format(
             id=added.id, kind=item_kind.value, case=case_id
         )
@@ -151,8 +151,8 @@ def finalise(
     store = settings_of(ctx).open_store()
     agreement = do_finalise(store, case_id)
     for warning in finalise_warnings(store, case_id):
-        typer.echo(_("Note: {warning}").format(warning=warning))
-    typer.echo(
+        echo(_("Note: {warning}").format(warning=warning))
+    echo(
         _("Agreement of case {case}, version {version}, is final.").format(
             case=case_id, version=agreement.version
         )

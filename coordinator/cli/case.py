@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(help="Put citizens' cases on a day's agenda.", no_args_is_help=True)
@@ -63,7 +63,7 @@ def add(
     if as_json:
         print_json(entry)
     else:
-        typer.echo(
+        echo(
             _("Added case {id} for {citizen}: pre-meeting {pre}, meeting {start}–{end}.").format(
                 id=case.id,
                 citizen=citizen,

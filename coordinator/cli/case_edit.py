@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.cli.case import app
 from coordinator.cli.day_edit import confirm
 from coordinator.i18n import _
@@ -62,11 +62,11 @@ def edit(
         )
         return
     if not changed:
-        typer.echo(_("Nothing to change."))
+        echo(_("Nothing to change."))
     else:
-        typer.echo(_("Case {id} changed: {what}.").format(id=case_id, what=", ".join(changed)))
+        echo(_("Case {id} changed: {what}.").format(id=case_id, what=", ".join(changed)))
     for finding in findings:
-        typer.echo(f"  {finding.severity.value}: {finding.message}")
+        echo(f"  {finding.severity.value}: {finding.message}")
 
 
 @app.command("move")
@@ -84,14 +84,14 @@ def move(
     store = settings_of(ctx).open_store()
     day = resolve(store, to)
     case = move_case_to_day(store, case_id, day.id or 0, position)
-    typer.echo(
+    echo(
         _("Case {id} is now number {position} on {date}.").format(
             id=case_id, position=case.position, date=day.date.isoformat()
         )
     )
     warning = day_warning(day.date)
     if warning:
-        typer.echo(_("Warning: {warning}").format(warning=warning), err=True)
+        echo(_("Warning: {warning}").format(warning=warning), err=True)
 
 
 @app.command("delete")
@@ -113,7 +113,7 @@ def delete(
         if not confirm(question):
             raise UserError(_("Nothing deleted."))
     delete_case(store, case_id)
-    typer.echo(_("Deleted case {id} ({citizen}).").format(**summary))
+    echo(_("Deleted case {id} ({citizen}).").format(**summary))
 
 
 def _timing(ctx: typer.Context, case_id: int, at: str | None, action: str) -> None:
@@ -134,7 +134,7 @@ def _timing(ctx: typer.Context, case_id: int, at: str | None, action: str) -> No
         "end": case.ended_at,
     }[action]
     assert stamp is not None
-    typer.echo(
+    echo(
         _("Case {id}: {status} at {time}.").format(
             id=case_id, status=case.status, time=stamp.strftime("%H:%M")
         )
@@ -186,10 +186,10 @@ def absent(
     store = settings_of(ctx).open_store()
     if held:
         timing.mark_absent_held(store, case_id, reason)
-        typer.echo(_("Case {id}: citizen absent, meeting held.").format(id=case_id))
+        echo(_("Case {id}: citizen absent, meeting held.").format(id=case_id))
     else:
         timing.mark_absent(store, case_id, reason)
-        typer.echo(_("Case {id}: citizen absent.").format(id=case_id))
+        echo(_("Case {id}: citizen absent.").format(id=case_id))
 
 
 @app.command("cancel")
@@ -201,4 +201,4 @@ def cancel(
 
     store = settings_of(ctx).open_store()
     timing.cancel_case(store, case_id, reason)
-    typer.echo(_("Case {id} cancelled.").format(id=case_id))
+    echo(_("Case {id} cancelled.").format(id=case_id))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(help="Citizens: list, insight export, erasure.", no_args_is_help=True)
@@ -26,7 +26,7 @@ def list_citizens(
         return
     for row in rows:
         name = _("(erased)") if row["erased_at"] else row["name"]
-        typer.echo(
+        echo(
             f"{row['id']:>5}  {name}  {row['cpr'] or ''}  "
             + _("{n} case(s)").format(n=row["cases"])
         )
@@ -46,7 +46,7 @@ def export(
 
     settings = settings_of(ctx)
     for path in export_insight(settings.open_store(), citizen_id, out, settings.lang, force):
-        typer.echo(str(path))
+        echo(str(path))
 
 
 @app.command("erase")
@@ -76,7 +76,7 @@ def erase(
         )
     files = exported_files_still_there(store, [citizen_id])
     done = erasure.erase(store, citizen_id, confirmed_today=True)
-    typer.echo(
+    echo(
         _("Erased citizen {id}: {rows}.").format(
             id=citizen_id,
             rows=", ".join(f"{name} {count}" for name, count in sorted(done.rows.items()) if count)
@@ -84,8 +84,6 @@ def erase(
         )
     )
     if not done.scrubbed:
-        typer.echo(
-            _("The database is in use elsewhere: its files are cleaned at the next erasure.")
-        )
+        echo(_("The database is in use elsewhere: its files are cleaned at the next erasure."))
     for file in files:
-        typer.echo(_("Exported file still there (delete it): {path}").format(path=file.path))
+        echo(_("Exported file still there (delete it): {path}").format(path=file.path))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import print_json, settings_of
+from coordinator.cli import echo, print_json, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(help="The citizen's consent to share information.", no_args_is_help=True)
@@ -37,4 +37,4 @@ def set_(
     if as_json:
         print_json(view.as_json())
     else:
-        typer.echo(_("Case {id}: {state}.").format(id=case_id, state=_(CONSENT_LABELS[view.state])))
+        echo(_("Case {id}: {state}.").format(id=case_id, state=_(CONSENT_LABELS[view.state])))

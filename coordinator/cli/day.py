@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import print_json, settings_of
+from coordinator.cli import echo, print_json, settings_of
 from coordinator.domain.clock_entry import read_iso_date
 from coordinator.i18n import _
 
@@ -67,7 +67,7 @@ def create(
     if as_json:
         print_json(day_json(load_day(store, day.id or 0)))
     else:
-        typer.echo(
+        echo(
             _("Created step-up day {id} on {date} from {start}.").format(
                 id=day.id, date=day.date.isoformat(), start=start
             )
@@ -100,10 +100,10 @@ def list_(
         )
         return
     if not days:
-        typer.echo(_("No step-up days yet. Create one with: coordinator day create YYYY-MM-DD"))
+        echo(_("No step-up days yet. Create one with: coordinator day create YYYY-MM-DD"))
         return
     for day, count in days:
-        typer.echo(
+        echo(
             f"{day.id:>4}  {day.date.isoformat()}  {day.start_time:%H:%M}  {count} cases  "
             f"{day.status:<9} {day.location}"
         )
@@ -126,7 +126,7 @@ def show(
     if as_json:
         print_json(document)
         return
-    typer.echo(_describe(document))
+    echo(_describe(document))
 
 
 def _describe(document: dict) -> str:

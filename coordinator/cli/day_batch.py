@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import print_json, settings_of
+from coordinator.cli import echo, print_json, settings_of
 from coordinator.cli.day import app
 from coordinator.i18n import _
 
@@ -31,24 +31,24 @@ def batch(
     if as_json:
         print_json(view.as_json(applied))
         return
-    typer.echo(
+    echo(
         _("Professionals present {now} min now, {proposed} min in the proposed order.").format(
             now=view.now_minutes, proposed=view.proposed_minutes
         )
     )
     for position, case_id in enumerate(view.order, start=1):
-        typer.echo(f"  {position}. [{case_id}] {view.citizens[case_id]}")
+        echo(f"  {position}. [{case_id}] {view.citizens[case_id]}")
     for person in view.people:
-        typer.echo(f"  {person.name}: {person.now} -> {person.proposed} min")
+        echo(f"  {person.name}: {person.now} -> {person.proposed} min")
     if view.invited:
-        typer.echo(
+        echo(
             _("Invited cases keep their times: {ids}.").format(
                 ids=", ".join(str(i) for i in view.invited)
             )
         )
     if not view.changes:
-        typer.echo(_("The current order is already the best; nothing to change."))
+        echo(_("The current order is already the best; nothing to change."))
     elif applied:
-        typer.echo(_("Applied: the cases are in the proposed order."))
+        echo(_("Applied: the cases are in the proposed order."))
     else:
-        typer.echo(_("Nothing changed; add --apply to use this order."))
+        echo(_("Nothing changed; add --apply to use this order."))

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.cli.day import app
 from coordinator.i18n import _
 
 
 def confirm(question: str) -> bool:
-    """Ask on the terminal; no answer (end of input, Ctrl+C) is a no."""
+    """Ask on the terminal; no answer (end of input, Ctrl+C) is a no. The question may quote
+    stored names, so it is printed harmlessly (`printable`)."""
+    from coordinator.domain.text import printable
+
     try:
-        return typer.confirm(question, default=False)
+        return typer.confirm(printable(question), default=False)
     except typer.Abort:
         return False
 
@@ -97,13 +100,11 @@ def edit(
         )
         return
     if not result.changed:
-        typer.echo(_("Nothing to change."))
+        echo(_("Nothing to change."))
         return
-    typer.echo(
-        _("Day {id} changed: {what}.").format(id=result.day_id, what=", ".join(result.changed))
-    )
+    echo(_("Day {id} changed: {what}.").format(id=result.day_id, what=", ".join(result.changed)))
     for move in result.moves:
-        typer.echo(
+        echo(
             "  "
             + _("Case {id} ({citizen}) moved from {old} to {new}: tell the participants.").format(
                 id=move.case_id,
@@ -113,7 +114,7 @@ def edit(
             )
         )
     if warning:
-        typer.echo(_("Warning: {warning}").format(warning=warning), err=True)
+        echo(_("Warning: {warning}").format(warning=warning), err=True)
 
 
 @app.command("delete")
@@ -135,7 +136,7 @@ def delete(
         if not confirm(question):
             raise UserError(_("Nothing deleted."))
     delete_day(store, day.id or 0)
-    typer.echo(
+    echo(
         _("Deleted the day {date} and {count} cases.").format(
             date=day.date.isoformat(), count=count
         )
@@ -192,6 +193,6 @@ def plan(
         )
         return
     for made in days:
-        typer.echo(_("Created step-up day {id} on {date}.").format(id=made.id, date=made.date))
+        echo(_("Created step-up day {id} on {date}.").format(id=made.id, date=made.date))
     for when, name in series.skipped:
-        typer.echo(_("Skipped {date}: {name}.").format(date=when.isoformat(), name=name))
+        echo(_("Skipped {date}: {name}.").format(date=when.isoformat(), name=name))

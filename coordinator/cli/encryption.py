@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from coordinator.cli import Settings, UserError, settings_of
+from coordinator.cli import Settings, UserError, echo, settings_of
 from coordinator.i18n import _
 
 ASKED = "asked"
@@ -86,7 +86,7 @@ def register(db_app: typer.Typer) -> None:
         report = encrypt_file(path, key)
         if not env_key():
             remember_key(path, key)
-        typer.echo(
+        echo(
             _(
                 "Encrypted {path} ({total} rows checked); open it with --encrypt "
                 "(or COORDINATOR_ENCRYPT=1)."
@@ -115,7 +115,7 @@ def register(db_app: typer.Typer) -> None:
         report = rekey_file(path, old_key, new_key)
         if had_entry or not env_key(ENV_NEW_KEY):
             remember_key(path, new_key)
-        typer.echo(
+        echo(
             _("Changed the key of {path} ({total} rows checked).").format(
                 path=report.path, total=report.total
             )

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from coordinator.cli import settings_of
+from coordinator.cli import echo, settings_of
 
 app = typer.Typer(help="Export documents through the Jinja templates.", no_args_is_help=True)
 
@@ -38,7 +38,7 @@ def _options(ctx: typer.Context, out: Path | None, force: bool, templates: Path 
 
 def _report(paths: list[Path]) -> None:
     for path in paths:
-        typer.echo(str(path))
+        echo(str(path))
 
 
 def _report_written(run):  # noqa: ANN001, ANN202 - a call returning the written paths

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from coordinator.cli import print_json, settings_of
+from coordinator.cli import echo, print_json, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(help="Follow up the agreements' items after the day.", no_args_is_help=True)
@@ -42,11 +42,11 @@ def list_(
         print_json(followup_json(found, names=names))
         return
     if not found:
-        typer.echo(_("No items to follow up."))
+        echo(_("No items to follow up."))
         return
     for item in found:
         late = _(" ({days} days overdue)").format(days=item.overdue) if item.overdue else ""
-        typer.echo(
+        echo(
             _("{id:>4}  case {case}  {citizen}  {due}  {status}{late}  {who}: {text}").format(
                 id=item.id,
                 case=item.case_id,
@@ -87,4 +87,4 @@ def register_export(export_app: typer.Typer) -> None:
             path = target_folder(out) / f"{safe_stem(_('tasks'), person)}.ics"
         written = write_file(path, data, force=force)
         record_export(store, "tasks", None, [written], case=False)
-        typer.echo(str(written))
+        echo(str(written))

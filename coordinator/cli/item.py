@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import UserError, settings_of
+from coordinator.cli import UserError, echo, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(help="An agreement item's progress after the meeting.", no_args_is_help=True)
@@ -32,7 +32,7 @@ def status(
         raise UserError(str(exc)) from None
     when = read_iso_date(on) if on else None
     item = record_progress(settings_of(ctx).open_store(), item_id, chosen, when, note)
-    typer.echo(
+    echo(
         _("Item {id} of case {case} is now {status}.").format(
             id=item.id, case=item.case_id, status=_(PROGRESS_LABELS[item.status]).lower()
         )

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
+from coordinator.cli import echo
 from coordinator.i18n import _
 
 
@@ -51,15 +50,15 @@ def material_command(  # noqa: ANN201 - returns nothing; prints
 
         record_export(store, "material-bundle", case_id, [path], case=True)
         for name, why in made.skipped:
-            typer.echo(_("Not in the bundle: {name}: {why}").format(name=name, why=why), err=True)
+            echo(_("Not in the bundle: {name}: {why}").format(name=name, why=why), err=True)
     for path in paths:
-        typer.echo(str(path))
+        echo(str(path))
     if sent:
         from coordinator.store.material_sent import record_sent
 
         names = _names(to) or _roster_names(store, case_id)
         record = record_sent(store, case_id, names)
-        typer.echo(
+        echo(
             _("Material of case {id} recorded as sent {when} to {names}.").format(
                 id=case_id,
                 when=f"{record.sent_at:%Y-%m-%d %H:%M}",

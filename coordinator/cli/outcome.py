@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(help="The three-month outcome of a case.", no_args_is_help=True)
@@ -42,7 +42,7 @@ def set_(
     if as_json:
         print_json(outcome.json())
         return
-    typer.echo(
+    echo(
         _("Outcome of case {case} recorded: {category}{workplace}.").format(
             case=case_id,
             category=chosen.value,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(help="The directory of professionals.", no_args_is_help=True)
@@ -66,7 +66,7 @@ def add(
     if as_json:
         print_json(person_json(person))
     else:
-        typer.echo(
+        echo(
             _("{name} ({profession}) is in the directory as id {id}.").format(
                 name=person.name, profession=person.profession.value, id=person.id
             )
@@ -87,12 +87,12 @@ def list_(
         print_json([person_json(p) for p in people])
         return
     if not people:
-        typer.echo(
+        echo(
             _("The directory is empty. Add people with: coordinator people add NAME --profession P")
         )
     for p in people:
         flags = ("A" if p.decision_authority else "-") + ("R" if p.fixed_representative else "-")
-        typer.echo(f"{p.id:>4}  {flags}  {p.name:<28} {p.profession.value:<18} {p.department}")
+        echo(f"{p.id:>4}  {flags}  {p.name:<28} {p.profession.value:<18} {p.department}")
 
 
 @app.command("import")
@@ -107,7 +107,7 @@ def import_(
     from coordinator.store.people import import_people
 
     result = import_people(settings_of(ctx).open_store(), file)
-    typer.echo(
+    echo(
         _("Imported {added} people; {duplicates} were already there.").format(
             added=result.added, duplicates=result.duplicates
         )

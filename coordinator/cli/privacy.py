@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.i18n import _
 
 
@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
                 )
                 return
             for citizen in chosen:
-                typer.echo(
+                echo(
                     _("would erase citizen {id} {name}: last activity {date}, {n} case(s)").format(
                         id=citizen.citizen_id,
                         name=citizen.name,
@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
                     )
                 )
             if not chosen:
-                typer.echo(_("No citizen is due for purging."))
+                echo(_("No citizen is due for purging."))
             _list_files([f.path for f in files])
             return
         if not yes:
@@ -71,7 +71,7 @@ def register(app: typer.Typer) -> None:
                 }
             )
             return
-        typer.echo(_("Erased {n} citizen(s).").format(n=len(done.erased)))
+        echo(_("Erased {n} citizen(s).").format(n=len(done.erased)))
         _list_files([f.path for f in done.files])
 
     @app.command("audit")
@@ -89,7 +89,7 @@ def register(app: typer.Typer) -> None:
             print_json({"events": [line.as_json() for line in lines]})
             return
         for line in lines:
-            typer.echo(
+            echo(
                 "  ".join(
                     part
                     for part in (
@@ -107,6 +107,6 @@ def register(app: typer.Typer) -> None:
 
 def _list_files(paths: list[str]) -> None:
     if paths:
-        typer.echo(_("Exported files still on disk (personal data; delete them when done):"))
+        echo(_("Exported files still on disk (personal data; delete them when done):"))
     for path in paths:
-        typer.echo(f"  {path}")
+        echo(f"  {path}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(help="The citizen's F.I.T. ratings of a case.", no_args_is_help=True)
@@ -45,11 +45,11 @@ def add(
     if as_json:
         print_json(rating.json())
         return
-    typer.echo(
+    echo(
         _("Rating kept for case {case}: {total:g} of 40.").format(case=case_id, total=rating.total)
     )
     if rating.flagged:
-        typer.echo(_("Below 36: ask the citizen what could be better."))
+        echo(_("Below 36: ask the citizen what could be better."))
 
 
 @app.command("list")
@@ -69,4 +69,4 @@ def list_(
         scores = " ".join(f"{s:g}" for s in rating.scores)
         flag = "  !" if rating.flagged else ""
         when, kind = rating.rated_on.isoformat(), rating.kind.value
-        typer.echo(f"{when}  {kind:<8} {scores}  = {rating.total:g}{flag}")
+        echo(f"{when}  {kind:<8} {scores}  = {rating.total:g}{flag}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(help="The queue of citizens referred to a step-up.", no_args_is_help=True)
@@ -44,9 +44,7 @@ def add(
     if as_json:
         print_json(view.as_json())
     else:
-        typer.echo(
-            _("Referral {id}: {citizen} is waiting.").format(id=view.id, citizen=view.citizen)
-        )
+        echo(_("Referral {id}: {citizen} is waiting.").format(id=view.id, citizen=view.citizen))
 
 
 @app.command("list")
@@ -73,17 +71,17 @@ def list_(
         )
         return
     if not referrals:
-        typer.echo(_("Nobody is waiting."))
+        echo(_("Nobody is waiting."))
     for item in referrals:
         flag = "!" if item.urgent else " "
         kinds = ",".join(k.value for k in item.challenges)
-        typer.echo(
+        echo(
             f"{item.id:>4} {flag} {item.citizen:<24} {kinds:<14} "
             + _("{days} days").format(days=item.waiting_days)
             + f"  {item.referred_by}  {item.reason}"
         )
     for day in days:
-        typer.echo(
+        echo(
             _("Room on {date} (day {id}): {free} more.").format(
                 date=day.date.isoformat(), id=day.id, free=day.free
             )
@@ -103,7 +101,7 @@ def plan(
     store = settings_of(ctx).open_store()
     target = resolve(store, day)
     case_id = plan_referral(store, referral_id, target.id or 0)
-    typer.echo(
+    echo(
         _("Referral {id} planned on {date} as case {case}.").format(
             id=referral_id, date=target.date.isoformat(), case=case_id
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(help="Who takes part in a case.", no_args_is_help=True)
@@ -30,7 +30,7 @@ def add(
             _("unknown part {part!r}; use pre, meeting or both").format(part=part)
         ) from None
     entries = add_people(settings_of(ctx).open_store(), case_id, names, chosen)
-    typer.echo(
+    echo(
         _("{count} on the roster of case {case} ({part}).").format(
             count=len(entries), case=case_id, part=chosen.value
         )
@@ -62,6 +62,6 @@ def check(
         )
         return
     if not findings:
-        typer.echo(_("Case {case}: the roster follows the rules.").format(case=case_id))
+        echo(_("Case {case}: the roster follows the rules.").format(case=case_id))
     for f in findings:
-        typer.echo(f"{f.severity.value:<7} {f.code:<28} {f.message}")
+        echo(f"{f.severity.value:<7} {f.code:<28} {f.message}")

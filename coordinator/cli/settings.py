@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from coordinator.cli import print_json, settings_of
+from coordinator.cli import echo, print_json, settings_of
 from coordinator.i18n import _
 
 app = typer.Typer(
@@ -32,7 +32,7 @@ def show(
         return
     width = max(map(len, known))
     for key, value in known.items():
-        typer.echo(f"{key:<{width}}  {value or _('(not set)')}")
+        echo(f"{key:<{width}}  {value or _('(not set)')}")
 
 
 @app.command("set")
@@ -50,7 +50,7 @@ def set_(
     from coordinator.store.settings import change_setting
 
     stored = change_setting(settings_of(ctx).open_store(), key, value)
-    typer.echo(f"{key} = {stored or _('(not set)')}")
+    echo(f"{key} = {stored or _('(not set)')}")
 
 
 @app.command("keys")
@@ -83,6 +83,4 @@ def keys(
             if row["keys"] == row["default"]
             else "  " + _("(default {keys})").format(keys=row["default"])
         )
-        typer.echo(
-            f"{row['id']:<{id_width}}  {row['keys']:<{keys_width}}  {row['description']}{note}"
-        )
+        echo(f"{row['id']:<{id_width}}  {row['keys']:<{keys_width}}  {row['description']}{note}")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from coordinator.cli import UserError, print_json, settings_of
+from coordinator.cli import UserError, echo, print_json, settings_of
 from coordinator.i18n import _
 
 FROM_HELP = "First meeting day of the period (YYYY-MM-DD; default: a year before --to)."
@@ -49,7 +49,7 @@ def _dash(value: object) -> str:
 
 
 def _line(label: str, value: object) -> None:
-    typer.echo(f"{label:<44} {_dash(value)}")
+    echo(f"{label:<44} {_dash(value)}")
 
 
 def register(app: typer.Typer, export_app: typer.Typer) -> None:
@@ -72,7 +72,7 @@ def register(app: typer.Typer, export_app: typer.Typer) -> None:
             return
         cases, goal, items, ratings = doc["cases"], doc["goal"], doc["items"], doc["ratings"]
         over = doc["overrun_minutes"]
-        typer.echo(_("Period {start} to {end}").format(start=doc["from"], end=doc["to"]))
+        echo(_("Period {start} to {end}").format(start=doc["from"], end=doc["to"]))
         _line(_("Step-up days held"), doc["days"])
         _line(_("Cases planned"), cases["planned"])
         _line(_("Meetings held"), cases["held"])
@@ -131,4 +131,4 @@ def register(app: typer.Typer, export_app: typer.Typer) -> None:
         paths = {fmt: folder / f"{stem}.{fmt}" for fmt in dict.fromkeys(chosen)}
         language = settings_of(ctx).lang
         for path in write_formats(paths, lambda fmt: render(fmt, doc, head, language), force):
-            typer.echo(str(path))
+            echo(str(path))

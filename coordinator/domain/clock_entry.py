@@ -17,13 +17,25 @@ class EntryError(ValueError):
 
 
 def read_iso_date(text: str) -> date:
-    """`2026-12-03`: planning dates are written in full so no day is ever guessed."""
+    """`2026-12-03`: planning dates are written in full so no day is ever guessed; a date
+    outside the planning range of domain/limits.py (year 9999 overflowed the schedule) is
+    refused here, the one reader of typed dates."""
+    from coordinator.domain.limits import check_date
+
     try:
-        return date.fromisoformat(text.strip())
+        value = date.fromisoformat(text.strip())
     except ValueError:
         raise EntryError(
-            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03.").format(text=text)
+            _("{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-03.").format(
+                text=_shortened(text)
+            )
         ) from None
+    return check_date(value)
+
+
+def _shortened(text: str) -> str:
+    """What was typed, shortened for a one-line message when it is very long."""
+    return text if len(text) <= 60 else text[:40] + "…"
 
 
 def read_clock_time(text: str) -> time:
@@ -33,9 +45,11 @@ def read_clock_time(text: str) -> time:
         if len(minutes) != 2:
             raise ValueError
         return time(int(hours), int(minutes))
-    except ValueError:
+    except (ValueError, OverflowError):
         raise EntryError(
-            _("{text!r} is not a time; write it as HH:MM, e.g. 08:30.").format(text=text)
+            _("{text!r} is not a time; write it as HH:MM, e.g. 08:30.").format(
+                text=_shortened(text)
+            )
         ) from None
 
 
@@ -45,7 +59,7 @@ def read_break(text: str) -> tuple[time, time]:
     if not sep:
         raise EntryError(
             _("{text!r} is not a break; write it as HH:MM-HH:MM, e.g. 11:30-12:00.").format(
-                text=text
+                text=_shortened(text)
             )
         )
     return read_clock_time(start), read_clock_time(end)

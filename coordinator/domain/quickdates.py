@@ -219,6 +219,21 @@ def _relative(amount: int, unit: str, today: date) -> date:
 
 
 def parse_due(text: str, today: date) -> date:
+    """The date meant by `text` (see `_parse_due`), within the planning range of
+    domain/limits.py: `+9999y` or year 9999 would overflow later arithmetic."""
+    return _within_limits(_parse_due(text, today))
+
+
+def _within_limits(value: date) -> date:
+    from coordinator.domain.limits import OutOfBounds, check_date
+
+    try:
+        return check_date(value)
+    except OutOfBounds as exc:
+        raise QuickDateError(str(exc)) from None
+
+
+def _parse_due(text: str, today: date) -> date:
     """The date meant by `text`, typed relative to `today` (see the module docstring for forms).
 
     Raises `EmptyDueError` for blank text and `QuickDateError` (a ValueError) for anything
@@ -295,6 +310,12 @@ def _previous_day_month(day: int, month: int, today: date) -> date:
 
 
 def parse_past_date(text: str, today: date) -> date | None:
+    """`_parse_past_date` within the planning range of domain/limits.py."""
+    value = _parse_past_date(text, today)
+    return None if value is None else _within_limits(value)
+
+
+def _parse_past_date(text: str, today: date) -> date | None:
     """When something happened (e.g. a step-up was decided), as typed: ``10/11`` is the latest
     10 November on or before `today`; with a year (``10.11.2026``, ``2026-11-10``) it is that
     date; ``i dag``/``today``. Blank text is None; anything else raises `QuickDateError`."""

@@ -7,7 +7,8 @@ NUL byte breaks PostgreSQL. So text is cleaned on its way in (the store's writer
 before the cleaning existed or arriving by another road.
 
 Removed or shown: the C0 controls (except tab and newline where a field has lines), DEL, the
-C1 controls, and the bidirectional overrides and isolates that can make a name read backwards.
+C1 controls, the bidirectional overrides and isolates that can make a name read backwards, and
+lone surrogates (bytes of a command line that were not UTF-8).
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ from __future__ import annotations
 import re
 
 #: C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides/isolates.
-_CONTROLS_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_CONTROLS_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Lone surrogates too: bytes that were not UTF-8 (Python's surrogateescape of a command
+#: line) cannot be written to the database or the terminal.
+_CONTROLS_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_CONTROLS_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _ANSI_SEQUENCE = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI … final byte
     r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC … BEL or ST
@@ -43,6 +48,20 @@ def clean_text(value: str) -> str:
     breaks kept, Windows and old Mac line ends made plain newlines."""
     value = _without_sequences(value).replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROLS_IN_TEXT.sub("", value)
+
+
+#: What `without_controls` removes: `_CONTROLS_IN_TEXT` but carriage return.
+_CONTROLS_BUT_LINE_ENDS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def without_controls(value: str) -> str:
+    """Only what can drive a terminal or break a database removed, nothing else changed: no
+    trimming, line ends as they are. The store's edge uses this, because an editor autosaves
+    what it shows and compares it with what was stored: a trimmed space or a rewritten line
+    end would look like someone else's change."""
+    return _CONTROLS_BUT_LINE_ENDS.sub("", _without_sequences(value))
 
 
 def has_controls(value: str, lines: bool = False) -> bool:

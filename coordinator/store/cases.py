@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from coordinator.domain.cpr import InvalidCPR, normalise_cpr
 from coordinator.domain.schedule import ScheduleError, build_schedule, next_slot_start
+from coordinator.domain.text import clean_line
 from coordinator.domain.vocab import ChallengeKind, Part, Profession, RosterRole
 from coordinator.i18n import _
 from coordinator.store import audit
@@ -59,7 +60,7 @@ def find_or_create_citizen(
     store: Store, session: Session, name: str, cpr: str | None = None
 ) -> Citizen:
     """The citizen with this CPR (or, without one, this exact name), created if new."""
-    name = name.strip()
+    name = clean_line(name)
     if not name:
         raise Invalid(_("A case needs the citizen's name."))
     normalised = None

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from coordinator.domain.clock import Clock, SystemClock
 from coordinator.i18n import _
+from coordinator.store.bounds import BoundedSession
 from coordinator.store.engine import (
     make_engine,
     masked_reason,
@@ -116,7 +117,7 @@ class Store:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session whose objects stay readable after commit (the UI shows them later)."""
-        with Session(self.engine, expire_on_commit=False) as session:
+        with BoundedSession(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, func, select
 
 from coordinator.domain.breaks import BreakPolicy
 from coordinator.domain.clock_entry import EntryError, read_iso_date
+from coordinator.domain.limits import MAX_DAYS_PER_DATE, OutOfBounds, check_date, check_minutes
 from coordinator.domain.schedule import (
     Break,
     CaseTiming,
@@ -117,10 +118,16 @@ def create_day(store: Store, data: DayInput) -> StepUpDay:
 
 
 def create_days(store: Store, series: list[DayInput]) -> list[StepUpDay]:
-    """Create days in one transaction: all of them, or (on any error) none."""
+    """Create days in one transaction: all of them, or (on any error) none. The bounds come
+    first: a plan in year 9999 or with 100,000-minute meetings overflows the schedule."""
     for data in series:
         try:
+            check_date(data.date)
+            check_minutes(data.pre_minutes, _("the pre-meeting length"))
+            check_minutes(data.meeting_minutes, _("the meeting length"))
             validate_plan(data.plan())
+        except OutOfBounds as exc:
+            raise Invalid(str(exc)) from exc
         except ScheduleError as exc:
             raise Invalid(str(exc)) from exc
     with store.session() as session:
@@ -129,6 +136,16 @@ def create_days(store: Store, series: list[DayInput]) -> list[StepUpDay]:
 
 def _create(store: Store, session: Session, data: DayInput) -> StepUpDay:
     plan = data.plan()
+    on_date = session.exec(
+        select(func.count(col(StepUpDay.id))).where(StepUpDay.date == data.date)
+    ).one()
+    if on_date >= MAX_DAYS_PER_DATE:
+        raise Invalid(
+            _(
+                "{date} already has {count} step-up days; at most {limit} on one date. "
+                "Is this one made twice by mistake?"
+            ).format(date=data.date.isoformat(), count=on_date, limit=MAX_DAYS_PER_DATE)
+        )
     coordinator_id = None
     if data.coordinator:
         coordinator_id = find_person(store, data.coordinator, session).id

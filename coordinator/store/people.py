@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
+from coordinator.domain.limits import MAX_NAME, check_length
 from coordinator.domain.search import matches
+from coordinator.domain.text import clean_line
 from coordinator.domain.vocab import Profession, parse_profession
 from coordinator.i18n import _
 from coordinator.store import audit
@@ -28,6 +30,8 @@ CSV_COLUMNS = (
     "decision_authority",
     "fixed_representative",
 )
+#: A directory of people is a few hundred lines; a file far larger is not one.
+MAX_CSV_BYTES = 10_000_000
 _TRUE = {"1", "true", "yes", "y", "ja", "j", "x"}
 _FALSE = {"", "0", "false", "no", "n", "nej"}
 
@@ -77,12 +81,13 @@ def person_record(person: Person) -> PersonRecord:
 
 
 def add_person(store: Store, data: PersonInput) -> PersonRecord:
-    """Add a person; a person with the same name and e-mail is returned, not doubled."""
-    name = data.name.strip()
+    """Add a person; a person with the same name and e-mail is returned, not doubled. The
+    name is cleaned before it is looked up (a NUL byte cannot even be sent to PostgreSQL)."""
+    name = clean_line(data.name)
     if not name:
         raise Invalid(_("A person needs a name."))
     with store.session() as session:
-        existing = _find_duplicate(session, name, data.email.strip())
+        existing = _find_duplicate(session, name, clean_line(data.email))
         if existing is not None:
             return person_record(existing)
         now = store.now()
@@ -161,7 +166,7 @@ def find_person(store: Store, name: str, session: Session | None = None) -> Pers
     if session is None:
         with store.session() as own:
             return find_person(store, name, own)
-    wanted = name.strip()
+    wanted = clean_line(name)
     matches = list(session.exec(select(Person).where(func.lower(Person.name) == wanted.casefold())))
     active = [p for p in matches if p.active] or matches
     if not active:
@@ -203,11 +208,18 @@ class ImportResult:
     duplicates: int
 
 
+#: The problems an import names in its one-line message (a broken file can have thousands).
+_SHOWN_PROBLEMS = 10
+
+
 class ImportFailed(Invalid):
     """At least one line is bad; `problems` lists each as (line number, reason)."""
 
     def __init__(self, problems: list[tuple[int, str]]) -> None:
-        lines = "; ".join(_("line {line}: {reason}").format(line=n, reason=r) for n, r in problems)
+        shown = problems[:_SHOWN_PROBLEMS]
+        lines = "; ".join(_("line {line}: {reason}").format(line=n, reason=r) for n, r in shown)
+        if len(problems) > len(shown):
+            lines += "; " + _("and {count} more").format(count=len(problems) - len(shown))
         super().__init__(_("Nothing was imported. {problems}").format(problems=lines))
         self.problems = problems
 
@@ -220,7 +232,12 @@ def parse_people_csv(text: str) -> list[PersonInput]:
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().casefold() for h in (reader.fieldnames or [])]
+    try:
+        header = [clean_line(h).casefold() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        raise ImportFailed(
+            [(1, _("cannot be read as CSV ({reason})").format(reason=exc))]
+        ) from None
     missing = [c for c in ("name", "profession") if c not in header]
     if missing:
         raise ImportFailed(
@@ -241,17 +258,20 @@ def parse_people_csv(text: str) -> list[PersonInput]:
     reader.fieldnames = header
     people: list[PersonInput] = []
     problems: list[tuple[int, str]] = []
-    for row in reader:
-        line = reader.line_num
+    for line, row in _rows(reader, problems):
         if None in row:
             problems.append((line, _("more fields than the header has")))
             continue
-        values = {k: (v or "").strip() for k, v in row.items()}
+        # The store's edge cleans again; cleaning here too makes the duplicate check and the
+        # line numbers of the problems right.
+        values = {k: clean_line(v or "") for k, v in row.items()}
         if not any(values.values()):
             continue
         try:
             if not values.get("name"):
                 raise ValueError(_("the name is empty"))
+            for column, value in values.items():
+                check_length(value, MAX_NAME, column)
             people.append(
                 PersonInput(
                     name=values["name"],
@@ -274,9 +294,34 @@ def parse_people_csv(text: str) -> list[PersonInput]:
     return people
 
 
+def _rows(
+    reader: csv.DictReader[str], problems: list[tuple[int, str]]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of `reader` with their line numbers; a line the csv module cannot read (a
+    field over its size limit, a quote never closed) ends the reading as a problem of that
+    line rather than a traceback."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.append(
+                (reader.line_num + 1, _("cannot be read as CSV ({reason})").format(reason=exc))
+            )
+            return
+        yield reader.line_num, row
+
+
 def import_people(store: Store, path: Path) -> ImportResult:
     """Import a CSV file all-or-nothing; people already in the directory are not doubled."""
     try:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise Invalid(
+                _("{path} is too large for a list of people (at most {limit} MB).").format(
+                    path=path, limit=MAX_CSV_BYTES // 1_000_000
+                )
+            )
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
         raise NotFound(_("No such file: {path}").format(path=path)) from exc

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from coordinator.domain import limits
 from coordinator.domain.roster_rules import DEFAULT_MAX_CIRCLE
 from coordinator.i18n import _
 from coordinator.keymap import KeymapError, format_keymap, parse_keymap, usable_keymap
@@ -76,12 +78,20 @@ def validate_setting(key: str, value: str) -> str:
             )
         )
     value = value.strip()
+    try:
+        if key in ("logo", "templates_dir"):
+            limits.check_path(value, key)
+        else:
+            limits.check_length(value, limits.MAX_LINE, key)
+    except limits.OutOfBounds as exc:
+        raise Invalid(str(exc)) from None
     if key == "max_circle":
-        if not value.isdigit() or int(value) < 1:
+        if not value.isdigit() or not 1 <= int(value) <= limits.MAX_CIRCLE:
             raise Invalid(
-                _("max_circle must be a whole number of at least 1, not {value!r}").format(
-                    value=value
-                )
+                _(
+                    "max_circle must be a whole number of at least 1 and at most {limit}, "
+                    "not {value!r}"
+                ).format(limit=limits.MAX_CIRCLE, value=value)
             )
     elif key == "consent_rule":
         if value not in ("warn", "error"):
@@ -89,11 +99,12 @@ def validate_setting(key: str, value: str) -> str:
                 _("consent_rule must be warn or error, not {value!r}").format(value=value)
             )
     elif key == "retention_months":
-        if not value.isdigit() or int(value) < 1:
+        if not value.isdigit() or not 1 <= int(value) <= limits.MAX_MONTHS:
             raise Invalid(
                 _(
-                    "retention_months must be a whole number of months (at least 1), not {value!r}"
-                ).format(value=value)
+                    "retention_months must be a whole number of months (at least 1, at most "
+                    "{limit}), not {value!r}"
+                ).format(limit=limits.MAX_MONTHS, value=value)
             )
     elif key == "keymap":
         try:
@@ -108,14 +119,23 @@ def validate_setting(key: str, value: str) -> str:
         except EntryError as exc:
             raise Invalid(str(exc)) from None
     elif key == "logo" and value:
-        if not Path(value).expanduser().is_file():
+        if not _exists(value, Path.is_file):
             raise Invalid(_("the logo file {path} does not exist").format(path=value))
         value = str(Path(value).expanduser().resolve())
     elif key == "templates_dir" and value:
-        if not Path(value).expanduser().is_dir():
+        if not _exists(value, Path.is_dir):
             raise Invalid(_("the templates folder {path} does not exist").format(path=value))
         value = str(Path(value).expanduser().resolve())
     return value
+
+
+def _exists(value: str, test: Callable[[Path], bool]) -> bool:
+    """`test` of the path `value`; False when the path cannot even be looked at (a name too
+    long for the file system, a NUL byte, no permission) rather than an OSError."""
+    try:
+        return test(Path(value).expanduser())
+    except (OSError, ValueError, RuntimeError):
+        return False
 
 
 def change_setting(store: Store, key: str, value: str) -> str:

@@ -115,7 +115,7 @@ def test_json_outputs_are_pure_json(cli, people) -> None:
         (("day", "show", "2027-01-01"), "No step-up day on 2027-01-01"),
         (("day", "create", DAY, "--start", "8.30"), "not a time"),
         (("day", "create", DAY, "--break", "11:30"), "not a break"),
-        (("day", "create", DAY, "--pre-minutes", "0"), "positive"),
+        (("day", "create", DAY, "--pre-minutes", "0"), "between 1 and 480"),
         (("day", "create", DAY, "--coordinator", "Nobody"), "No person named"),
         (("people", "add", "X", "--profession", "astronaut"), "unknown profession"),
         (("people", "import", "/nonexistent/people.csv"), "No such file"),

@@ -15,6 +15,7 @@ from coordinator.domain.clock_entry import (
     read_clock_time,
     read_iso_date,
 )
+from coordinator.domain.limits import EARLIEST_DATE, LATEST_DATE
 from coordinator.i18n import set_language
 
 
@@ -70,7 +71,7 @@ def test_every_time_written_as_hh_mm_reads_back(value: time) -> None:
     assert read_clock_time(value.strftime("%H:%M")) == value
 
 
-@given(st.dates())
+@given(st.dates(min_value=EARLIEST_DATE, max_value=LATEST_DATE))
 def test_every_date_written_in_iso_reads_back(value: date) -> None:
     assert read_iso_date(value.isoformat()) == value
 
