@@ -77,9 +77,7 @@ class Pane:
     def __enter__(self) -> Pane:
         width, height = self.size
         self.started = time.perf_counter()
-        tmux(
-            "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), self.line
-        )
+        tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), self.line)
         return self
 
     def __exit__(self, *_exc: object) -> None:
