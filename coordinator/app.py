@@ -129,14 +129,14 @@ class CoordinatorApp(App[None]):
 
     @work(thread=True, exclusive=True, group="app-today")
     def _find_todays_day(self, store: Store, wanted: date) -> None:
-        from coordinator.store.day_model import day_summaries
+        from coordinator.store.day_pages import day_on
 
         try:
-            todays = [day.id for day in day_summaries(store) if day.date == wanted]
+            today = day_on(store, wanted)  # one indexed query, whatever the years of history
         except StoreError:
             return  # the days list reads them too, and tells what went wrong
-        if todays:
-            self.post_message(TodaysDay(todays[0]))
+        if today is not None:
+            self.post_message(TodaysDay(today))
 
     @on(TodaysDay)
     def _open_todays_day(self, message: TodaysDay) -> None:
