@@ -41,6 +41,8 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("days.audit", "a", N_("Audit trail")),
         ("days.stats", "s", N_("Statistics")),
         ("days.queue", "k", N_("Queue")),
+        ("days.first", "ctrl+home", N_("First day")),
+        ("days.last", "ctrl+end", N_("Last day")),
     ),
     "StatsScreen": (
         ("stats.back", "escape", N_("Back")),
