@@ -204,9 +204,10 @@ def key_to_frame(setup: Setup, runs: int, keys: int) -> tuple[list, list]:
             pane.wait_for(demo_name)
             pane.keys("g")  # the agreement of the case under the cursor (the first)
             pane.wait_for(f"· {demo_name} ·")
-            pane.wait_for("Jeg vil gerne")  # the read-back is there
+            pane.wait_for("Jeg vil gerne")  # the form is there
+            time.sleep(1.0)  # and the job goal has the focus (set after the form mounts)
             pane.keys("Tab", "Tab")  # job goal → goal date → the citizen's own words
-            time.sleep(0.3)
+            time.sleep(0.5)
             return pane.key_to_frame(
                 [(word[n], word[: n + 1] + "Jeg vil") for n in range(len(word))]
             )
