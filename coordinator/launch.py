@@ -42,11 +42,22 @@ class Settings:
 
 
 def open_tui(settings: Settings, store=None) -> None:  # noqa: ANN001 - Store, lazily typed
-    """Run the Textual app on the chosen database (imports Textual only now)."""
+    """Run the Textual app on the chosen database (imports Textual only now).
+
+    Without a store the app opens it in a worker behind its first frame, and a database that
+    cannot be opened is raised here once the app has closed, as if opened before it; an
+    encrypted file is opened first (its passphrase is asked on the terminal)."""
     from coordinator.app import CoordinatorApp
 
-    store = store or settings.open_store()
-    CoordinatorApp(store=store, language=settings.lang).run()
+    if store is None and settings.encrypt:
+        store = settings.open_store()
+    if store is not None:
+        CoordinatorApp(store=store, language=settings.lang).run()
+        return
+    app = CoordinatorApp(opener=settings.open_store, language=settings.lang, clock=settings.clock)
+    app.run()
+    if app.open_error is not None:
+        raise app.open_error
 
 
 def plain_open(argv: list[str]) -> dict[str, str] | None:
