@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import time
@@ -74,9 +73,15 @@ class Setup:
     demo_today: str
 
     def scratch_demo(self) -> Path:
-        """A copy of the demo database for a run that writes (typing saves the agreement)."""
+        """A copy of the demo database for a run that writes (typing saves the agreement),
+        made with SQLite's backup (a plain file copy would miss what is still in the WAL,
+        and meet the last copy's WAL left beside it)."""
         copy = self.demo_db.with_name("scratch-" + self.demo_db.name)
-        shutil.copyfile(self.demo_db, copy)
+        remove_database(copy)
+        with sqlite3.connect(self.demo_db) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
+        source.close()
+        target.close()
         return copy
 
     def env(self, db: Path, today: str | None = None) -> dict[str, str]:
@@ -87,6 +92,12 @@ class Setup:
 
     def coordinator(self) -> list[str]:
         return [self.python, "-m", "coordinator"]
+
+
+def remove_database(path: Path) -> None:
+    """An SQLite file and its WAL and shared-memory files, so a new one starts clean."""
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
 
 
 def alternate(runs: int, a: Callable[[], object], b: Callable[[], object]) -> tuple[list, list]:

@@ -129,8 +129,8 @@ def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
     rng = random.Random(seed)
     now = datetime(2026, 12, 3, 8, 0)
     today = now.date()
-    if path.exists():
-        path.unlink()
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
     store = Store.open(str(path), clock=FixedClock(now), actor="bench")
     n_days = 250 * years
     days = _days(rng, today, n_days)

@@ -76,8 +76,10 @@ class DaysScreen(AppScreen):
         Binding("a", "audit", N_("Audit trail"), id="days.audit"),
         Binding("s", "stats", N_("Statistics"), id="days.stats", show=False),
         Binding("k", "queue", N_("Queue"), id="days.queue"),
-        Binding("ctrl+home", "first_page", N_("First day"), id="days.first", show=False),
-        Binding("ctrl+end", "last_page", N_("Last day"), id="days.last", show=False),
+        Binding(
+            "ctrl+home", "first_page", N_("First day"), id="days.first", show=False, priority=True
+        ),
+        Binding("ctrl+end", "last_page", N_("Last day"), id="days.last", show=False, priority=True),
     ]
     #: At most this many pages stay in the table: scrolling on drops the far end.
     WINDOW_PAGES = 3
