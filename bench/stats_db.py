@@ -1,11 +1,15 @@
-"""A deterministic, seeded history of `--years` years for the statistics benchmark: step-up
-days on weekdays (250 a year), five cases a day with rosters, final agreements with items,
-item progress events, three-month outcomes and F.I.T. ratings.
+"""A deterministic, seeded history of `--years` years for the benchmarks: step-up days on
+weekdays (250 a year), five cases a day with rosters and preparation forms, final agreements
+with items of every kind, item progress events, three-month outcomes and F.I.T. ratings. The
+last days are today's (planned, with its five cases' preparations and a draft agreement for the
+first) and four weeks of planned days after it, as in a municipality that plans ahead.
 
-Ten years (the default) is 2,500 days and 12,500 cases. The database is created and migrated
-by the app (`Store.open`), then filled with SQLAlchemy Core bulk inserts in one transaction:
-the store's own functions would write an audit event per row and take many minutes, and what
-is measured is reading, not writing. Same seed, same years: the same database, row for row.
+Ten years (the default) is 2,500 days and 12,500 cases. Every random draw comes from one
+`random.Random(seed)`, so nothing else in the process changes the result. The database is
+created and migrated by the app (`Store.open`), then filled with SQLAlchemy Core bulk inserts in
+one transaction: the store's own functions would write an audit event per row and take many
+minutes, and what is measured is reading, not writing. Same seed, same years: the same
+database, row for row (today is fixed at 2026-12-03; run the app with `--today 2026-12-03`).
 
 Run: `python -m bench.stats_db PATH [--years N] [--seed S]` (as a module: `bench/typing.py`
 would shadow the standard library for a script run from `bench/`) (about 30 s for ten years on a
@@ -32,6 +36,7 @@ from coordinator.store.models import (
     ItemProgress,
     Outcome,
     Person,
+    Preparation,
     Rating,
     RosterEntry,
     StepUpDay,
@@ -63,25 +68,72 @@ CATEGORIES = (
 AT_WORKPLACE = {"job", "flexjob", "wage-subsidy", "internship"}
 
 
-def _weekdays(first: date, count: int) -> list[date]:
-    days, day = [], first
+FIRST_NAMES = (
+    "Mads", "Sara", "Ali", "Birgitte", "Kasper", "Fatima", "Jonas", "Mette", "Ahmed", "Line",
+    "Peter", "Hanne", "Omar", "Camilla", "Lars", "Yasmin", "Søren", "Julie", "Henrik", "Amina",
+)  # fmt: skip
+LAST_NAMES = (
+    "Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen",
+    "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Hassan", "Møller",
+)  # fmt: skip
+ITEMS = {
+    "accommodation": ("Kortere arbejdsdage de første uger", "Pauser efter behov", "Fast makker"),
+    "support": ("Mentor to timer om ugen", "Hjælp til CV og ansøgning", "Samtale med læge"),
+    "intervention": ("Virksomhedspraktik", "Forløb hos psykolog", "Danskundervisning"),
+    "action": ("Søge tre job om ugen", "Ringe til virksomheden", "Melde sig til kursus"),
+}
+RESPONSIBLE = ("person", "person", "citizen", "other")
+#: Planned days after today: a municipality plans about a month ahead.
+PLANNED_AHEAD = 20
+
+
+def _days(rng: random.Random, today: date, count: int) -> list[date]:
+    """`count` weekdays ending PLANNED_AHEAD step-up days after today, today among them; a few
+    weekdays have no step-up (holidays, a cancelled day)."""
+    days, day = [], today
+    while len(days) < count - PLANNED_AHEAD:
+        if day.weekday() < 5 and (day == today or rng.random() < 0.96):
+            days.append(day)
+        day -= timedelta(days=1)
+    days.reverse()
+    day = today + timedelta(days=1)
     while len(days) < count:
-        if day.weekday() < 5 and random.random() < 0.96:  # a few weekdays without a step-up
+        if day.weekday() < 5:
             days.append(day)
         day += timedelta(days=1)
     return days
 
 
+def _preparation(rng: random.Random, case_id: int, on: date, now: datetime) -> dict:
+    """The case's preparation form: filled in the weeks before the day."""
+    return dict(
+        case_id=case_id,
+        tried="Jobsøgningskursus og en praktik, der stoppede efter to uger.",
+        decided_by=rng.choice(("Rehabiliteringsteamet", "Sagsbehandler", "Teamleder")),
+        decided_on=on - timedelta(days=rng.randint(20, 60)),
+        main_problem=rng.choice(("Helbred", "Manglende netværk", "Sprog", "Misbrug i familien")),
+        answer_reason="Jeg vil gerne videre, men ved ikke hvordan.",
+        answer_situations="Når jeg skal møde tidligt, og når der er mange mennesker.",
+        answer_goals="Et arbejde med faste tider, gerne udendørs.",
+        answer_plan_ideas="Starte med få timer og bygge op.",
+        benefit=rng.choice(("Kontanthjælp", "Sygedagpenge", "Ressourceforløbsydelse")),
+        time_on_benefit=f"{rng.randint(1, 9)} år",
+        health="Ondt i ryggen; går til fysioterapeut.",
+        job_goal=rng.choice(("Lager", "Rengøring", "Butik", "Pedel", "Køkken")),
+        completed=True,
+        updated_at=now,
+    )
+
+
 def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
-    random.seed(seed)
+    rng = random.Random(seed)
     now = datetime(2026, 12, 3, 8, 0)
     today = now.date()
-    if path.exists():
-        path.unlink()
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
     store = Store.open(str(path), clock=FixedClock(now), actor="bench")
     n_days = 250 * years
-    first = today - timedelta(days=int(365.25 * years) + 30)
-    days = _weekdays(first, n_days)
+    days = _days(rng, today, n_days)
     rows: dict[type, list[dict]] = {
         t: []
         for t in (
@@ -89,6 +141,7 @@ def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
             Citizen,
             StepUpDay,
             Case,
+            Preparation,
             CaseChallenge,
             RosterEntry,
             Agreement,
@@ -131,13 +184,18 @@ def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
         clock = datetime.combine(on, time(8, 30))
         for position in range(1, CASES_PER_DAY + 1):
             case_id += 1
-            status = random.choice(STATUSES) if on < today else "planned"
+            status = rng.choice(STATUSES) if on < today else "planned"
             held = status in ("done", "absent-held")
-            overrun = max(-10, int(random.gauss(3 + position, 8)))
+            overrun = max(-10, int(rng.gauss(3 + position, 8)))
             pre, meeting = clock, clock + timedelta(minutes=15)
             end = meeting + timedelta(minutes=45 + overrun)
             rows[Citizen].append(
-                dict(id=case_id, name=f"Borger {case_id}", created_at=now, updated_at=now)
+                dict(
+                    id=case_id,
+                    name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)} {case_id}",
+                    created_at=now,
+                    updated_at=now,
+                )
             )
             rows[Case].append(
                 dict(
@@ -146,7 +204,10 @@ def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
                     position=position,
                     citizen_id=case_id,
                     status=status,
-                    status_reason=random.choice(REASONS)
+                    jobbroker_id=rng.choice(people["jobbroker"]),
+                    caseworker_id=rng.choice(people["caseworker"]),
+                    problem_statement="Hvad skal der til, for at borgeren kan arbejde?",
+                    status_reason=rng.choice(REASONS)
                     if status in ("absent", "cancelled", "absent-held")
                     else "",
                     pre_started_at=pre if held else None,
@@ -157,7 +218,7 @@ def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
                 )
             )
             clock = end if held else clock + timedelta(hours=1)
-            kinds = random.sample(("health", "family", "other"), random.choice((1, 1, 2)))
+            kinds = rng.sample(("health", "family", "other"), rng.choice((1, 1, 2)))
             rows[CaseChallenge] += [dict(case_id=case_id, kind=kind) for kind in kinds]
             rows[RosterEntry].append(
                 dict(
@@ -181,13 +242,13 @@ def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
                 ("family-counsellor", 0.3, 0.85),
                 ("mentor", 0.2, 0.9),
             ):
-                if random.random() < invited:
-                    attended = random.random() < came
+                if rng.random() < invited:
+                    attended = rng.random() < came
                     rows[RosterEntry].append(
                         dict(
                             case_id=case_id,
                             role="professional",
-                            person_id=random.choice(people[profession]),
+                            person_id=rng.choice(people[profession]),
                             name="",
                             part="both",
                             attendance="present" if attended else "absent",
@@ -195,6 +256,25 @@ def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
                             updated_at=now,
                         )
                     )
+            if on <= today:  # filled before the day; the planned ones ahead have none yet
+                rows[Preparation].append(_preparation(rng, case_id, on, now))
+            if on == today and position == 1:  # the agreement being drafted this morning
+                agreement_id += 1
+                rows[Agreement].append(
+                    dict(
+                        id=agreement_id,
+                        case_id=case_id,
+                        version=1,
+                        status="draft",
+                        goal_date=None,
+                        job_goal="Lager",
+                        citizen_words="",
+                        follow_up_date=None,
+                        created_at=now,
+                        updated_at=now,
+                        finalised_at=None,
+                    )
+                )
             if not held:
                 continue
             agreement_id += 1
@@ -206,28 +286,38 @@ def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
                     version=1,
                     status="final",
                     goal_date=goal,
-                    job_goal="Arbejde",
+                    job_goal=rng.choice(("Lager", "Rengøring", "Butik", "Pedel", "Køkken")),
+                    citizen_words="Jeg vil gerne prøve at arbejde igen, hvis jeg kan holde pauser.",
+                    follow_up_date=goal,
                     created_at=now,
                     updated_at=now,
                     finalised_at=end,
                 )
             )
-            for _k in range(random.randint(2, 4)):
+            for position_k in range(rng.randint(2, 4)):
                 item_id += 1
-                due = on + timedelta(days=random.randint(7, 60))
+                due = on + timedelta(days=rng.randint(7, 60))
+                kind = rng.choice(tuple(ITEMS))
+                responsible = rng.choice(RESPONSIBLE)
                 rows[AgreementItem].append(
                     dict(
                         id=item_id,
                         agreement_id=agreement_id,
-                        kind="support",
-                        text="Punkt",
+                        kind=kind,
+                        position=position_k,
+                        text=rng.choice(ITEMS[kind]),
+                        responsible_kind=responsible,
+                        responsible_person_id=rng.choice(people["mentor"])
+                        if responsible == "person"
+                        else None,
+                        responsible_text="Familiens netværk" if responsible == "other" else "",
                         due=due,
                         created_at=now,
                         updated_at=now,
                     )
                 )
-                fate = random.random()
-                started = on + timedelta(days=random.randint(1, 30))
+                fate = rng.random()
+                started = on + timedelta(days=rng.randint(1, 30))
                 if fate < 0.75 and started <= today:
                     rows[ItemProgress].append(
                         dict(
@@ -235,10 +325,11 @@ def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
                             lineage_id=item_id,
                             status="started",
                             effective_on=started,
+                            note="",
                             recorded_at=now,
                         )
                     )
-                    finished = started + timedelta(days=random.randint(3, 50))
+                    finished = started + timedelta(days=rng.randint(3, 50))
                     if fate < 0.6 and finished <= today:
                         rows[ItemProgress].append(
                             dict(
@@ -246,6 +337,7 @@ def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
                                 lineage_id=item_id,
                                 status="done",
                                 effective_on=finished,
+                                note="",
                                 recorded_at=now,
                             )
                         )
@@ -256,33 +348,31 @@ def generate(path: Path, years: int = 10, seed: int = 2026) -> dict[str, int]:
                             lineage_id=item_id,
                             status="dropped",
                             effective_on=started,
-                            note=random.choice(DROP_REASONS),
+                            note=rng.choice(DROP_REASONS),
                             recorded_at=now,
                         )
                     )
-            if goal <= today and random.random() < 0.85:
-                category = random.choice(CATEGORIES)
+            if goal <= today and rng.random() < 0.85:
+                category = rng.choice(CATEGORIES)
                 rows[Outcome].append(
                     dict(
                         case_id=case_id,
                         recorded_on=goal,
                         category=category,
                         at_workplace=category in AT_WORKPLACE,
-                        problem_solved=random.choice(("yes", "partly", "no")),
+                        problem_solved=rng.choice(("yes", "partly", "no")),
                         created_at=now,
                         updated_at=now,
                     )
                 )
-            base = random.uniform(3, 6)
-            for kind, count in (("session", 1), ("outcome", random.randint(1, 4))):
+            base = rng.uniform(3, 6)
+            for kind, count in (("session", 1), ("outcome", rng.randint(1, 4))):
                 for k in range(count):
                     rated = on + timedelta(days=30 * k)
                     if rated > today:
                         break
                     level = base + (1.2 * k if kind == "outcome" else 3.5)
-                    scores = [
-                        round(min(10.0, max(0.0, random.gauss(level, 1))), 1) for _s in range(4)
-                    ]
+                    scores = [round(min(10.0, max(0.0, rng.gauss(level, 1))), 1) for _s in range(4)]
                     rows[Rating].append(
                         dict(
                             case_id=case_id,

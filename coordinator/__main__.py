@@ -1,5 +1,5 @@
-"""Allow `python -m coordinator`."""
+"""Allow `python -m coordinator` (the same entry as the `coordinator` script)."""
 
-from coordinator.cli import main
+from coordinator.launch import main
 
 main()

@@ -3,11 +3,16 @@
 It never waits for the database either: whether a day is planned today is read in a worker
 at start (`TodaysDay` opens it), and the cases the command palette offers are read in a worker
 at start and each time the palette opens (`CasesRead`).
+
+Built with an `opener` instead of a store (`coordinator` from the command line), it draws its
+first frame before the store is even imported: a worker imports and opens the database
+(SQLAlchemy, the models, a migration if the schema is behind) while the header and "Opening
+the database…" are on the screen, and the app starts as usual once `StoreOpened` arrives.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -21,12 +26,13 @@ from textual.screen import Screen
 from coordinator.commands import binding_commands
 from coordinator.domain.clock import Clock
 from coordinator.i18n import N_, _, set_language
-from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
-from coordinator.store.settings import stored_keymap
 from coordinator.widgets.translated import translate_bindings
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from coordinator.store.database import Store
     from coordinator.store.day_model import CaseEntry
 
 
@@ -35,6 +41,21 @@ class TodaysDay(Message):
     """The day planned on the date the app opens on, read in a worker."""
 
     day_id: int
+
+
+@dataclass
+class StoreOpened(Message):
+    """The database, opened by a worker, and the keymap stored in it."""
+
+    store: Store
+    keymap: Mapping[str, str]
+
+
+@dataclass
+class OpenFailed(Message):
+    """The database could not be opened (`error` is re-raised once the app has closed)."""
+
+    error: StoreError
 
 
 @dataclass
@@ -56,21 +77,27 @@ class CoordinatorApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None = None,
         clock: Clock | None = None,
         language: str = "da",
         open_date: date | None = None,
         keymap: Mapping[str, str] | None = None,
+        opener: Callable[[], Store] | None = None,
     ) -> None:
         """`keymap` maps binding ids to keys (see coordinator/keymap.py); by default the
-        store's `keymap` setting."""
+        store's `keymap` setting. Without a `store`, `opener` opens it in a worker."""
         set_language(language)
         super().__init__()
         translate_bindings(self)
-        self.store = store
-        self.set_keymap(stored_keymap(store) if keymap is None else keymap)
-        self.clock: Clock = clock or store.clock
-        self.store.clock = self.clock
+        assert store is not None or opener is not None, "a store, or how to open one"
+        self._opener = opener
+        self._keymap = keymap
+        #: Why the database could not be opened (an `opener` app closes and re-raises it).
+        self.open_error: StoreError | None = None
+        self.clock: Clock = clock or (store.clock if store is not None else _wall_clock())
+        self.store: Store = store  # type: ignore[assignment] - set by `_store_opened` otherwise
+        if store is not None:
+            self._use_store(store, self._stored_keymap(store) if keymap is None else keymap)
         self.language = language
         self.open_date = open_date
         self.title = _("Step-up days")
@@ -118,7 +145,61 @@ class CoordinatorApp(App[None]):
         if not isinstance(self.screen, PeopleScreen):
             self.push_screen(PeopleScreen())
 
+    # --- start-up: the store given, or opened in a worker behind the first frame -------------
+
+    @staticmethod
+    def _stored_keymap(store: Store) -> Mapping[str, str]:
+        from coordinator.store.settings import stored_keymap
+
+        return stored_keymap(store)
+
+    def _use_store(self, store: Store, keymap: Mapping[str, str]) -> None:
+        self.store = store
+        self.store.clock = self.clock
+        self.set_keymap(keymap)
+
+    def compose(self) -> ComposeResult:
+        """The first frame while the database opens (under the days list afterwards)."""
+        from textual.widgets import Static
+
+        from coordinator.widgets.footer import StepUpFooter
+        from coordinator.widgets.header import StepUpHeader
+
+        yield StepUpHeader()
+        if self.store is None:
+            yield Static(_("Opening the database…"), id="app-opening", classes="empty-hint")
+        yield StepUpFooter()
+
     def on_mount(self) -> None:
+        if self.store is None:
+            self._open_store()
+        else:
+            self._start()
+
+    @work(thread=True, exclusive=True, group="app-open")
+    def _open_store(self) -> None:
+        """Import and open the store (and read its keymap) off the event loop."""
+        assert self._opener is not None
+        try:
+            store = self._opener()
+            keymap = self._stored_keymap(store) if self._keymap is None else self._keymap
+        except StoreError as exc:
+            self.post_message(OpenFailed(exc))
+            return
+        self.post_message(StoreOpened(store, keymap))
+
+    @on(StoreOpened)
+    def _store_opened(self, message: StoreOpened) -> None:
+        self._use_store(message.store, message.keymap)
+        self._start()
+
+    @on(OpenFailed)
+    def _open_failed(self, message: OpenFailed) -> None:
+        self.open_error = message.error
+        self.exit(return_code=1)
+
+    def _start(self) -> None:
+        """Open on the days list, then on today's day if there is one."""
         from coordinator.screens.days import DaysScreen
 
         self._first_screen = DaysScreen()
@@ -132,14 +213,14 @@ class CoordinatorApp(App[None]):
 
     @work(thread=True, exclusive=True, group="app-today")
     def _find_todays_day(self, store: Store, wanted: date) -> None:
-        from coordinator.store.day_model import day_summaries
+        from coordinator.store.day_pages import day_on
 
         try:
-            todays = [day.id for day in day_summaries(store) if day.date == wanted]
+            today = day_on(store, wanted)  # one indexed query, whatever the years of history
         except StoreError:
             return  # the days list reads them too, and tells what went wrong
-        if todays:
-            self.post_message(TodaysDay(todays[0]))
+        if today is not None:
+            self.post_message(TodaysDay(today))
 
     @on(TodaysDay)
     def _open_todays_day(self, message: TodaysDay) -> None:
@@ -151,6 +232,8 @@ class CoordinatorApp(App[None]):
             self.push_screen(DayScreen(message.day_id))
 
     def action_command_palette(self) -> None:
+        if self.store is None:
+            return  # the database is still opening
         self.read_palette_cases()  # the cases may have changed since the last read
         super().action_command_palette()
 
@@ -171,3 +254,9 @@ class CoordinatorApp(App[None]):
     @on(CasesRead)
     def _cases_read(self, message: CasesRead) -> None:
         self.palette_cases = message.cases
+
+
+def _wall_clock() -> Clock:
+    from coordinator.domain.clock import SystemClock
+
+    return SystemClock()

@@ -42,6 +42,8 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("days.stats", "s", N_("Statistics")),
         ("days.queue", "k", N_("Queue")),
         ("days.undo-delete", "u,ctrl+z", N_("Undo delete")),
+        ("days.first", "ctrl+home", N_("First day")),
+        ("days.last", "ctrl+end", N_("Last day")),
     ),
     "StatsScreen": (
         ("stats.back", "escape", N_("Back")),

@@ -1,6 +1,8 @@
 """The `coordinator` command line (Typer): the contract in DESIGN.md.
 
-Only Typer is imported here; each command imports the store (SQLAlchemy) when it runs and the
+`coordinator` alone (global options only) opens the app through `coordinator.launch` without
+importing this module; `Settings` and `open_tui` live there and are the same here. Only Typer
+is imported here; each command imports the store (SQLAlchemy) when it runs and the
 TUI (Textual) only when the app opens, so `coordinator --help` stays fast. User errors raised
 by the store become one line on stderr and a non-zero exit, never a traceback.
 """
@@ -17,6 +19,9 @@ import typer
 from typer.core import TyperGroup
 
 from coordinator.i18n import LANGUAGES, set_language
+from coordinator.launch import Settings, open_tui
+
+__all__ = ["Settings", "UserError", "app", "main", "open_tui", "print_json", "settings_of"]
 
 
 class UserError(Exception):
@@ -63,29 +68,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-
-class Settings:
-    """What the global options chose; commands read it from the Click context."""
-
-    def __init__(self, db: str | None, lang: str, clock: Any = None, encrypt: bool = False) -> None:
-        self.db = db
-        self.lang = lang
-        #: None means the wall clock; tests pass a fixed clock as the Click context's `obj`.
-        self.clock = clock
-        #: Open the SQLite file through SQLCipher (`--encrypt`, cli/encryption.py).
-        self.encrypt = encrypt
-
-    def open_store(self):  # noqa: ANN201 - Store; imported lazily
-        """The store; a database that cannot be opened is a `CannotOpen` (a StoreError), which
-        the group prints as one line."""
-        from coordinator.store.database import Store
-
-        if self.encrypt:
-            from coordinator.cli.encryption import open_encrypted
-
-            return open_encrypted(self)
-        return Store.open(self.db, clock=self.clock)
 
 
 @app.callback(invoke_without_command=True)
@@ -141,14 +123,6 @@ def _clock(preset: Any, today: str | None) -> Any:  # noqa: ANN401 - a Clock, la
         echo(f"coordinator: --today: {exc}", err=True)
         raise typer.Exit(2) from None
     return ShiftedClock(preset or SystemClock(), day)
-
-
-def open_tui(settings: Settings, store=None) -> None:  # noqa: ANN001 - Store, lazily typed
-    """Run the Textual app on the chosen database (imports Textual only now)."""
-    from coordinator.app import CoordinatorApp
-
-    store = store or settings.open_store()
-    CoordinatorApp(store=store, language=settings.lang).run()
 
 
 def settings_of(ctx: typer.Context) -> Settings:

@@ -219,7 +219,7 @@ class AgreementScreen(AppScreen):
         saver = None if event.view.final else Autosaver(self.store, self.case_id, event.view)
         self.save_state.attach(saver)
         self._show_title()
-        self.query_one(ReadbackPane).show(event.readback)
+        self.query_one(ReadbackPane).show(event.readback, at_once=True)
         wanted = focused if self._loaded_once and focused else "job-goal"
         targets = self.query(f"#{wanted}") if wanted else None
         if targets:
@@ -266,6 +266,7 @@ class AgreementScreen(AppScreen):
         if self.saver is not None:
             self.saver.set(event.key, event.value)
             self.save_state.show()
+        self.query_one(ReadbackPane).typing()
 
     @on(AgreementForm.ItemRemoved)
     def _item_removed(self, event: AgreementForm.ItemRemoved) -> None:

@@ -34,6 +34,11 @@ from coordinator.store.autosave import Key
 from coordinator.widgets.item_editor import ItemEditor, due_feedback
 from coordinator.widgets.plain import plain
 
+#: The form's own fields the live warnings read (`agreement_rules.live_warnings` reads these
+#: and the items): typing the citizen's own words or the follow-up leaves the warnings as
+#: they are, so a keystroke there costs no check.
+WARNED_FIELDS = frozenset({"job_goal", "goal_date", "goal_reason"})
+
 #: The form's own fields: widget id to the agreement's field.
 FIELDS = {
     "job-goal": "job_goal",
@@ -91,6 +96,12 @@ class AgreementForm(ItemActions, VerticalScroll):
         self._next_key = 0
         self._positions: dict[str, int] = {item.key: item.position for item in view.items}
         self._deleted: list[tuple[ItemKind, int, dict[str, object]]] = []
+        #: Each item editor's draft as last read, until the editor reports a change: a
+        #: keystroke reads the one item it changed, not every item's widgets.
+        self._item_drafts: dict[int, tuple[ItemEditor, ItemDraft]] = {}
+        #: What the warnings box and the item titles show now (redrawn only when changed).
+        self._warning_lines: list[str] | None = None
+        self._titles: dict[int, tuple[ItemEditor, tuple[str, bool]]] = {}
 
     def compose(self) -> ComposeResult:
         view, read_only = self.view, self.read_only
@@ -193,18 +204,25 @@ class AgreementForm(ItemActions, VerticalScroll):
             heading.update(plain(f"{_(ITEM_KIND_LABELS[kind])} ({count}){hint}"))
             heading.set_class(kind == self.current_kind, "-current")
 
+    def _item_draft(self, editor: ItemEditor) -> ItemDraft:
+        """The editor's item as a draft, read again only after the editor changed."""
+        cached = self._item_drafts.get(id(editor))
+        if cached is not None and cached[0] is editor and cached[1].kind == editor.kind:
+            return cached[1]
+        values = editor.values()
+        item = ItemDraft(
+            kind=editor.kind,
+            text=str(values["text"]),
+            responsible=str(values["responsible"]),
+            due=values["due"],  # type: ignore[arg-type]
+        )
+        self._item_drafts[id(editor)] = (editor, item)
+        return item
+
     def draft(self) -> AgreementDraft:
-        items = []
-        for editor in self.editors():
-            values = editor.values()
-            items.append(
-                ItemDraft(
-                    kind=editor.kind,
-                    text=str(values["text"]),
-                    responsible=str(values["responsible"]),
-                    due=values["due"],  # type: ignore[arg-type]
-                )
-            )
+        editors = self.editors()
+        items = [self._item_draft(editor) for editor in editors]
+        self._item_drafts = {id(e): self._item_drafts[id(e)] for e in editors}  # drop the gone
         return AgreementDraft(
             job_goal=str(self.values["job_goal"]),
             goal_date=self.values["goal_date"],  # type: ignore[arg-type]
@@ -219,14 +237,21 @@ class AgreementForm(ItemActions, VerticalScroll):
         warnings = [] if self.read_only else live_warnings(self.draft(), self.today)
         flagged = {w.item_index for w in warnings if w.item_index is not None}
         numbers: dict[ItemKind, int] = {}
+        titles = {}
         for index, editor in enumerate(self.editors()):
             numbers[editor.kind] = numbers.get(editor.kind, 0) + 1
-            editor.set_title(item_label(editor.kind, numbers[editor.kind]), index in flagged)
+            title = (item_label(editor.kind, numbers[editor.kind]), index in flagged)
+            titles[id(editor)] = (editor, title)
+            if self._titles.get(id(editor)) != (editor, title):  # redrawn only when changed
+                editor.set_title(*title)
+        self._titles = titles
         shown = warnings[:3]
         lines = ["⚠ " + w.message for w in shown]
         if len(warnings) > len(shown):
             lines.append(_("… and {n} more").format(n=len(warnings) - len(shown)))
-        self.post_message(self.WarningsChanged(lines))
+        if lines != self._warning_lines:
+            self._warning_lines = lines
+            self.post_message(self.WarningsChanged(lines))
 
     def describe(self, key: Key) -> str:
         """What to call a field in the changed-elsewhere message."""
@@ -261,13 +286,15 @@ class AgreementForm(ItemActions, VerticalScroll):
             return
         self.values[name] = value
         self.post_message(self.Edited(name, value))
-        self.update_warnings()
+        if name in WARNED_FIELDS:
+            self.update_warnings()
 
     @on(ItemEditor.Changed)
     def _item_changed(self, event: ItemEditor.Changed) -> None:
         event.stop()
         if not self.read_only:
             self.post_message(self.Edited((event.editor.key, event.field), event.value))
+            self._item_drafts.pop(id(event.editor), None)  # this item is read again, no other
             self.update_warnings()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:

@@ -12,6 +12,7 @@ import re
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Markdown
 
 from coordinator.domain.quickdates import format_due
@@ -69,11 +70,52 @@ def version_markdown(agreement: AgreementView) -> str:
     return "\n".join(lines)
 
 
+#: Seconds without typing before a new read-back is drawn: redrawing the Markdown builds a
+#: widget per block, which between two keystrokes would make the editor wait.
+QUIET = 0.3
+
+
 class ReadbackPane(VerticalScroll, can_focus=False):
-    """The read-back, beside the editor or filling most of the screen (projector mode)."""
+    """The read-back, beside the editor or filling most of the screen (projector mode).
+
+    A new text is drawn once the typing has paused for `QUIET` seconds (`typing()` restarts
+    the wait), and only when it differs from what is shown: the read-back may lag, the
+    editor never does."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._shown: str | None = None
+        self._pending: str | None = None
+        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Markdown("", id="readback-text")
 
-    def show(self, markdown: str) -> None:
-        self.query_one("#readback-text", Markdown).update(markdown)
+    def show(self, markdown: str, *, at_once: bool = False) -> None:
+        """Draw `markdown` after the quiet time (`at_once`: now, as when the screen loads)."""
+        self._pending = markdown
+        if at_once:
+            self._draw()
+        elif self._timer is None:
+            self._timer = self.set_timer(QUIET, self._draw)
+        else:
+            self._timer.reset()
+
+    def typing(self) -> None:
+        """A keystroke in the editor: a pending read-back waits for the next pause."""
+        if self._timer is not None:
+            self._timer.reset()
+
+    @property
+    def pending(self) -> bool:
+        """A read-back waits to be drawn (tests wait for it)."""
+        return self._pending is not None
+
+    def _draw(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        markdown, self._pending = self._pending, None
+        if markdown is not None and markdown != self._shown:
+            self._shown = markdown
+            self.query_one("#readback-text", Markdown).update(markdown)

@@ -1,6 +1,9 @@
 """The list of step-up days: past and coming; create one in a dialog, open one.
 
-The list is read in a worker thread (`DaysLoaded`), so a busy database never freezes it.
+The list is read in a worker thread (`DaysLoaded`), so a busy database never freezes it, and a
+window of it at a time (`store.day_pages`): a page before today and a page from today on;
+moving the cursor past the window's top or bottom reads the next page that way, Ctrl+Home and
+Ctrl+End the first and the last page. Ten years of days never sit in the table at once.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
 from coordinator.store import retention
 from coordinator.store.database import Store
-from coordinator.store.day_model import DaySummary, day_summaries
+from coordinator.store.day_model import DaySummary
+from coordinator.store.day_pages import DayPage
 from coordinator.store.errors import StoreError
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
@@ -34,8 +38,10 @@ WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_
 class DaysLoaded(Message):
     """The days, read in a worker; `select` is the day the cursor goes to."""
 
-    days: list[DaySummary]
+    page: DayPage
     select: int | None = None
+    #: "window": the page replaces the list; "older"/"newer": it joins it at the top/bottom.
+    join: str = "window"
 
 
 @dataclass
@@ -71,11 +77,21 @@ class DaysScreen(AppScreen):
         Binding("s", "stats", N_("Statistics"), id="days.stats", show=False),
         Binding("k", "queue", N_("Queue"), id="days.queue"),
         Binding("u,ctrl+z", "undo_delete", N_("Undo delete"), id="days.undo-delete", show=False),
+        Binding(
+            "ctrl+home", "first_page", N_("First day"), id="days.first", show=False, priority=True
+        ),
+        Binding("ctrl+end", "last_page", N_("Last day"), id="days.last", show=False, priority=True),
     ]
+    #: At most this many pages stay in the table: scrolling on drops the far end.
+    WINDOW_PAGES = 3
 
     def __init__(self) -> None:
         super().__init__()
         self.days: list[DaySummary] = []
+        #: There are days before / after the ones in the table.
+        self.older = self.newer = False
+        #: A page is being read (the cursor at an edge asks for one page at a time).
+        self._paging = False
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
@@ -95,16 +111,22 @@ class DaysScreen(AppScreen):
 
     def load(self, select: int | None = None) -> None:
         """Read the days in a worker; the cursor then goes to `select`, else to the selected
-        day, else to today's or the next day."""
+        day, else to today's or the next day. The window is the page around that day."""
+        from coordinator.store.day_pages import day_date, days_around
+
         store, today = self.store, self.clock.now().date()
+        selected = self._selected_day()
+        if select is None and selected is not None:
+            select = selected.id
 
         def read() -> None:
             try:
-                days = day_summaries(store)
+                anchor = (day_date(store, select) if select is not None else None) or today
+                page = days_around(store, anchor)
             except StoreError as exc:
                 self.post_message(DaysFailed(exc.message))
                 return
-            self.post_message(DaysLoaded(days, select))
+            self.post_message(DaysLoaded(page, select))
             self._read_reminder(store, today)
             try:  # the retention reminder (store/retention.py): the app never purges by itself
                 self.post_message(PurgeDue(len(retention.due(store))))
@@ -147,28 +169,87 @@ class DaysScreen(AppScreen):
     def _days_failed(self, message: DaysFailed) -> None:
         self.notify(message.message, severity="error", markup=False)
 
+    def _selected_day(self) -> DaySummary | None:
+        table = self.query_one("#days", DataTable)
+        row = table.cursor_coordinate.row
+        return self.days[row] if table.row_count and 0 <= row < len(self.days) else None
+
+    def _read_page(self, join: str) -> None:
+        """Read the first or last page, or the page beyond the window's top or bottom."""
+        from coordinator.store import day_pages
+
+        if self._paging:
+            return
+        self._paging = True
+        store, days = self.store, list(self.days)
+
+        def read() -> None:
+            try:
+                if join == "older":
+                    page = day_pages.days_before(store, days[0])
+                elif join == "newer":
+                    page = day_pages.days_after(store, days[-1])
+                elif join == "first":
+                    page = day_pages.first_days(store)
+                else:
+                    page = day_pages.last_days(store)
+            except StoreError as exc:
+                self.post_message(DaysFailed(exc.message))
+                return
+            select = None
+            if join in ("first", "last") and page.days:
+                select = page.days[0 if join == "first" else -1].id
+            self.post_message(DaysLoaded(page, select, "window" if select else join))
+
+        self.run_worker(read, thread=True, exclusive=True, group="days-page", name="read days")
+
+    def action_first_page(self) -> None:
+        self._read_page("first")
+
+    def action_last_page(self) -> None:
+        self._read_page("last")
+
+    @on(DataTable.RowHighlighted, "#days")
+    def _at_edge(self) -> None:
+        """The cursor on the window's first or last row: read the next page that way (the
+        cursor as it is now: a highlight posted while the table was refilled is stale)."""
+        row = self.query_one("#days", DataTable).cursor_row
+        if not self.days:
+            return
+        if row == 0 and self.older:
+            self._read_page("older")
+        elif row == len(self.days) - 1 and self.newer:
+            self._read_page("newer")
+
     @on(DaysLoaded)
     def _days_loaded(self, message: DaysLoaded) -> None:
-        """Fill the list with the days read."""
+        """Fill the list with the days read, or join a page to it at the top or bottom."""
+        from coordinator.store.day_pages import PAGE
+
+        self._paging = False
         table = self.query_one("#days", DataTable)
-        select = message.select
-        if select is None and self.days and table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            select = int(key) if key else None
-        self.days = days = message.days
+        page, select, days = message.page, message.select, list(message.page.days)
+        keep = (self.WINDOW_PAGES - 1) * PAGE
+        if message.join == "newer":  # below the window; its top pages go
+            selected = self._selected_day()
+            self.older = self.older or len(self.days) > keep
+            self.newer = page.newer
+            days = self.days[-keep:] + days
+            select = selected.id if selected else None
+        elif message.join == "older":  # above the window; its bottom pages go
+            selected = self._selected_day()
+            self.newer = self.newer or len(self.days) > keep
+            self.older = page.older
+            days += self.days[:keep]
+            select = selected.id if selected else None
+        else:
+            self.older, self.newer = page.older, page.newer
+        self.days = days
         table.clear()
         today = self.clock.now().date()
         cursor = None
         for index, day in enumerate(days):
-            style = "dim" if day.date < today else ("bold" if day.date == today else "")
-            table.add_row(
-                Text(f"{day.date.isoformat()}  {_(WEEKDAYS[day.date.weekday()])}", style=style),
-                Text(day.start.strftime("%H:%M"), style=style),
-                Text(str(day.cases), style=style),
-                Text(_(DAY_STATUS_LABELS[day.status]), style=style),
-                plain(day.location, style),
-                key=str(day.id),
-            )
+            self._add_row(table, day)
             if select is not None and day.id == select:
                 cursor = index
             elif select is None and cursor is None and day.date >= today:
@@ -178,6 +259,18 @@ class DaysScreen(AppScreen):
         hint = self.query_one("#days-hint", Static)
         hint.update("" if days else _("No step-up days yet. Press n to create one."))
         hint.display = not days
+
+    def _add_row(self, table: DataTable, day: DaySummary) -> None:
+        today = self.clock.now().date()
+        style = "dim" if day.date < today else ("bold" if day.date == today else "")
+        table.add_row(
+            Text(f"{day.date.isoformat()}  {_(WEEKDAYS[day.date.weekday()])}", style=style),
+            Text(day.start.strftime("%H:%M"), style=style),
+            Text(str(day.cases), style=style),
+            Text(_(DAY_STATUS_LABELS[day.status]), style=style),
+            plain(day.location, style),
+            key=str(day.id),
+        )
 
     @on(PurgeDue)
     def _purge_due(self, message: PurgeDue) -> None:

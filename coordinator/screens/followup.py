@@ -77,6 +77,10 @@ def in_view(item: FollowupItem, view: str, me: str) -> bool:
     return True
 
 
+#: At most this many items are in the table at once (sorted by due date, the oldest first).
+MAX_ROWS = 300
+
+
 class FollowupScreen(LiveScreen, AppScreen):
     """Follow up the agreements' items across cases."""
 
@@ -110,6 +114,8 @@ class FollowupScreen(LiveScreen, AppScreen):
         self.names = False
         self.found: FollowupList | None = None
         self.shown: list[FollowupItem] = []
+        #: Items of the view and filter not in the table (beyond MAX_ROWS).
+        self._beyond = 0
         self._loading = True
         self._jobs = StoreJobs(self, "followup-write", self.load)
 
@@ -204,11 +210,15 @@ class FollowupScreen(LiveScreen, AppScreen):
         table = self.query_one("#followup", DataTable)
         selected = self.selected
         words = fold(self.query_one("#followup-filter", Input).value).split()
-        self.shown = [
+        matched = [
             item
             for item in found.items
             if in_view(item, self.view, self.me) and matches(item, words, self.names)
         ]
+        # The most urgent first, and no more than a table fills fast: ten years can leave
+        # thousands open; the filter narrows to the rest.
+        self.shown = matched[:MAX_ROWS]
+        self._beyond = len(matched) - len(self.shown)
         rows = [
             (
                 Text(str(item.case_id)),
@@ -259,6 +269,9 @@ class FollowupScreen(LiveScreen, AppScreen):
                 outcomes=len(found.outcomes_due),
             )
         )
+        if self._beyond:
+            line.append("   ")
+            line.append(_("{n} more: narrow with the filter (/)").format(n=self._beyond), "bold")
         self.query_one("#followup-summary", Static).update(line)
 
     def _detail(self) -> None:

@@ -29,7 +29,6 @@ from coordinator.store.models import (
     Agreement,
     AgreementItem,
     Case,
-    Citizen,
     ItemProgress,
     Person,
     StepUpDay,
@@ -137,15 +136,23 @@ def item_view(
 ) -> FollowupItem:
     """The item with its progress: the last event's status, else the status the agreement
     editor stored."""
+    return _view(item, case.id or 0, day.date, citizen, events, today)
+
+
+def _view(
+    item, case_id: int, meeting: date, citizen: str, events: list, today: date
+) -> FollowupItem:  # noqa: ANN001, E501 - an AgreementItem or a row with its columns
+    """`item_view` of anything with an item's columns: a row object, or a row of
+    `followup_query.items_statement` (whose events are rows too)."""
     status = ProgressStatus(events[-1].status) if events else progress_from_item_status(item.status)
     started = [e.effective_on for e in events if e.status == ProgressStatus.STARTED]
     done = [e.effective_on for e in events if e.status == ProgressStatus.DONE]
     notes = [e.note for e in events if e.note]
     return FollowupItem(
-        id=lineage_of(item),
+        id=item.lineage_id or item.id or 0,
         row_id=item.id or 0,
-        case_id=case.id or 0,
-        meeting_date=day.date,
+        case_id=case_id,
+        meeting_date=meeting,
         citizen=citizen,
         kind=ItemKind(item.kind),
         text=item.text,
@@ -161,7 +168,7 @@ def item_view(
     )
 
 
-def _matches_person(item: AgreementItem, person: str, person_ids: set[int]) -> bool:
+def _matches_person(item, person: str, person_ids: set[int]) -> bool:  # noqa: ANN001 - a row
     wanted = person.casefold().strip()
     return item.responsible_person_id in person_ids or wanted in item.responsible_text.casefold()
 
@@ -180,6 +187,8 @@ def followup_items(
     `person` matches the responsible by name (a part of it is enough: "Helle"), `case_id`
     also finds the items of the case's later conversation.
     """
+    from coordinator.store.followup_query import events_of, items_statement
+
     with store.session() as session:
         cases = None
         if case_id is not None:
@@ -188,37 +197,13 @@ def followup_items(
                 c.id or 0
                 for c in session.exec(select(Case).where(Case.previous_case_id == case_id))
             )
-        in_force = agreements_in_force(session, cases)
-        if not in_force:
-            return []
-        by_agreement = {a.id: a for a in in_force}
-        rows = list(
-            session.exec(
-                select(AgreementItem).where(col(AgreementItem.agreement_id).in_(list(by_agreement)))
-            )
+        # Filtered in the database (closed and not overdue ones stay there), as plain rows.
+        statement = items_statement(
+            cases=cases,
+            include_closed=include_closed,
+            overdue_on=today if overdue_only else None,
         )
-        case_rows = {
-            c.id: c
-            for c in session.exec(
-                select(Case).where(col(Case.id).in_([a.case_id for a in in_force]))
-            )
-        }
-        days = {
-            d.id: d
-            for d in session.exec(
-                select(StepUpDay).where(
-                    col(StepUpDay.id).in_({c.day_id for c in case_rows.values()})
-                )
-            )
-        }
-        citizens = {
-            c.id: c.name
-            for c in session.exec(
-                select(Citizen).where(
-                    col(Citizen.id).in_({c.citizen_id for c in case_rows.values()})
-                )
-            )
-        }
+        rows = session.exec(statement).all()  # type: ignore[call-overload]
         person_ids: set[int] = set()
         if person:
             person_ids = {
@@ -226,25 +211,19 @@ def followup_items(
                 for p in session.exec(select(Person))
                 if person.casefold().strip() in p.name.casefold()
             }
-        events = events_by_lineage(session, (lineage_of(i) for i in rows))
-        found = []
-        for item in rows:
-            if person and not _matches_person(item, person, person_ids):
-                continue
-            case = case_rows[by_agreement[item.agreement_id].case_id]
-            view = item_view(
-                item,
-                case,
-                days[case.day_id],
-                citizens.get(case.citizen_id, ""),
-                events.get(lineage_of(item), []),
-                today,
-            )
-            if view.closed and not include_closed:
-                continue
-            if overdue_only and not view.overdue:
-                continue
-            found.append(view)
+            rows = [row for row in rows if _matches_person(row, person, person_ids)]
+        events = events_of(session, (row.lineage_id or row.id for row in rows))
+    found = [
+        _view(
+            row,
+            row.case_id,
+            row.meeting_date,
+            row.citizen,
+            events.get(row.lineage_id or row.id, []),
+            today,
+        )
+        for row in rows
+    ]
     found.sort(key=lambda v: (v.due is None, v.due or today, v.case_id, v.kind, v.id))
     return found
 

@@ -81,8 +81,11 @@ def remember_me(store: Store, name: str) -> None:
 
 
 def reminder(store: Store, today: date) -> Reminder:
-    items = followup_items(store, today, overdue_only=True)
-    return Reminder(len(items), len(outcomes_due(store, today)))
+    """Two COUNTs: the days screen asks at start, on a database of any size."""
+    from coordinator.store.followup_query import outcomes_due_count, overdue_count
+
+    with store.session() as session:
+        return Reminder(overdue_count(session, today), outcomes_due_count(session, today))
 
 
 def case_followup(store: Store, case_id: int, today: date) -> CaseFollowup:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import func
 from sqlmodel import col, select
 
 from coordinator.domain.followup import (
@@ -22,7 +23,6 @@ from coordinator.i18n import _
 from coordinator.store import audit
 from coordinator.store.database import Store
 from coordinator.store.errors import Invalid, NotFound
-from coordinator.store.followup import agreements_in_force
 from coordinator.store.models import Case, Citizen, Outcome, StepUpDay
 
 
@@ -124,22 +124,17 @@ def outcome_of(store: Store, case_id: int) -> OutcomeView | None:
 def outcomes_due(store: Store, today: date) -> list[OutcomeDue]:
     """Cases in force whose goal date is today or past and that have no outcome yet, the
     longest waiting first."""
+    from coordinator.store.statistics_followup import in_force
+
+    force = in_force()  # `agreements_in_force` as a subquery: one query, plain rows
+    statement = (
+        select(force.c.case_id, func.coalesce(Citizen.name, ""), force.c.goal_date)
+        .join(Case, col(Case.id) == force.c.case_id)
+        .outerjoin(Citizen, col(Citizen.id) == Case.citizen_id)
+        .where(force.c.goal_date.is_not(None), force.c.goal_date <= today)
+        .where(force.c.case_id.not_in(select(Outcome.case_id)))
+        .order_by(force.c.goal_date, force.c.case_id)
+    )
     with store.session() as session:
-        in_force = [a for a in agreements_in_force(session) if a.goal_date and a.goal_date <= today]
-        if not in_force:
-            return []
-        ids = [a.case_id for a in in_force]
-        done = set(session.exec(select(Outcome.case_id).where(col(Outcome.case_id).in_(ids))))
-        names = dict(
-            session.exec(
-                select(Case.id, Citizen.name)
-                .join(Citizen, col(Citizen.id) == Case.citizen_id)
-                .where(col(Case.id).in_(ids))
-            ).all()
-        )
-    due = [
-        OutcomeDue(a.case_id, names.get(a.case_id, ""), a.goal_date, (today - a.goal_date).days)
-        for a in in_force
-        if a.case_id not in done and a.goal_date is not None
-    ]
-    return sorted(due, key=lambda d: (d.goal_date, d.case_id))
+        rows = session.execute(statement).all()
+    return [OutcomeDue(case_id, name, goal, (today - goal).days) for case_id, name, goal in rows]

@@ -93,7 +93,8 @@ VIOLATIONS = {
     "screens/__init__.py": "",
     "screens/day.py": "from coordinator.store.models import Case\n",
     "store/models.py": "",
-    "cli/__init__.py": "def open_tui():\n    from coordinator.app import App\n",
+    "launch.py": "def open_tui():\n    from coordinator.app import App\n",
+    "cli/__init__.py": "from coordinator.launch import open_tui\n",
     "cli/day.py": "from coordinator.screens import day\n",
 }
 
@@ -133,7 +134,7 @@ def test_the_contracts_fail_on_a_package_that_breaks_them(tmp_path: Path) -> Non
     ):
         assert line in report
     # The listed deferred import stays allowed; only the module-level one breaks the CLI rule.
-    assert "coordinator.cli -> coordinator.app" not in report
+    assert "coordinator.launch -> coordinator.app" not in report
 
 
 def _deferred_imports() -> list[tuple[str, str]]:
