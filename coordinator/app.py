@@ -112,6 +112,13 @@ class CoordinatorApp(App[None]):
     def _forget_quit(self) -> None:
         self._quit_anyway = False
 
+    def action_focus_next(self) -> None:
+        """Tab: a name field takes its completion first (as Right does), then focus moves."""
+        from coordinator.widgets.form_inputs import accept_completion_before_leaving
+
+        accept_completion_before_leaving(self.focused)
+        super().action_focus_next()
+
     def action_open_people(self) -> None:
         from coordinator.screens.people import PeopleScreen
 

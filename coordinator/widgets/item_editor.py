@@ -15,12 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static, TextArea
 
 from coordinator.domain.quickdates import EmptyDueError, QuickDateError, format_due, parse_due
 from coordinator.domain.vocab import ITEM_STATUS_LABELS, ItemKind, ItemStatus
 from coordinator.i18n import _
+from coordinator.widgets.form_inputs import DateInput, NameInput
 from coordinator.widgets.plain import plain
 
 
@@ -86,24 +86,22 @@ class ItemEditor(Vertical, can_focus=False):
         )
         with Horizontal(classes="item-row"):
             yield Static(_("Who:"), classes="item-label")
-            yield Input(
+            yield NameInput(
                 responsible,
+                names=self._suggestions,
                 placeholder=_("Who is responsible"),
                 classes="item-responsible",
-                suggester=SuggestFromList(self._suggestions, case_sensitive=False),
                 disabled=self.read_only,
                 compact=True,
-                select_on_focus=False,
             )
         with Horizontal(classes="item-row"):
             yield Static(_("When:"), classes="item-label")
-            yield Input(
+            yield DateInput(
                 due.strftime("%d.%m.%Y") if due else "",
                 placeholder=_("By when"),
                 classes="item-due",
                 disabled=self.read_only,
                 compact=True,
-                select_on_focus=False,
             )
             yield Static(plain(format_due(due) if due else ""), classes="item-due-shown")
             yield Select(

@@ -1,0 +1,66 @@
+"""Keys in the agreement form land as the user means them (issue 21, item 5): entering a
+prefilled date field by Tab selects its text, so the typed date replaces it; a name field's
+completion is taken by Tab as well as Right."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input
+
+from coordinator.store import agreements
+from coordinator.widgets.form_inputs import DateInput, NameInput
+from coordinator.widgets.item_editor import ItemEditor
+from tests.ui.test_agreement_screen import new_case, open_agreement, saved
+
+
+async def test_tab_into_a_prefilled_goal_date_replaces_it(store, make_app) -> None:
+    case_id = new_case(store)
+    agreements.ensure_draft(store, case_id)
+    agreements.set_fields(store, case_id, goal_date=date(2027, 3, 1))
+    app = make_app(language="da")  # the citizen is "Borgeren"
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        assert screen.query_one("#goal-date", Input).value == "01.03.2027"
+        await pilot.press("tab", *"15/3")  # no pause: the Tab and the keys as a typist sends them
+        await saved(pilot, screen)
+        assert screen.query_one("#goal-date", Input).value == "15/3"
+    assert agreements.latest(store, case_id).goal_date == date(2027, 3, 15)
+
+
+async def test_tab_into_an_item_due_date_replaces_it(store, make_app) -> None:
+    case_id = new_case(store)
+    app = make_app(language="da")  # the citizen is "Borgeren"
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        await pilot.press("tab", "tab", "tab", "tab", "ctrl+n")  # the Støtte heading, a new item
+        await pilot.pause()
+        await pilot.press(*"Ring", "tab", *"Bo", "tab", *"15/12")
+        await saved(pilot, screen)
+        editor = screen.query_one(ItemEditor)
+        assert isinstance(editor.query_one(".item-due"), DateInput)
+        await pilot.press("shift+tab", "tab", *"+2w")  # back into the date: replaces 15/12
+        await saved(pilot, screen)
+    stored = agreements.items(store, agreements.latest(store, case_id).id)
+    assert [(i.text, i.responsible_text, i.due) for i in stored] == [
+        ("Ring", "Borgeren", date(2026, 12, 17))
+    ]
+
+
+async def test_right_also_takes_the_completion_and_a_full_name_is_left_alone(
+    store, make_app
+) -> None:
+    case_id = new_case(store)
+    app = make_app(language="da")  # the citizen is "Borgeren"
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        contact = screen.query_one("#follow-up-contact", NameInput)
+        screen.set_focus(contact)
+        await pilot.press(*"bor")
+        await pilot.pause(0.2)  # Textual's own suggestion worker, which Right uses
+        await pilot.press("right")
+        assert contact.value == "Borgeren"
+        await pilot.press("ctrl+u", *"Borgeren", "tab")
+        assert contact.value == "Borgeren"
+        await saved(pilot, screen)
+    assert agreements.latest(store, case_id).follow_up_contact == "Borgeren"
