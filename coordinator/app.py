@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from coordinator.commands import binding_commands
 from coordinator.domain.clock import Clock
 from coordinator.i18n import N_, _, set_language
+from coordinator.palette import SEARCH_THEMES, StepUpCommandPalette, translated_system_commands
 from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
 from coordinator.store.settings import stored_keymap
@@ -82,7 +85,7 @@ class CoordinatorApp(App[None]):
         self._first_screen: Screen | None = None
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        yield from translated_system_commands(super().get_system_commands(screen))
         yield from binding_commands(self, screen)
         from coordinator.screens.case import case_commands
 
@@ -156,7 +159,12 @@ class CoordinatorApp(App[None]):
 
     def action_command_palette(self) -> None:
         self.read_palette_cases()  # the cases may have changed since the last read
-        super().action_command_palette()
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(StepUpCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Theme" command, its search field in the app's language."""
+        self.push_screen(StepUpCommandPalette(providers=[ThemeProvider], placeholder=SEARCH_THEMES))
 
     def read_palette_cases(self) -> None:
         """Read the cases of today and later in a worker; `CasesRead` keeps them."""
