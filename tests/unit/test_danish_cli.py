@@ -31,3 +31,34 @@ def test_day_list_counts_cases_and_names_the_status_in_the_language(db_url, cloc
     assert not any(word in line for line in danish for word in ("case", "planned"))
     english = _run(db_url, clock, "en", "day", "list").splitlines()
     assert "0 cases" in english[0] and "1 case " in english[1] and "Planned" in english[1]
+
+
+def _fails(db_url: str, clock, *args: str) -> str:
+    result = CliRunner().invoke(
+        app, ["--db", db_url, "--lang", "da", *args], obj=SimpleNamespace(clock=clock)
+    )
+    assert result.exit_code == 1, (result.stdout, result.stderr, result.exception)
+    return result.stderr
+
+
+def test_danish_errors_and_agreement_show(db_url, clock) -> None:
+    error = _fails(db_url, clock, "people", "add", "X", "--profession", "astronaut")
+    assert error.startswith("coordinator: ukendt faggruppe 'astronaut'; brug en af: ")
+    assert "sygeplejerske" in error and "nurse" not in error
+    _run(db_url, clock, "da", "day", "create", "2026-12-07")
+    error = _fails(db_url, clock, "case", "add", "2026-12-07", "--citizen", "A", "--challenge", "x")
+    assert "ukendt udfordring" in error
+    error = _fails(
+        db_url, clock, "case", "add", "2026-12-07", "--citizen", "A", "--cpr", "310299-1234"
+    )
+    assert "er ikke en gyldig dato" in error
+    assert "Sygeplejerske" in _run(
+        db_url, clock, "da", "people", "add", "Jo", "--profession", "nurse"
+    )
+    _run(db_url, clock, "da", "case", "add", "2026-12-07", "--citizen", "Ærø Ødegård")
+    _run(
+        db_url, clock, "da", "agreement", "item", "1", "--kind", "support", "--text", "Ring"
+    )
+    shown = _run(db_url, clock, "da", "agreement", "show", "1")
+    assert "(kladde)" in shown and "[Støtte] Ring" in shown
+    assert "draft" not in shown and "[support]" not in shown
