@@ -11,7 +11,7 @@ from textual.widgets import Input
 from coordinator.store import agreements
 from coordinator.widgets.form_inputs import DateInput, NameInput
 from coordinator.widgets.item_editor import ItemEditor
-from tests.ui.test_agreement_screen import new_case, open_agreement, saved
+from tests.ui.test_agreement_screen import new_case, open_agreement, saved, settle
 
 
 async def test_tab_into_a_prefilled_goal_date_replaces_it(store, make_app) -> None:
@@ -64,3 +64,39 @@ async def test_right_also_takes_the_completion_and_a_full_name_is_left_alone(
         assert contact.value == "Borgeren"
         await saved(pilot, screen)
     assert agreements.latest(store, case_id).follow_up_contact == "Borgeren"
+
+
+async def test_f5_go_there_opens_exactly_the_field_named(store, make_app) -> None:
+    """Issue 21, item 4: "Øvrige aftaler 1: tilføj hvem" put the cursor in Støtte 1's "Hvem"
+    (the problems counted the items in the store's order, by kind name; the sections show
+    Støtte before Øvrige aftaler), and typing overwrote a name there."""
+    from coordinator.domain.vocab import ItemKind
+    from coordinator.screens.agreement_dialogs import FinaliseProblemsDialog
+
+    case_id = new_case(store)
+    agreements.set_fields(store, case_id, job_goal="Kok", goal_date=date(2027, 2, 1))
+    agreements.add_item(
+        store, case_id, ItemKind.SUPPORT, "Sofie følger med", "Sofie", date(2027, 1, 4)
+    )
+    agreements.add_item(store, case_id, ItemKind.ACTION, "Besøg køkkenet", "", date(2027, 1, 5))
+    app = make_app(language="da")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, FinaliseProblemsDialog)
+        assert [p.code for p in app.screen.problems] == ["item-no-responsible"]
+        await pilot.press("enter")
+        await pilot.pause()
+        action, support = (
+            next(e for e in screen.query(ItemEditor) if e.kind is kind)
+            for kind in (ItemKind.ACTION, ItemKind.SUPPORT)
+        )
+        assert screen.focused is action.query_one(".item-responsible", Input)
+        await pilot.press(*"Borgeren")
+        await saved(pilot, screen)
+    stored = agreements.items(store, agreements.latest(store, case_id).id)
+    assert sorted((i.kind, i.responsible_text) for i in stored) == [
+        ("action", "Borgeren"),
+        ("support", "Sofie"),
+    ]
