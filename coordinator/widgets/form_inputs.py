@@ -5,7 +5,7 @@
 - `NameInput`: completes a name from a list; the completion is taken by Right (Textual's own)
   and by Tab, which takes it and moves on. The completion is looked up at once from the list,
   not from Textual's suggestion worker, so a fast "Sø" + Tab takes "Søren" even before the
-  grey hint was drawn.
+  grey hint was drawn (and after the keys typed before the Tab are in the field).
 
 Both are plain Textual `Input`s otherwise; their values are never read as markup.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input
@@ -39,6 +40,13 @@ class NameInput(Input):
             **kwargs,  # type: ignore[arg-type]
         )
 
+    class TakeCompletion(Message):
+        """Take the completion of what the field holds (posted by Tab, see below)."""
+
+    def on_name_input_take_completion(self, message: TakeCompletion) -> None:
+        message.stop()
+        self.accept_completion()
+
     def completion(self) -> str | None:
         """The name the typed start completes to, if it is a start of one and not all of it."""
         typed = self.value
@@ -62,6 +70,10 @@ class NameInput(Input):
 
 def accept_completion_before_leaving(widget: Widget | None) -> None:
     """Called by the app's Tab before focus moves on: a name field takes its completion, as
-    Right would (the screens bind Tab with priority, so the field never sees the key)."""
+    Right would (the screens bind Tab with priority, so the field never sees the key).
+
+    Not at once: the app handles the Tab the moment it arrives, while the keys typed just
+    before it ("B", "o") may still wait in the field's queue. The request joins that queue,
+    so the field completes what it holds once those keys are in."""
     if isinstance(widget, NameInput) and not widget.disabled:
-        widget.accept_completion()
+        widget.post_message(NameInput.TakeCompletion())

@@ -100,3 +100,28 @@ async def test_f5_go_there_opens_exactly_the_field_named(store, make_app) -> Non
         ("action", "Borgeren"),
         ("support", "Sofie"),
     ]
+
+
+async def test_a_burst_with_a_name_start_and_tab_takes_the_completion(store, make_app) -> None:
+    """A fast typist's "Bo" + Tab: the app handles the Tab the moment it arrives, while "B" and
+    "o" may still wait in the name field's queue; the completion is taken of what the field
+    holds once they are in ("Bo" stayed "Bo" at 80x24 by hand)."""
+    from textual import events
+
+    case_id = new_case(store)
+    app = make_app(language="da")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        await pilot.press("tab", "tab", "tab", "tab", "ctrl+n")  # a new Støtte item
+        await pilot.pause()
+        burst = [events.Key(c, c) for c in "Ring"] + [events.Key("tab", None)]
+        burst += [events.Key(c, c) for c in "Bo"] + [events.Key("tab", None)]
+        burst += [events.Key(c, c) for c in "+2u"]
+        for key in burst:  # all queued at once: none waits for the one before
+            app.post_message(key)
+        await settle(pilot)
+        await saved(pilot, screen)
+    stored = agreements.items(store, agreements.latest(store, case_id).id)
+    assert [(i.text, i.responsible_text, i.due) for i in stored] == [
+        ("Ring", "Borgeren", date(2026, 12, 17))
+    ]
