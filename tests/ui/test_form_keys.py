@@ -125,3 +125,29 @@ async def test_a_burst_with_a_name_start_and_tab_takes_the_completion(store, mak
     assert [(i.text, i.responsible_text, i.due) for i in stored] == [
         ("Ring", "Borgeren", date(2026, 12, 17))
     ]
+
+
+async def test_ctrl_n_right_after_typing_neither_crashes_nor_loses_a_key(store, make_app) -> None:
+    """By hand at 200x50: the citizen's words, Tab, Tab, Ctrl+N and the item's text typed fast.
+    The last letters of the words were still in their field's queue when Ctrl+N added the
+    item; handling them made the form read the new editor before it had its fields, and the
+    app crashed (NoMatches '.item-due'), the words cut ('lave ') and the item lost."""
+    from textual import events
+
+    case_id = new_case(store)
+    app = make_app(language="da")
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        screen.set_focus(screen.query_one("#citizen-words"))
+        await pilot.pause()
+        burst = [events.Key("space" if c == " " else c, c) for c in "lave mad"]
+        burst += [events.Key("tab", None), events.Key("tab", None), events.Key("ctrl+n", None)]
+        burst += [events.Key("space" if c == " " else c, c) for c in "Ring op"]
+        for key in burst:  # all queued at once: none waits for the one before
+            app.post_message(key)
+        await settle(pilot)
+        await saved(pilot, screen)
+    agreement = agreements.latest(store, case_id)
+    assert agreement.citizen_words == "lave mad"
+    stored = agreements.items(store, agreement.id)
+    assert [(i.kind, i.text) for i in stored] == [("support", "Ring op")]
