@@ -23,7 +23,12 @@ from textual.theme import ThemeProvider
 from coordinator.commands import binding_commands
 from coordinator.domain.clock import Clock
 from coordinator.i18n import N_, _, set_language
-from coordinator.palette import SEARCH_THEMES, StepUpCommandPalette, translated_system_commands
+from coordinator.palette import (
+    SEARCH_THEMES,
+    PlainSystemCommands,
+    StepUpCommandPalette,
+    translated_system_commands,
+)
 from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
 from coordinator.store.settings import stored_keymap
@@ -52,6 +57,8 @@ class CoordinatorApp(App[None]):
 
     CSS_PATH = ["app.tcss", "widgets/widgets.tcss"]
     TITLE = "Step-up"
+    #: The palette's commands, their titles shown literally (a citizen's name is no markup).
+    COMMANDS = {PlainSystemCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
         Binding("f2", "open_people", N_("People"), id="app.people"),

@@ -17,7 +17,11 @@ from typing import Any
 from rich.align import Align
 from rich.text import Text
 from textual.app import SystemCommand
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
+from textual.system_commands import SystemCommandsProvider
 from textual.widgets.option_list import Option
 
 from coordinator.i18n import N_, _
@@ -164,6 +168,35 @@ class StepUpCommandPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+class PlainSystemCommands(SystemCommandsProvider):
+    """Textual's system-command provider with the titles shown literally: Textual reads a
+    title as markup, so a citizen named "[bold]Ærø[/bold]" showed as a bold "Ærø" (issue 21,
+    item 12). The match highlighting is laid over the plain text; the help line (read as
+    markup too) is escaped."""
+
+    async def discover(self) -> Hits:
+        commands = sorted(self.app.get_system_commands(self.screen), key=lambda c: c[0])
+        for name, help_text, callback, discover in commands:
+            if discover:
+                yield DiscoveryHit(Content(name), callback, text=name, help=escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback, *_rest in self.app.get_system_commands(self.screen):
+            if (score := matcher.match(name)) > 0:
+                shown = _highlighted(matcher, name)
+                yield Hit(score, shown, callback, text=name, help=escape(help_text))
+
+
+def _highlighted(matcher: Matcher, name: str) -> Content:
+    content = Content(name)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher._match_style, offset, offset + 1)  # noqa: SLF001
+    return content
 
 
 def translated_system_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:

@@ -199,3 +199,23 @@ async def test_every_screen_dialog_and_the_palette_speak_danish(demo_store, stor
         await check()  # the audit trail
     assert len(seen) > 20, seen
     assert not english, "\n".join(english)
+
+
+async def test_the_palette_shows_a_citizens_name_literally(store, clock) -> None:
+    """Issue 21, item 12: a citizen named "[bold]Ærø[/bold] <script>…" showed as "Ærø <script>…"
+    in the palette (Textual reads a command's title as markup)."""
+    from coordinator.store.cases import CaseInput, add_case
+    from coordinator.store.days import DayInput, create_day
+
+    name = "[bold]Ærø[/bold] <script>x</script> [red]"
+    day = create_day(store, DayInput(date=store.now().date()))
+    add_case(store, CaseInput(day_id=day.id, citizen=name))
+    app = CoordinatorApp(store=store, clock=clock, language="da")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        assert name in _screen_text(app)  # the discovery list, before any search
+        await pilot.press(*"ærø")
+        await pilot.pause(1.0)
+        assert name in _screen_text(app)  # the search's hits, highlighted
