@@ -11,8 +11,8 @@ from pathlib import Path
 from sqlmodel import Session, col, func, select
 
 from coordinator.domain.search import matches
-from coordinator.domain.vocab import Profession, parse_profession
-from coordinator.i18n import _
+from coordinator.domain.vocab import PROFESSION_LABELS, Profession, parse_profession
+from coordinator.i18n import LANGUAGES, _, translate
 from coordinator.store import audit
 from coordinator.store.database import Store
 from coordinator.store.errors import Invalid, NotFound
@@ -130,10 +130,16 @@ def set_active(store: Store, person_id: int, active: bool) -> PersonRecord:
     return update_person(store, person_id, active=active)
 
 
+def _profession_names(profession: Profession) -> tuple[str, ...]:
+    label = PROFESSION_LABELS[profession]
+    return (profession.value, *(translate(label, language) for language in LANGUAGES))
+
+
 def list_people(
     store: Store, include_inactive: bool = False, search: str = ""
 ) -> list[PersonRecord]:
-    """People sorted by name; `search` matches name, profession id, department or e-mail."""
+    """People sorted by name; `search` matches name, profession (its id and its name in each
+    language: "Sygeplejerske" and "nurse" both find a nurse), department or e-mail."""
     with store.session() as session:
         statement = select(Person).order_by(func.lower(Person.name))
         if not include_inactive:
@@ -141,7 +147,9 @@ def list_people(
         people = [person_record(p) for p in session.exec(statement)]
     if search:
         people = [
-            p for p in people if matches(search, p.name, p.profession.value, p.department, p.email)
+            p
+            for p in people
+            if matches(search, p.name, *_profession_names(p.profession), p.department, p.email)
         ]
     return people
 

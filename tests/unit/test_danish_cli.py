@@ -62,3 +62,15 @@ def test_danish_errors_and_agreement_show(db_url, clock) -> None:
     shown = _run(db_url, clock, "da", "agreement", "show", "1")
     assert "(kladde)" in shown and "[Støtte] Ring" in shown
     assert "draft" not in shown and "[support]" not in shown
+
+
+def test_people_are_found_by_the_profession_in_either_language(store) -> None:
+    """Issue 21, item 9: "Sygeplejerske" found nobody, "nurse" found the nurse."""
+    from coordinator.domain.vocab import Profession
+    from coordinator.store.people import PersonInput, add_person, list_people
+
+    add_person(store, PersonInput(name="Helle Nygaard", profession=Profession.NURSE))
+    add_person(store, PersonInput(name="Anders Lund", profession=Profession.CASEWORKER))
+    for query in ("Sygeplejerske", "sygepl", "nurse", "Nurse"):
+        assert [p.name for p in list_people(store, search=query)] == ["Helle Nygaard"], query
+    assert [p.name for p in list_people(store, search="sagsbehandler")] == ["Anders Lund"]
