@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
-from coordinator.domain.search import matches
+from coordinator.domain.search import matches, name_key
 from coordinator.domain.vocab import PROFESSION_LABELS, Profession, parse_profession
 from coordinator.i18n import LANGUAGES, _, translate
 from coordinator.store import audit
@@ -170,8 +170,8 @@ def find_person(store: Store, name: str, session: Session | None = None) -> Pers
         with store.session() as own:
             return find_person(store, name, own)
     wanted = name.strip()
-    matches = list(session.exec(select(Person).where(func.lower(Person.name) == wanted.casefold())))
-    active = [p for p in matches if p.active] or matches
+    named = persons_named(session, wanted)
+    active = [p for p in named if p.active] or named
     if not active:
         raise NotFound(
             _("No person named {name!r} in the directory; add them with 'people add'.").format(
@@ -187,11 +187,15 @@ def find_person(store: Store, name: str, session: Session | None = None) -> Pers
     return active[0]
 
 
+def persons_named(session: Session, name: str) -> list[Person]:
+    """Everyone whose name is `name`, letter case and Unicode form aside (see `name_key`)."""
+    wanted = name_key(name)
+    return [p for p in session.exec(select(Person)) if name_key(p.name) == wanted]
+
+
 def _find_duplicate(session: Session, name: str, email: str) -> Person | None:
-    statement = select(Person).where(
-        func.lower(Person.name) == name.casefold(), func.lower(Person.email) == email.casefold()
-    )
-    return session.exec(statement).first()
+    email_key = name_key(email)
+    return next((p for p in persons_named(session, name) if name_key(p.email) == email_key), None)
 
 
 def _parse_flag(value: str, column: str) -> bool:

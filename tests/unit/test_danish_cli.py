@@ -56,9 +56,7 @@ def test_danish_errors_and_agreement_show(db_url, clock) -> None:
         db_url, clock, "da", "people", "add", "Jo", "--profession", "nurse"
     )
     _run(db_url, clock, "da", "case", "add", "2026-12-07", "--citizen", "Ærø Ødegård")
-    _run(
-        db_url, clock, "da", "agreement", "item", "1", "--kind", "support", "--text", "Ring"
-    )
+    _run(db_url, clock, "da", "agreement", "item", "1", "--kind", "support", "--text", "Ring")
     shown = _run(db_url, clock, "da", "agreement", "show", "1")
     assert "(kladde)" in shown and "[Støtte] Ring" in shown
     assert "draft" not in shown and "[support]" not in shown
@@ -74,3 +72,29 @@ def test_people_are_found_by_the_profession_in_either_language(store) -> None:
     for query in ("Sygeplejerske", "sygepl", "nurse", "Nurse"):
         assert [p.name for p in list_people(store, search=query)] == ["Helle Nygaard"], query
     assert [p.name for p in list_people(store, search="sagsbehandler")] == ["Anders Lund"]
+
+
+@pytest.mark.parametrize(
+    "name", ["Birthe Åkjær Sørensen", "Jonas Ørsted", "Mette Kjær-Ålund", "Ærø Æbelø"]
+)
+def test_a_name_with_a_capital_danish_letter_is_found(db_url, clock, name: str) -> None:
+    """Issue 21, item 8: names with a capital Æ, Ø or Å were refused by name everywhere ("Der
+    er ingen person ved navn …"): SQLite's lower() folds only A-Z."""
+    import unicodedata
+
+    _run(db_url, clock, "da", "people", "add", name, "--profession", "nurse")
+    typings = (name, name.lower(), name.upper(), unicodedata.normalize("NFD", name))
+    for day, typed in enumerate(typings, start=7):
+        _run(db_url, clock, "da", "day", "create", f"2026-12-{day:02}", "--coordinator", typed)
+    _run(db_url, clock, "da", "case", "add", "2026-12-07", "--citizen", "Ida")
+    _run(db_url, clock, "da", "roster", "add", "1", name.upper())
+
+
+def test_the_search_matches_the_spelt_out_danish_letters() -> None:
+    from coordinator.domain.search import matches
+
+    assert matches("moeller", "Kasper Møller")
+    assert matches("moller", "Kasper Møller")
+    assert matches("aaberg", "Sofie Åberg")
+    assert matches("aero", "Ærø")
+    assert not matches("moeller", "Kasper Madsen")
