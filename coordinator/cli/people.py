@@ -114,3 +114,7 @@ def import_(
             added=result.added, duplicates=result.duplicates
         )
     )
+    if result.encoding != "UTF-8":
+        typer.echo(
+            _("The file is not UTF-8 and was read as {encoding}.").format(encoding=result.encoding)
+        )

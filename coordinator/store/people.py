@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlmodel import Session, col, func, select
@@ -28,6 +28,26 @@ CSV_COLUMNS = (
     "decision_authority",
     "fixed_representative",
 )
+#: Danish (and other usual) header names of the columns, as Danish Excel files have them.
+CSV_HEADER_ALIASES = {
+    "navn": "name",
+    "fulde navn": "name",
+    "faggruppe": "profession",
+    "fag": "profession",
+    "stilling": "profession",
+    "afdeling": "department",
+    "e-mail": "email",
+    "mail": "email",
+    "telefon": "phone",
+    "tlf": "phone",
+    "tlf.": "phone",
+    "telefonnummer": "phone",
+    "beslutningskompetence": "decision_authority",
+    "kompetence": "decision_authority",
+    "fast repræsentant": "fixed_representative",
+    "fast_repræsentant": "fixed_representative",
+    "repræsentant": "fixed_representative",
+}
 _TRUE = {"1", "true", "yes", "y", "ja", "j", "x"}
 _FALSE = {"", "0", "false", "no", "n", "nej"}
 
@@ -213,6 +233,8 @@ def _parse_flag(value: str, column: str) -> bool:
 class ImportResult:
     added: int
     duplicates: int
+    #: The encoding the file was read in ("UTF-8" or "Windows-1252").
+    encoding: str = "UTF-8"
 
 
 class ImportFailed(Invalid):
@@ -224,6 +246,22 @@ class ImportFailed(Invalid):
         self.problems = problems
 
 
+def _column(heading: str) -> str:
+    """The column a header names, in English or Danish ("Navn", "Faggruppe", "E-mail")."""
+    folded = heading.strip().casefold()
+    return CSV_HEADER_ALIASES.get(folded, folded.replace(" ", "_"))
+
+
+def read_csv_text(path: Path) -> tuple[str, str]:
+    """The file's text and the encoding it was read in: UTF-8 (with or without a BOM) or, when
+    the bytes are not UTF-8, Windows-1252, which Danish Excel writes ("Gem som CSV")."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "Windows-1252"
+
+
 def parse_people_csv(text: str) -> list[PersonInput]:
     """Read people from CSV text (comma or semicolon, header row required).
 
@@ -232,7 +270,7 @@ def parse_people_csv(text: str) -> list[PersonInput]:
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().casefold() for h in (reader.fieldnames or [])]
+    header = [_column(h) for h in (reader.fieldnames or [])]
     missing = [c for c in ("name", "profession") if c not in header]
     if missing:
         raise ImportFailed(
@@ -289,17 +327,15 @@ def parse_people_csv(text: str) -> list[PersonInput]:
 def import_people(store: Store, path: Path) -> ImportResult:
     """Import a CSV file all-or-nothing; people already in the directory are not doubled."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text, encoding = read_csv_text(path)
     except FileNotFoundError as exc:
         raise NotFound(_("No such file: {path}").format(path=path)) from exc
-    except UnicodeDecodeError as exc:
-        raise Invalid(_("{path} is not UTF-8 text.").format(path=path)) from exc
     except OSError as exc:
         raise Invalid(
             _("Cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
         ) from exc
     people = parse_people_csv(text)
-    return _store_all(store, people)
+    return replace(_store_all(store, people), encoding=encoding)
 
 
 def _store_all(store: Store, people: Iterable[PersonInput]) -> ImportResult:

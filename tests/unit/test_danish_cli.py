@@ -98,3 +98,18 @@ def test_the_search_matches_the_spelt_out_danish_letters() -> None:
     assert matches("aaberg", "Sofie Åberg")
     assert matches("aero", "Ærø")
     assert not matches("moeller", "Kasper Madsen")
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-8", "utf-8-sig"])
+def test_people_import_reads_danish_excel_csv(db_url, clock, tmp_path, encoding: str) -> None:
+    """Issue 21, item 10: Danish Excel's CSV (Windows-1252, Danish headers, semicolons) was
+    refused ("er ikke UTF-8-tekst"; unknown columns navn, faggruppe, afdeling)."""
+    path = tmp_path / "personer.csv"
+    text = "Navn;Faggruppe;Afdeling;E-mail;Telefon\r\n"
+    text += "Søren Ærlig Åberg;Sygeplejerske;Sundhed;sa@x.dk;12345678\r\n"
+    path.write_bytes(text.encode(encoding))
+    out = _run(db_url, clock, "da", "people", "import", str(path))
+    assert "1" in out.splitlines()[0]
+    assert ("Windows-1252" in out) == (encoding == "cp1252")
+    listed = _run(db_url, clock, "da", "people", "list")
+    assert "Søren Ærlig Åberg" in listed and "Sygeplejerske" in listed and "Sundhed" in listed
