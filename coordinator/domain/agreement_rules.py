@@ -163,8 +163,9 @@ def _missing_item_fields(
 def finalise_problems(draft: AgreementDraft) -> list[Problem]:
     """The blocking problems (all `Severity.ERROR`) that stop `draft` from being finalised.
 
-    Codes: `no-goal-date`, `no-items`, and per used item `item-no-text`, `item-no-responsible`,
-    `item-no-due`. Blank rows are ignored (see the module docstring).
+    Codes: `no-goal-date`, `no-items`, `goal-before-meeting`, and per used item `item-no-text`,
+    `item-no-responsible`, `item-no-due`, `due-before-meeting`. Blank rows are ignored (see the
+    module docstring).
     """
     problems: list[Problem] = []
     if draft.goal_date is None:
@@ -189,6 +190,37 @@ def finalise_problems(draft: AgreementDraft) -> list[Problem]:
         )
     for index, number, item in used:
         problems.extend(_missing_item_fields(Severity.ERROR, index, number, item))
+    problems.extend(_before_the_meeting(draft, used))
+    return problems
+
+
+def _before_the_meeting(
+    draft: AgreementDraft, used: list[tuple[int, int, ItemDraft]]
+) -> list[Problem]:
+    """A goal or due date before the meeting is impossible (a typo: 01.01.2025, 15.1.2020).
+    A due date already passed but after the meeting (finalised late) is only a warning."""
+    meeting = draft.meeting_date
+    if meeting is None:
+        return []
+    problems = []
+    if draft.goal_date is not None and draft.goal_date < meeting:
+        message = _("The goal date {date} is before the meeting ({meeting}).")
+        shown = {"date": f"{draft.goal_date:%d.%m.%Y}", "meeting": f"{meeting:%d.%m.%Y}"}
+        problems.append(Problem(Severity.ERROR, "goal-before-meeting", message.format(**shown)))
+    for index, number, item in used:
+        if item.due is not None and item.due < meeting:
+            problems.append(
+                _item_problem(
+                    Severity.ERROR,
+                    "due-before-meeting",
+                    _("{item}: the date {date} is before the meeting ({meeting})."),
+                    index,
+                    number,
+                    item,
+                    date=f"{item.due:%d.%m.%Y}",
+                    meeting=f"{meeting:%d.%m.%Y}",
+                )
+            )
     return problems
 
 

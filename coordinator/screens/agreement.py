@@ -56,6 +56,7 @@ PROBLEM_FIELDS = {
     "item-no-text": "text",
     "item-no-responsible": "responsible",
     "item-no-due": "due",
+    "due-before-meeting": "due",
 }
 #: From this terminal width the read-back fits beside the editor.
 SIDE_BY_SIDE_WIDTH = 120
