@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
+from coordinator.domain.contact import email_problem, phone_problem
 from coordinator.domain.search import matches, name_key
 from coordinator.domain.vocab import PROFESSION_LABELS, Profession, parse_profession
 from coordinator.i18n import LANGUAGES, _, translate
@@ -101,6 +102,7 @@ def add_person(store: Store, data: PersonInput) -> PersonRecord:
     name = data.name.strip()
     if not name:
         raise Invalid(_("A person needs a name."))
+    _check_contact(data.email, data.phone)
     with store.session() as session:
         existing = _find_duplicate(session, name, data.email.strip())
         if existing is not None:
@@ -123,6 +125,13 @@ def add_person(store: Store, data: PersonInput) -> PersonRecord:
         return person_record(person)
 
 
+def _check_contact(email: str = "", phone: str = "") -> None:
+    """One line saying what is wrong with an e-mail address or phone number, as `Invalid`."""
+    problem = email_problem(email) or phone_problem(phone)
+    if problem:
+        raise Invalid(problem)
+
+
 def update_person(store: Store, person_id: int, **changes: object) -> PersonRecord:
     """Change fields of a person (name, profession, department, email, phone, flags)."""
     allowed = set(CSV_COLUMNS) | {"active"}
@@ -138,6 +147,8 @@ def update_person(store: Store, person_id: int, **changes: object) -> PersonReco
                 value = parse_profession(str(value)).value
             if field == "name" and not str(value).strip():
                 raise Invalid(_("A person needs a name."))
+            if field in ("email", "phone"):
+                _check_contact(**{field: str(value)})
             setattr(person, field, value.strip() if isinstance(value, str) else value)
         person.updated_at = store.now()
         session.add(person)
@@ -302,6 +313,11 @@ def parse_people_csv(text: str) -> list[PersonInput]:
         try:
             if not values.get("name"):
                 raise ValueError(_("the name is empty"))
+            contact = email_problem(values.get("email", "")) or phone_problem(
+                values.get("phone", "")
+            )
+            if contact:
+                raise ValueError(contact)
             people.append(
                 PersonInput(
                     name=values["name"],

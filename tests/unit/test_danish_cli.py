@@ -113,3 +113,17 @@ def test_people_import_reads_danish_excel_csv(db_url, clock, tmp_path, encoding:
     assert ("Windows-1252" in out) == (encoding == "cp1252")
     listed = _run(db_url, clock, "da", "people", "list")
     assert "Søren Ærlig Åberg" in listed and "Sygeplejerske" in listed and "Sundhed" in listed
+
+
+def test_email_and_phone_are_checked_in_one_line(db_url, clock, tmp_path) -> None:
+    """Issue 21, item 19: "not-an-email" and "abc" were stored as e-mail and phone."""
+    error = _fails(db_url, clock, "people", "add", "A B", "--profession", "nurse", "--email", "ab")
+    assert "'ab' er ikke en e-mailadresse" in error
+    error = _fails(db_url, clock, "people", "add", "A B", "--profession", "nurse", "--phone", "12")
+    assert "'12' er ikke et telefonnummer" in error
+    ok = ("--email", "a.b@kommune.dk", "--phone", "+45 12 34 56 78")
+    _run(db_url, clock, "da", "people", "add", "A B", "--profession", "nurse", *ok)
+    path = tmp_path / "p.csv"
+    path.write_text("navn;faggruppe;e-mail\nC D;nurse;cd@kommune\n", encoding="utf-8")
+    error = _fails(db_url, clock, "people", "import", str(path))
+    assert "linje 2" in error and "'cd@kommune' er ikke en e-mailadresse" in error
