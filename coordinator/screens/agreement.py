@@ -387,9 +387,8 @@ class AgreementScreen(AppScreen):
         self._in_thread(job, then)
 
     def _editor_of(self, problem: Problem) -> ItemEditor | None:
-        """The editor of the problem's item, found by its stored id: the problem's index is
-        its place among the stored items, which are ordered by kind name, not as the sections
-        show them ("Øvrige aftaler 1" led to "Støtte 1", issue 21 item 4)."""
+        """The problem's item's editor by stored id (its index counts the store's order, by
+        kind name, not the sections': "Øvrige aftaler 1" led to "Støtte 1")."""
         ids = self.saver.ids if self.saver is not None else {}
         found = [e for e in self.form.editors() if ids.get(e.key, -1) == problem.item_id]
         return found[0] if found and problem.item_id is not None else None
