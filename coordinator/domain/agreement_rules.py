@@ -164,7 +164,7 @@ def finalise_problems(draft: AgreementDraft) -> list[Problem]:
     """The blocking problems (all `Severity.ERROR`) that stop `draft` from being finalised.
 
     Codes: `no-goal-date`, `no-items`, `goal-before-meeting`, and per used item `item-no-text`,
-    `item-no-responsible`, `item-no-due`, `due-before-meeting`. Blank rows are ignored (see the
+    `item-no-responsible`, `item-no-due`. Blank rows are ignored (see the
     module docstring).
     """
     problems: list[Problem] = []
@@ -197,8 +197,8 @@ def finalise_problems(draft: AgreementDraft) -> list[Problem]:
 def _before_the_meeting(
     draft: AgreementDraft, used: list[tuple[int, int, ItemDraft]]
 ) -> list[Problem]:
-    """A goal or due date before the meeting is impossible (a typo: 01.01.2025, 15.1.2020).
-    A due date already passed but after the meeting (finalised late) is only a warning."""
+    """A goal date before the meeting is impossible (a typo: 01.01.2025). Items' due dates
+    are not checked here: a second conversation carries items over with their earlier dates."""
     meeting = draft.meeting_date
     if meeting is None:
         return []
@@ -207,20 +207,6 @@ def _before_the_meeting(
         message = _("The goal date {date} is before the meeting ({meeting}).")
         shown = {"date": f"{draft.goal_date:%d.%m.%Y}", "meeting": f"{meeting:%d.%m.%Y}"}
         problems.append(Problem(Severity.ERROR, "goal-before-meeting", message.format(**shown)))
-    for index, number, item in used:
-        if item.due is not None and item.due < meeting:
-            problems.append(
-                _item_problem(
-                    Severity.ERROR,
-                    "due-before-meeting",
-                    _("{item}: the date {date} is before the meeting ({meeting})."),
-                    index,
-                    number,
-                    item,
-                    date=f"{item.due:%d.%m.%Y}",
-                    meeting=f"{meeting:%d.%m.%Y}",
-                )
-            )
     return problems
 
 
