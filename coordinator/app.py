@@ -20,12 +20,20 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from coordinator.commands import binding_commands
 from coordinator.domain.clock import Clock
 from coordinator.i18n import N_, _, set_language
+from coordinator.palette import (
+    SEARCH_THEMES,
+    PlainSystemCommands,
+    StepUpCommandPalette,
+    translated_system_commands,
+)
 from coordinator.store.errors import StoreError
 from coordinator.widgets.translated import translate_bindings
 
@@ -70,6 +78,8 @@ class CoordinatorApp(App[None]):
 
     CSS_PATH = ["app.tcss", "widgets/widgets.tcss"]
     TITLE = "Step-up"
+    #: The palette's commands, their titles shown literally (a citizen's name is no markup).
+    COMMANDS = {PlainSystemCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
         Binding("f2", "open_people", N_("People"), id="app.people"),
@@ -109,7 +119,7 @@ class CoordinatorApp(App[None]):
         self._first_screen: Screen | None = None
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        yield from translated_system_commands(super().get_system_commands(screen))
         yield from binding_commands(self, screen)
         from coordinator.screens.case import case_commands
 
@@ -138,6 +148,13 @@ class CoordinatorApp(App[None]):
 
     def _forget_quit(self) -> None:
         self._quit_anyway = False
+
+    def action_focus_next(self) -> None:
+        """Tab: a name field takes its completion first (as Right does), then focus moves."""
+        from coordinator.widgets.form_inputs import accept_completion_before_leaving
+
+        accept_completion_before_leaving(self.focused)
+        super().action_focus_next()
 
     def action_open_people(self) -> None:
         from coordinator.screens.people import PeopleScreen
@@ -235,7 +252,12 @@ class CoordinatorApp(App[None]):
         if self.store is None:
             return  # the database is still opening
         self.read_palette_cases()  # the cases may have changed since the last read
-        super().action_command_palette()
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(StepUpCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's "Theme" command, its search field in the app's language."""
+        self.push_screen(StepUpCommandPalette(providers=[ThemeProvider], placeholder=SEARCH_THEMES))
 
     def read_palette_cases(self) -> None:
         """Read the cases of today and later in a worker; `CasesRead` keeps them."""

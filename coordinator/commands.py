@@ -9,6 +9,8 @@ from functools import partial
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from coordinator.i18n import _
+
 
 def binding_commands(app: App, screen: Screen) -> Iterator[SystemCommand]:
     """One palette command per enabled, described binding of the screen's binding chain
@@ -33,7 +35,7 @@ def binding_commands(app: App, screen: Screen) -> Iterator[SystemCommand]:
                 continue
             seen.update((binding.action, binding.description))
             yield SystemCommand(
-                binding.description,
+                _(binding.description),  # Textual's widgets' own are English msgids
                 app.get_key_display(binding) if active.get(key) == binding else "",
                 partial(app.run_action, binding.action, node),
             )

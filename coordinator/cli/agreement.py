@@ -30,6 +30,12 @@ def show(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Show the newest version of a case's agreement."""
+    from coordinator.domain.vocab import (
+        AGREEMENT_STATUS_LABELS,
+        ITEM_KIND_LABELS,
+        AgreementStatus,
+        ItemKind,
+    )
     from coordinator.store.agreements import agreement_json
 
     document = agreement_json(settings_of(ctx).open_store(), case_id)
@@ -38,7 +44,9 @@ def show(
         return
     echo(
         _("Agreement for case {case}, version {version} ({status})").format(
-            case=case_id, version=document["version"], status=document["status"]
+            case=case_id,
+            version=document["version"],
+            status=_(AGREEMENT_STATUS_LABELS[AgreementStatus(document["status"])]).lower(),
         )
     )
     echo(_("Job goal: {goal}").format(goal=document["job_goal"]))
@@ -49,7 +57,10 @@ def show(
         who, due = item["responsible"] or "?", item["due"] or "?"
         echo(
             _("  [{kind}] {text} — {who}, by {due}").format(
-                kind=item["kind"], text=item["text"], who=who, due=due
+                kind=_(ITEM_KIND_LABELS[ItemKind(item["kind"])]),
+                text=item["text"],
+                who=who,
+                due=due,
             )
         )
 

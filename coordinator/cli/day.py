@@ -6,7 +6,7 @@ import typer
 
 from coordinator.cli import echo, print_json, settings_of
 from coordinator.domain.clock_entry import read_iso_date
-from coordinator.i18n import _
+from coordinator.i18n import _, ngettext
 
 app = typer.Typer(help="Plan step-up days and see their agenda.", no_args_is_help=True)
 
@@ -102,10 +102,14 @@ def list_(
     if not days:
         echo(_("No step-up days yet. Create one with: coordinator day create YYYY-MM-DD"))
         return
+    from coordinator.domain.vocab import DAY_STATUS_LABELS, DayStatus
+
     for day, count in days:
+        cases = ngettext("{count} case", "{count} cases", count).format(count=count)
+        status = _(DAY_STATUS_LABELS[DayStatus(day.status)])
         echo(
-            f"{day.id:>4}  {day.date.isoformat()}  {day.start_time:%H:%M}  {count} cases  "
-            f"{day.status:<9} {day.location}"
+            f"{day.id:>4}  {day.date.isoformat()}  {day.start_time:%H:%M}  {cases:<9}  "
+            f"{status:<9} {day.location}"
         )
 
 

@@ -43,7 +43,7 @@ def add(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Add a professional to the directory."""
-    from coordinator.domain.vocab import parse_profession
+    from coordinator.domain.vocab import PROFESSION_LABELS, parse_profession
     from coordinator.store.people import PersonInput, add_person
 
     try:
@@ -68,7 +68,7 @@ def add(
     else:
         echo(
             _("{name} ({profession}) is in the directory as id {id}.").format(
-                name=person.name, profession=person.profession.value, id=person.id
+                name=person.name, profession=_(PROFESSION_LABELS[person.profession]), id=person.id
             )
         )
 
@@ -80,6 +80,7 @@ def list_(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """List the directory."""
+    from coordinator.domain.vocab import PROFESSION_LABELS
     from coordinator.store.people import list_people
 
     people = list_people(settings_of(ctx).open_store(), include_inactive=include_inactive)
@@ -92,7 +93,8 @@ def list_(
         )
     for p in people:
         flags = ("A" if p.decision_authority else "-") + ("R" if p.fixed_representative else "-")
-        echo(f"{p.id:>4}  {flags}  {p.name:<28} {p.profession.value:<18} {p.department}")
+        profession = _(PROFESSION_LABELS[p.profession])
+        echo(f"{p.id:>4}  {flags}  {p.name:<28} {profession:<18} {p.department}")
 
 
 @app.command("import")
@@ -112,3 +114,7 @@ def import_(
             added=result.added, duplicates=result.duplicates
         )
     )
+    if result.encoding != "UTF-8":
+        typer.echo(
+            _("The file is not UTF-8 and was read as {encoding}.").format(encoding=result.encoding)
+        )

@@ -163,8 +163,9 @@ def _missing_item_fields(
 def finalise_problems(draft: AgreementDraft) -> list[Problem]:
     """The blocking problems (all `Severity.ERROR`) that stop `draft` from being finalised.
 
-    Codes: `no-goal-date`, `no-items`, and per used item `item-no-text`, `item-no-responsible`,
-    `item-no-due`. Blank rows are ignored (see the module docstring).
+    Codes: `no-goal-date`, `no-items`, `goal-before-meeting`, and per used item `item-no-text`,
+    `item-no-responsible`, `item-no-due`. Blank rows are ignored (see the
+    module docstring).
     """
     problems: list[Problem] = []
     if draft.goal_date is None:
@@ -189,6 +190,23 @@ def finalise_problems(draft: AgreementDraft) -> list[Problem]:
         )
     for index, number, item in used:
         problems.extend(_missing_item_fields(Severity.ERROR, index, number, item))
+    problems.extend(_before_the_meeting(draft, used))
+    return problems
+
+
+def _before_the_meeting(
+    draft: AgreementDraft, used: list[tuple[int, int, ItemDraft]]
+) -> list[Problem]:
+    """A goal date before the meeting is impossible (a typo: 01.01.2025). Items' due dates
+    are not checked here: a second conversation carries items over with their earlier dates."""
+    meeting = draft.meeting_date
+    if meeting is None:
+        return []
+    problems = []
+    if draft.goal_date is not None and draft.goal_date < meeting:
+        message = _("The goal date {date} is before the meeting ({meeting}).")
+        shown = {"date": f"{draft.goal_date:%d.%m.%Y}", "meeting": f"{meeting:%d.%m.%Y}"}
+        problems.append(Problem(Severity.ERROR, "goal-before-meeting", message.format(**shown)))
     return problems
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from coordinator.i18n import _
+
 _CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
 
 
@@ -31,13 +33,13 @@ def normalise_cpr(text: str) -> str:
     cleaned = text.strip().replace(" ", "")
     match = _CPR_RE.match(cleaned)
     if not match:
-        raise InvalidCPR("a CPR number has the form DDMMYY-SSSS or 10 digits")
+        raise InvalidCPR(_("a CPR number has the form DDMMYY-SSSS or 10 digits"))
     dd, mm, yy, serial = match.groups()
     year = _century(int(yy), int(serial[0])) + int(yy)
     try:
         date(year, int(mm), int(dd))
     except ValueError as exc:
-        raise InvalidCPR(f"{dd}{mm}{yy} is not a real date") from exc
+        raise InvalidCPR(_("{digits} is not a real date").format(digits=f"{dd}{mm}{yy}")) from exc
     return f"{dd}{mm}{yy}-{serial}"
 
 

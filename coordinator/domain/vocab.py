@@ -270,8 +270,13 @@ def parse_profession(text: str) -> Profession:
             return profession
     if wanted in PROFESSION_ALIASES:
         return PROFESSION_ALIASES[wanted]
-    accepted = ", ".join(p.value for p in Profession)
-    raise ValueError(f"unknown profession {text!r}; use one of: {accepted}")
+    # The names in the user's language (each is accepted, as are the ids).
+    accepted = ", ".join(_(PROFESSION_LABELS[p]).lower() for p in Profession)
+    raise ValueError(
+        _("unknown profession {text!r}; use one of: {accepted}").format(
+            text=text, accepted=accepted
+        )
+    )
 
 
 def parse_challenge(text: str) -> ChallengeKind:
@@ -281,4 +286,6 @@ def parse_challenge(text: str) -> ChallengeKind:
         names = {kind.value} | {translate(CHALLENGE_LABELS[kind], lang) for lang in LANGUAGES}
         if wanted in {name.casefold() for name in names}:
             return kind
-    raise ValueError(f"unknown challenge {text!r}; use one of: health, family, other")
+    raise ValueError(
+        _("unknown challenge {text!r}; use one of: health, family, other").format(text=text)
+    )

@@ -44,6 +44,7 @@ from coordinator.store.errors import Invalid, StoreError
 from coordinator.store.roster import case_heading, roster_lines
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
+from coordinator.widgets.item_editor import ItemEditor
 from coordinator.widgets.meeting_clock import MeetingClock
 from coordinator.widgets.plain import plain
 
@@ -55,6 +56,7 @@ PROBLEM_FIELDS = {
     "item-no-text": "text",
     "item-no-responsible": "responsible",
     "item-no-due": "due",
+    "due-before-meeting": "due",
 }
 #: From this terminal width the read-back fits beside the editor.
 SIDE_BY_SIDE_WIDTH = 120
@@ -385,13 +387,19 @@ class AgreementScreen(AppScreen):
 
         self._in_thread(job, then)
 
+    def _editor_of(self, problem: Problem) -> ItemEditor | None:
+        """The problem's item's editor by stored id (its index counts the store's order, by
+        kind name, not the sections': "Øvrige aftaler 1" led to "Støtte 1")."""
+        ids = self.saver.ids if self.saver is not None else {}
+        found = [e for e in self.form.editors() if ids.get(e.key, -1) == problem.item_id]
+        return found[0] if found and problem.item_id is not None else None
+
     def _go_to_problem(self, problem: Problem | None) -> None:
         """Put the cursor where the chosen problem is fixed."""
         if problem is None:
             return
-        editors = self.form.editors()
-        if problem.item_index is not None and 0 <= problem.item_index < len(editors):
-            editor = editors[problem.item_index]
+        editor = self._editor_of(problem)
+        if editor is not None:
             editor.focus_field(PROBLEM_FIELDS.get(problem.code, "text"))
             editor.scroll_visible()
         elif problem.code == "no-items":

@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantFocus
 from textual.message import Message
-from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Static, TextArea
 
@@ -31,6 +30,7 @@ from coordinator.i18n import N_, _
 from coordinator.screens.agreement_items import ItemActions
 from coordinator.store.agreement_views import AgreementView, ItemView
 from coordinator.store.autosave import Key
+from coordinator.widgets.form_inputs import DateInput, NameInput
 from coordinator.widgets.item_editor import ItemEditor, due_feedback
 from coordinator.widgets.plain import plain
 
@@ -110,7 +110,11 @@ class AgreementForm(ItemActions, VerticalScroll):
         yield Static(_("Goal date: at a workplace by"), classes="field-label")
         with Horizontal(classes="date-row"):
             yield self._input(
-                _date_text(view.goal_date), "goal-date", "date-input", "15/3, +3m, uge 10"
+                _date_text(view.goal_date),
+                "goal-date",
+                "date-input",
+                "15/3, +3m, uge 10",
+                DateInput,
             )
             yield Static(id="goal-date-shown", classes="date-shown")
         yield self._input(
@@ -136,27 +140,40 @@ class AgreementForm(ItemActions, VerticalScroll):
         yield Static(_("Follow-up"), classes="field-label section-title")
         with Horizontal(classes="date-row"):
             yield self._input(
-                _date_text(view.follow_up_date), "follow-up-date", "date-input", _("Next follow-up")
+                _date_text(view.follow_up_date),
+                "follow-up-date",
+                "date-input",
+                _("Next follow-up"),
+                DateInput,
             )
             yield Static(id="follow-up-date-shown", classes="date-shown")
             yield self._input(
                 view.follow_up_contact,
                 "follow-up-contact",
                 placeholder=_("Contact person"),
-                suggester=SuggestFromList(self.suggestions, case_sensitive=False),
+                kind=NameInput,
+                names=self.suggestions,
             )
 
     def _input(
-        self, value: str, id: str, classes: str = "", placeholder: str = "", **kwargs: object
-    ) -> Input:  # noqa: A002
-        return Input(
+        self,
+        value: str,
+        id: str,  # noqa: A002
+        classes: str = "",
+        placeholder: str = "",
+        kind: type[Input] = Input,
+        **kwargs: object,
+    ) -> Input:
+        """An input of `kind` (a date field selects its text on entry, see widgets/form_inputs)."""
+        if kind is Input:
+            kwargs["select_on_focus"] = False
+        return kind(
             value,
             id=id,
             classes=classes,
             placeholder=placeholder,
             disabled=self.read_only,
             compact=True,
-            select_on_focus=False,
             **kwargs,  # type: ignore[arg-type]
         )
 

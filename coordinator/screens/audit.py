@@ -31,6 +31,49 @@ ACTION_LABELS: dict[str, str] = {
     "create": N_("created"),
     "update": N_("changed"),
     "delete": N_("deleted"),
+    "edit": N_("edited"),
+    "batch": N_("reordered"),
+    "finalise": N_("finalised"),
+    "import": N_("imported"),
+    "move": N_("moved"),
+    "plan": N_("planned"),
+    "withdraw": N_("withdrawn"),
+    "progress": N_("progress"),
+    "pull-forward": N_("pulled forward"),
+    "roster-add": N_("roster: added"),
+    "roster-remove": N_("roster: removed"),
+    "roster-restore": N_("roster: restored"),
+    "roster-update": N_("roster: changed"),
+    "sent": N_("sent"),
+    "status": N_("status changed"),
+    "undo-delete": N_("deletion undone"),
+    "absent": N_("absent"),
+    "absent-held": N_("absent (held)"),
+    "cancel": N_("cancelled"),
+    "start-pre-meeting": N_("pre-meeting started"),
+    "start-meeting": N_("meeting started"),
+    "end-meeting": N_("meeting ended"),
+}
+
+#: What an event is about, as the store names it (an unknown name is shown as stored).
+ENTITY_LABELS: dict[str, str] = {
+    "case": N_("case"),
+    "citizen": N_("citizen"),
+    "day": N_("day"),
+    "agreement": N_("agreement"),
+    "agreement-item": N_("agreement item"),
+    "person": N_("person"),
+    "referral": N_("referral"),
+    "rating": N_("rating"),
+    "preparation": N_("preparation"),
+    "material": N_("material"),
+    "material-bundle": N_("material bundle"),
+    "outcome": N_("outcome"),
+    "consent": N_("consent"),
+    "retention": N_("retention"),
+    "insight": N_("insight"),
+    "letter": N_("letter"),
+    "tasks": N_("tasks"),
 }
 
 
@@ -74,7 +117,8 @@ class AuditScreen(AppScreen):
         table.clear()
         for line in reversed(lines):
             action = _(ACTION_LABELS[line.action]) if line.action in ACTION_LABELS else line.action
-            what = f"{action} {line.entity}"
+            entity = _(ENTITY_LABELS[line.entity]) if line.entity in ENTITY_LABELS else line.entity
+            what = f"{action} {entity}"
             if line.entity_id is not None:
                 what += f" {line.entity_id}"
             detail = line.path or line.detail

@@ -26,9 +26,10 @@ from textual.widgets import DataTable, Input, Static
 from coordinator.domain.followup import PROGRESS_LABELS, ProgressStatus
 from coordinator.domain.search import fold
 from coordinator.domain.vocab import ITEM_KIND_LABELS
-from coordinator.i18n import N_, _
+from coordinator.i18n import N_, _, ngettext
 from coordinator.screens.base import AppScreen
 from coordinator.screens.case_followup import CaseFollowupDialog, progress_text
+from coordinator.screens.followup_columns import fit_columns
 from coordinator.screens.followup_dialogs import MeDialog, ProgressDialog, ProgressInput
 from coordinator.screens.live import LiveScreen
 from coordinator.screens.store_jobs import StoreJobs
@@ -114,6 +115,8 @@ class FollowupScreen(LiveScreen, AppScreen):
         self.names = False
         self.found: FollowupList | None = None
         self.shown: list[FollowupItem] = []
+        #: The width the columns were last fitted to.
+        self._fitted_width = 0
         #: Items of the view and filter not in the table (beyond MAX_ROWS).
         self._beyond = 0
         self._loading = True
@@ -152,6 +155,11 @@ class FollowupScreen(LiveScreen, AppScreen):
     def reload_changed(self) -> None:
         """Someone else recorded progress: read the list again (filter and cursor stay)."""
         self.load()
+
+    def on_resize(self) -> None:
+        """Fit the columns to the new width (the text column gets what is left)."""
+        if self.size.width != self._fitted_width:
+            self.show()
 
     def on_screen_resume(self) -> None:
         """Read the list when the screen is shown (first time, and back from the agreement)."""
@@ -234,13 +242,13 @@ class FollowupScreen(LiveScreen, AppScreen):
         ]
         # Widths measured here from what is shown, not left to the table's measuring when
         # idle: a picture (or a slow terminal) could catch the columns at their headings'
-        # width ("2026-").
-        headings = [_(label) for label in self.COLUMNS]
+        # width ("2026-"). They fit the screen's width (the text stays in view at 80 columns).
+        columns, cells = fit_columns([_(label) for label in self.COLUMNS], rows, self.size.width)
+        self._fitted_width = self.size.width
         table.clear(columns=True)
-        for index, heading in enumerate(headings):
-            width = max([len(heading), *(row[index].cell_len for row in rows)])
+        for heading, width in columns:
             table.add_column(heading, width=width)
-        for item, row in zip(self.shown, rows, strict=True):
+        for item, row in zip(self.shown, cells, strict=True):
             table.add_row(*row, key=str(item.id))
         ids = [item.id for item in self.shown]
         if selected is not None and selected.id in ids:
@@ -261,14 +269,15 @@ class FollowupScreen(LiveScreen, AppScreen):
                 line.append(" ")
             line.append(f" {label} ", style)
         line.append("   ")
-        line.append(
-            _("{shown} of {total} items · {overdue} overdue · {outcomes} outcomes due").format(
-                shown=len(self.shown),
-                total=len(found.items),
-                overdue=found.overdue,
-                outcomes=len(found.outcomes_due),
-            )
+        total, outcomes = len(found.items), len(found.outcomes_due)
+        counts = (
+            ngettext("{shown} of {total} item", "{shown} of {total} items", total).format(
+                shown=len(self.shown), total=total
+            ),
+            _("{n} overdue").format(n=found.overdue),
+            ngettext("{n} outcome due", "{n} outcomes due", outcomes).format(n=outcomes),
         )
+        line.append(" · ".join(counts))
         if self._beyond:
             line.append("   ")
             line.append(_("{n} more: narrow with the filter (/)").format(n=self._beyond), "bold")
@@ -286,6 +295,8 @@ class FollowupScreen(LiveScreen, AppScreen):
             )
         )
         text.append_text(progress_text(item))
+        text.append(f" · {_(ITEM_KIND_LABELS[item.kind])}\n")
+        text.append_text(plain(item.text))  # whole, also when the column cuts it
         for event in item.events[-3:]:
             text.append("\n  " + event.effective_on.isoformat() + "  ")
             text.append(_(PROGRESS_LABELS[event.status]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
 from coordinator.domain.agreement_rules import finalise_problems
 from coordinator.domain.quickdates import default_goal_date
@@ -164,9 +164,9 @@ def resolve_responsible(
         citizen is not None and cleaned.casefold() == citizen.name.casefold()
     ):
         return ResponsibleKind.CITIZEN, None, citizen.name if citizen else cleaned
-    person = session.exec(
-        select(Person).where(func.lower(Person.name) == cleaned.casefold())
-    ).first()
+    from coordinator.store.people import persons_named
+
+    person = next(iter(persons_named(session, cleaned)), None)
     if person is not None:
         return ResponsibleKind.PERSON, person.id, person.name
     return ResponsibleKind.OTHER, None, cleaned

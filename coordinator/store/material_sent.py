@@ -41,7 +41,7 @@ def record_sent(
                 case_id=case_id, sent_at=when, recipients="; ".join(names), actor=store.actor
             )
         )
-        audit.record(store, session, "sent", "material", case_id, f"{len(names)} recipients")
+        audit.record(store, session, "sent", "material", case_id, f"recipients={len(names)}")
     return SentRecord(case_id, when, names)
 
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
+from coordinator.domain.contact import email_problem, phone_problem
 from coordinator.domain.limits import MAX_NAME, check_length
-from coordinator.domain.search import matches
+from coordinator.domain.search import matches, name_key
 from coordinator.domain.text import clean_line
-from coordinator.domain.vocab import Profession, parse_profession
-from coordinator.i18n import _
+from coordinator.domain.vocab import PROFESSION_LABELS, Profession, parse_profession
+from coordinator.i18n import LANGUAGES, _, translate
 from coordinator.store import audit
 from coordinator.store.database import Store
 from coordinator.store.errors import Invalid, NotFound
@@ -32,6 +33,26 @@ CSV_COLUMNS = (
 )
 #: A directory of people is a few hundred lines; a file far larger is not one.
 MAX_CSV_BYTES = 10_000_000
+#: Danish (and other usual) header names of the columns, as Danish Excel files have them.
+CSV_HEADER_ALIASES = {
+    "navn": "name",
+    "fulde navn": "name",
+    "faggruppe": "profession",
+    "fag": "profession",
+    "stilling": "profession",
+    "afdeling": "department",
+    "e-mail": "email",
+    "mail": "email",
+    "telefon": "phone",
+    "tlf": "phone",
+    "tlf.": "phone",
+    "telefonnummer": "phone",
+    "beslutningskompetence": "decision_authority",
+    "kompetence": "decision_authority",
+    "fast repræsentant": "fixed_representative",
+    "fast_repræsentant": "fixed_representative",
+    "repræsentant": "fixed_representative",
+}
 _TRUE = {"1", "true", "yes", "y", "ja", "j", "x"}
 _FALSE = {"", "0", "false", "no", "n", "nej"}
 
@@ -86,6 +107,7 @@ def add_person(store: Store, data: PersonInput) -> PersonRecord:
     name = clean_line(data.name)
     if not name:
         raise Invalid(_("A person needs a name."))
+    _check_contact(data.email, data.phone)
     with store.session() as session:
         existing = _find_duplicate(session, name, clean_line(data.email))
         if existing is not None:
@@ -108,6 +130,13 @@ def add_person(store: Store, data: PersonInput) -> PersonRecord:
         return person_record(person)
 
 
+def _check_contact(email: str = "", phone: str = "") -> None:
+    """One line saying what is wrong with an e-mail address or phone number, as `Invalid`."""
+    problem = email_problem(email) or phone_problem(phone)
+    if problem:
+        raise Invalid(problem)
+
+
 def update_person(store: Store, person_id: int, **changes: object) -> PersonRecord:
     """Change fields of a person (name, profession, department, email, phone, flags)."""
     allowed = set(CSV_COLUMNS) | {"active"}
@@ -123,6 +152,8 @@ def update_person(store: Store, person_id: int, **changes: object) -> PersonReco
                 value = parse_profession(str(value)).value
             if field == "name" and not str(value).strip():
                 raise Invalid(_("A person needs a name."))
+            if field in ("email", "phone"):
+                _check_contact(**{field: str(value)})
             setattr(person, field, value.strip() if isinstance(value, str) else value)
         person.updated_at = store.now()
         session.add(person)
@@ -135,10 +166,16 @@ def set_active(store: Store, person_id: int, active: bool) -> PersonRecord:
     return update_person(store, person_id, active=active)
 
 
+def _profession_names(profession: Profession) -> tuple[str, ...]:
+    label = PROFESSION_LABELS[profession]
+    return (profession.value, *(translate(label, language) for language in LANGUAGES))
+
+
 def list_people(
     store: Store, include_inactive: bool = False, search: str = ""
 ) -> list[PersonRecord]:
-    """People sorted by name; `search` matches name, profession id, department or e-mail."""
+    """People sorted by name; `search` matches name, profession (its id and its name in each
+    language: "Sygeplejerske" and "nurse" both find a nurse), department or e-mail."""
     with store.session() as session:
         statement = select(Person).order_by(func.lower(Person.name))
         if not include_inactive:
@@ -146,7 +183,9 @@ def list_people(
         people = [person_record(p) for p in session.exec(statement)]
     if search:
         people = [
-            p for p in people if matches(search, p.name, p.profession.value, p.department, p.email)
+            p
+            for p in people
+            if matches(search, p.name, *_profession_names(p.profession), p.department, p.email)
         ]
     return people
 
@@ -167,8 +206,8 @@ def find_person(store: Store, name: str, session: Session | None = None) -> Pers
         with store.session() as own:
             return find_person(store, name, own)
     wanted = clean_line(name)
-    matches = list(session.exec(select(Person).where(func.lower(Person.name) == wanted.casefold())))
-    active = [p for p in matches if p.active] or matches
+    named = persons_named(session, wanted)
+    active = [p for p in named if p.active] or named
     if not active:
         raise NotFound(
             _("No person named {name!r} in the directory; add them with 'people add'.").format(
@@ -184,11 +223,15 @@ def find_person(store: Store, name: str, session: Session | None = None) -> Pers
     return active[0]
 
 
+def persons_named(session: Session, name: str) -> list[Person]:
+    """Everyone whose name is `name`, letter case and Unicode form aside (see `name_key`)."""
+    wanted = name_key(name)
+    return [p for p in session.exec(select(Person)) if name_key(p.name) == wanted]
+
+
 def _find_duplicate(session: Session, name: str, email: str) -> Person | None:
-    statement = select(Person).where(
-        func.lower(Person.name) == name.casefold(), func.lower(Person.email) == email.casefold()
-    )
-    return session.exec(statement).first()
+    email_key = name_key(email)
+    return next((p for p in persons_named(session, name) if name_key(p.email) == email_key), None)
 
 
 def _parse_flag(value: str, column: str) -> bool:
@@ -206,6 +249,8 @@ def _parse_flag(value: str, column: str) -> bool:
 class ImportResult:
     added: int
     duplicates: int
+    #: The encoding the file was read in ("UTF-8" or "Windows-1252").
+    encoding: str = "UTF-8"
 
 
 #: The problems an import names in its one-line message (a broken file can have thousands).
@@ -224,6 +269,22 @@ class ImportFailed(Invalid):
         self.problems = problems
 
 
+def _column(heading: str) -> str:
+    """The column a header names, in English or Danish ("Navn", "Faggruppe", "E-mail")."""
+    folded = heading.strip().casefold()
+    return CSV_HEADER_ALIASES.get(folded, folded.replace(" ", "_"))
+
+
+def read_csv_text(path: Path) -> tuple[str, str]:
+    """The file's text and the encoding it was read in: UTF-8 (with or without a BOM) or, when
+    the bytes are not UTF-8, Windows-1252, which Danish Excel writes ("Gem som CSV")."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "Windows-1252"
+
+
 def parse_people_csv(text: str) -> list[PersonInput]:
     """Read people from CSV text (comma or semicolon, header row required).
 
@@ -233,7 +294,7 @@ def parse_people_csv(text: str) -> list[PersonInput]:
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     try:
-        header = [clean_line(h).casefold() for h in (reader.fieldnames or [])]
+        header = [_column(clean_line(h)) for h in (reader.fieldnames or [])]
     except csv.Error as exc:
         raise ImportFailed(
             [(1, _("cannot be read as CSV ({reason})").format(reason=exc))]
@@ -272,6 +333,11 @@ def parse_people_csv(text: str) -> list[PersonInput]:
                 raise ValueError(_("the name is empty"))
             for column, value in values.items():
                 check_length(value, MAX_NAME, column)
+            contact = email_problem(values.get("email", "")) or phone_problem(
+                values.get("phone", "")
+            )
+            if contact:
+                raise ValueError(contact)
             people.append(
                 PersonInput(
                     name=values["name"],
@@ -322,17 +388,15 @@ def import_people(store: Store, path: Path) -> ImportResult:
                     path=path, limit=MAX_CSV_BYTES // 1_000_000
                 )
             )
-        text = path.read_text(encoding="utf-8-sig")
+        text, encoding = read_csv_text(path)
     except FileNotFoundError as exc:
         raise NotFound(_("No such file: {path}").format(path=path)) from exc
-    except UnicodeDecodeError as exc:
-        raise Invalid(_("{path} is not UTF-8 text.").format(path=path)) from exc
     except OSError as exc:
         raise Invalid(
             _("Cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
         ) from exc
     people = parse_people_csv(text)
-    return _store_all(store, people)
+    return replace(_store_all(store, people), encoding=encoding)
 
 
 def _store_all(store: Store, people: Iterable[PersonInput]) -> ImportResult:

@@ -15,12 +15,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static, TextArea
 
 from coordinator.domain.quickdates import EmptyDueError, QuickDateError, format_due, parse_due
 from coordinator.domain.vocab import ITEM_STATUS_LABELS, ItemKind, ItemStatus
 from coordinator.i18n import _
+from coordinator.widgets.form_inputs import DateInput, NameInput
 from coordinator.widgets.plain import plain
 
 
@@ -66,6 +66,7 @@ class ItemEditor(Vertical, can_focus=False):
         self.read_only = read_only
         self._initial = (text, responsible, due, ItemStatus(status))
         self._suggestions = suggestions or []
+        self._title = plain("")
         self._last: dict[str, object] = {
             "text": text,
             "responsible": responsible,
@@ -75,7 +76,7 @@ class ItemEditor(Vertical, can_focus=False):
 
     def compose(self) -> ComposeResult:
         text, responsible, due, status = self._initial
-        yield Static("", classes="item-title")
+        yield Static(self._title, classes="item-title")
         yield TextArea(
             text,
             classes="item-text",
@@ -86,24 +87,22 @@ class ItemEditor(Vertical, can_focus=False):
         )
         with Horizontal(classes="item-row"):
             yield Static(_("Who:"), classes="item-label")
-            yield Input(
+            yield NameInput(
                 responsible,
+                names=self._suggestions,
                 placeholder=_("Who is responsible"),
                 classes="item-responsible",
-                suggester=SuggestFromList(self._suggestions, case_sensitive=False),
                 disabled=self.read_only,
                 compact=True,
-                select_on_focus=False,
             )
         with Horizontal(classes="item-row"):
             yield Static(_("When:"), classes="item-label")
-            yield Input(
+            yield DateInput(
                 due.strftime("%d.%m.%Y") if due else "",
                 placeholder=_("By when"),
                 classes="item-due",
                 disabled=self.read_only,
                 compact=True,
-                select_on_focus=False,
             )
             yield Static(plain(format_due(due) if due else ""), classes="item-due-shown")
             yield Select(
@@ -122,7 +121,16 @@ class ItemEditor(Vertical, can_focus=False):
             self.post_message(self.Changed(self, field, value))
 
     def set_title(self, title: str, warning: bool = False) -> None:
-        self.query_one(".item-title", Static).update(plain(("⚠ " if warning else "") + title))
+        self._title = plain(("⚠ " if warning else "") + title)
+        if self._composed:
+            self.query_one(".item-title", Static).update(self._title)
+
+    @property
+    def _composed(self) -> bool:
+        """Its fields exist. A just-added editor (Ctrl+N) is not composed yet when a change
+        typed just before it (the last keys of another field, still in that field's queue)
+        makes the form read every editor; it then counts with what it was made with."""
+        return bool(self.query(".item-due"))
 
     def focus_text(self) -> None:
         # At once (Widget.focus waits for the queue, and the broker's next keys are in it).
@@ -143,6 +151,8 @@ class ItemEditor(Vertical, can_focus=False):
 
     def values(self) -> dict[str, object]:
         """Everything the editor holds, as stored (for undoing a delete)."""
+        if not self._composed:
+            return dict(self._last)
         due, _shown, _ok = due_feedback(self.query_one(".item-due", Input).value, self.today)
         return {
             "text": self.text_area.text,
