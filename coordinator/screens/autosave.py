@@ -86,10 +86,13 @@ class SaveState(Static):
         describe: Callable[[Key], str] = str,
         after_save: Callable[[], object] | None = None,
         *,
+        form: tuple[str, int] | None = None,
         id: str = "save-state",  # noqa: A002 - Textual's name
     ) -> None:
+        """`form` names the form and its record for the recovery file (store/recovery.py)."""
         super().__init__(id=id)
         self.saver: Autosave | None = None
+        self.form = form
         self.describe = describe
         self.after_save = after_save
         #: Saves started and not yet reported back: tests wait for 0.
@@ -263,6 +266,9 @@ class SaveState(Static):
         """The form goes away: a worker of the app (not of the dying screen) writes what is
         still unsaved. Disputed fields stay unsaved: the user was asked before leaving."""
         saver, self.saver = self.saver, None
+        if saver is not None and saver.pending and self.form is not None:
+            # Still reachable by quitting and by a hangup (`screens/leaving.py`) until written.
+            handed_over(self.app).append((self.form, self.describe, saver))
         if saver is not None and saver.unsaved:
             app = self.app
             app.run_worker(
@@ -274,6 +280,15 @@ class SaveState(Static):
 
     def on_unmount(self) -> None:
         self.hand_over()
+
+
+def handed_over(app: App) -> list[tuple[tuple[str, int], Callable[[Key], str], Autosave]]:
+    """The savers of forms that left with typing unsaved: (form, describe, saver)."""
+    found = getattr(app, "_handed_over_savers", None)
+    if found is None:
+        found = []
+        app._handed_over_savers = found  # type: ignore[attr-defined]  # noqa: SLF001
+    return found
 
 
 def in_thread(
