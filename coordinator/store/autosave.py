@@ -22,6 +22,7 @@ No Textual here: the kill-while-saving test drives this from a bare process.
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from collections.abc import Callable, Hashable, Iterable, Mapping
@@ -34,11 +35,11 @@ from coordinator.store.errors import Conflict
 if TYPE_CHECKING:
     from coordinator.store.database import Store
 
-IDLE = 0.4
-MAX_DELAY = 1.0
+IDLE = 0.15
+MAX_DELAY = 0.3
 #: How often a batch refused by the row version (another writer committed in between) is
 #: checked and written again before the refusal is shown.
-RACE_RETRIES = 5
+RACE_RETRIES = 10
 
 Key = Hashable
 
@@ -276,6 +277,7 @@ class Autosaver(Autosave):
             except Conflict:
                 if attempt == RACE_RETRIES:
                     raise
+                time.sleep(random.uniform(0, 0.005 * (attempt + 1)))  # let the other one finish
         self.ids.update(created)  # only after the transaction committed
         return outcome
 
