@@ -129,9 +129,15 @@ class RestoreDialog(AppModal[None]):
         self.dismiss(None)
 
     def action_discard(self) -> None:
-        discard(self.store)
-        self.notify(_("The recovery file was deleted."))
-        self.dismiss(None)
+        store = self.store
+
+        def run() -> None:
+            discard(store)
+            self.app.call_from_thread(
+                self._told, _("The recovery file was deleted."), "information"
+            )
+
+        self.run_worker(run, thread=True, group="recovery", exit_on_error=False)
 
     def action_later(self) -> None:
         self.dismiss(None)
