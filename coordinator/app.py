@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
+from coordinator.app_safety import SafeErrors
 from coordinator.commands import binding_commands
 from coordinator.domain.clock import Clock
 from coordinator.i18n import N_, _, set_language
@@ -73,7 +74,7 @@ class CasesRead(Message):
     cases: list[CaseEntry]
 
 
-class CoordinatorApp(App[None]):
+class CoordinatorApp(SafeErrors, App[None]):
     """The step-up day coordinator."""
 
     CSS_PATH = ["app.tcss", "widgets/widgets.tcss"]
@@ -111,8 +112,6 @@ class CoordinatorApp(App[None]):
         self.language = language
         self.open_date = open_date
         self.title = _("Step-up days")
-        #: Ctrl+Q was pressed once with a question unanswered; a second press quits.
-        self._quit_anyway = False
         #: The cases the command palette offers (read in a worker, see `read_palette_cases`).
         self.palette_cases: list[CaseEntry] = []
         #: The screen the app opened on, while today's day is looked for.
@@ -126,28 +125,13 @@ class CoordinatorApp(App[None]):
         yield from case_commands(self, screen)
 
     async def action_quit(self) -> None:
-        """Quit, unless a change made elsewhere still waits for a choice: then say what would be
-        lost, and quit on a second Ctrl+Q."""
-        waiting = any(getattr(s, "has_unanswered_conflict", False) for s in self.screen_stack)
-        if waiting and not self._quit_anyway:
-            self._quit_anyway = True
-            self.set_timer(10, self._forget_quit)
-            self.notify(
-                _(
-                    "A change made elsewhere still waits for your choice (Ctrl+S); quitting now "
-                    "loses what you typed since. Press Ctrl+Q again to quit anyway."
-                ),
-                severity="warning",
-                timeout=10,
-            )
-            return
-        from coordinator.screens.autosave import save_before_quit
+        """Quit once what the forms hold is written; typing that cannot be written (a change
+        made elsewhere unanswered, a full disk) is named first, with the offer to keep it in a
+        recovery file (`screens/leaving.py`)."""
+        from coordinator.screens.leaving import quit_safely
 
-        await save_before_quit(self)  # what the forms hold, in threads, for a bounded time
-        await super().action_quit()
-
-    def _forget_quit(self) -> None:
-        self._quit_anyway = False
+        if await quit_safely(self):
+            await super().action_quit()
 
     def action_focus_next(self) -> None:
         """Tab: a name field takes its completion first (as Right does), then focus moves."""
@@ -227,6 +211,20 @@ class CoordinatorApp(App[None]):
         from coordinator.screens.store_health import watch_store_health
 
         watch_store_health(self, self.store)  # read-only or damaged: said at once, in a notice
+        self._guard_typing()
+
+    def _guard_typing(self) -> None:
+        """A closed terminal or a kill saves the typing first; typing an earlier run could not
+        save is offered back (screens/leaving.py)."""
+        from coordinator.screens.leaving import install_signal_handlers, offer_recovery
+
+        install_signal_handlers(self)
+        offer_recovery(self)
+
+    def on_unmount(self) -> None:
+        from coordinator.screens.leaving import remove_signal_handlers
+
+        remove_signal_handlers()
 
     @work(thread=True, exclusive=True, group="app-today")
     def _find_todays_day(self, store: Store, wanted: date) -> None:

@@ -163,6 +163,16 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("agreement.conflict.later", "escape", N_("Decide later")),
     ),
     "VersionsDialog": (("agreement.versions.close", "escape", N_("Close")),),
+    "QuitDialog": (
+        ("quit.keep", "r", N_("Keep and quit")),
+        ("quit.drop", "x", N_("Quit without it")),
+        ("quit.stay", "escape", N_("Stay")),
+    ),
+    "RestoreDialog": (
+        ("recovery.restore", "r", N_("Restore")),
+        ("recovery.discard", "x", N_("Delete it")),
+        ("recovery.later", "escape", N_("Later")),
+    ),
     "SecondConversationDialog": (("agreement.second.cancel", "escape", N_("Cancel")),),
     "ExportDialog": (
         ("export.close", "escape", N_("Close")),

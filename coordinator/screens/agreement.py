@@ -162,7 +162,11 @@ class AgreementScreen(AppScreen):
             yield MeetingClock(
                 partial(meeting_clock_feed, self.store, self.case_id), id="meeting-clock"
             )
-            yield SaveState(describe=self._describe, after_save=self._render_readback)
+            yield SaveState(
+                describe=self._describe,
+                after_save=self._render_readback,
+                form=("agreement", self.case_id),
+            )
         yield Static(id="final-banner")
         with Horizontal(id="agreement-body"):
             yield Static(_("Loading…"), id="agreement-loading")

@@ -1,9 +1,9 @@
 """The autosave of a form screen, shared by the agreement and the preparation form.
 
 `SaveState` is the little "Saved 09:12:04" line of a form, and it drives the form's `Autosave`
-(`coordinator.store.autosave`): a few times a second it asks whether a save is due and writes it
-in a thread worker, one at a time, so typing never waits for the disk. Both screens say the same
-things with it and use the same keys:
+(`coordinator.store.autosave`): a thread of its own writes each save the moment it is due, one at
+a time, so typing never waits for the disk and a busy event loop never delays a save. Both
+screens say the same things with it and use the same keys:
 
 - a field changed elsewhere is said once, without a dialog (the next keystrokes must never land
   in one); typing goes on and the other fields keep being saved; Ctrl+S (or Esc, leaving) asks
@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 
-from textual import on, work
+from textual import on
 from textual.app import App
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -35,6 +37,10 @@ from coordinator.store.autosave import Autosave, Key, WriteOutcome
 from coordinator.store.errors import StoreError
 from coordinator.widgets.plain import plain
 
+#: The read-back (or readiness) follows the saves at most this often, in seconds.
+FOLLOW_EVERY = 1.0
+#: Seconds between the saving thread's checks whether a save is due.
+POLL = 0.02
 #: The worker group of the last saves handed to the app by screens that left.
 FINAL_SAVES = "final-saves"
 #: Seconds before an autosave that failed (a locked database) is tried again.
@@ -68,6 +74,8 @@ class SaveState(Static):
 
         outcome: WriteOutcome | None
         extra: object = None
+        #: False for the `after_save` result, which follows its save in a worker of its own.
+        counted: bool = True
 
     @dataclass
     class Failed(Message):
@@ -86,20 +94,31 @@ class SaveState(Static):
         describe: Callable[[Key], str] = str,
         after_save: Callable[[], object] | None = None,
         *,
+        form: tuple[str, int] | None = None,
         id: str = "save-state",  # noqa: A002 - Textual's name
     ) -> None:
+        """`form` names the form and its record for the recovery file (store/recovery.py)."""
         super().__init__(id=id)
         self.saver: Autosave | None = None
+        self.form = form
         self.describe = describe
         self.after_save = after_save
-        #: Saves started and not yet reported back: tests wait for 0.
-        self.in_flight = 0
+        self._in_flight = 0
+        self._counting = threading.Lock()
+        #: Ctrl+S (or a choice made) asks the saving thread to write now.
+        self._asked = threading.Event()
         self._saved_at: datetime | None = None
         self._error: str | None = None
         self._told_conflict = False
         self._retry_at = 0.0
-        self._again = False
         self._text: str | None = None
+        self._followed_at = 0.0
+        self._follow_timer: Timer | None = None
+
+    @property
+    def in_flight(self) -> int:
+        """Saves started and not yet reported back: tests wait for 0."""
+        return self._in_flight
 
     def attach(self, saver: Autosave | None) -> None:
         """Drive `saver` from now on (None: a read-only form)."""
@@ -107,59 +126,106 @@ class SaveState(Static):
             self.hand_over()
         self.saver = saver
         self._told_conflict = False
+        if saver is not None:
+            threading.Thread(
+                target=self._saving, args=(saver,), name="autosave", daemon=True
+            ).start()
         self.show()
 
     def on_mount(self) -> None:
-        self.set_interval(0.1, self._tick)
-
-    def _tick(self) -> None:
-        saver = self.saver
-        if saver is not None and not self.in_flight and time.monotonic() >= self._retry_at:
-            if saver.due():
-                self.save()
-        self.show()
+        self.set_interval(0.1, self.show)
 
     # --- saving ---------------------------------------------------------------------------------
 
-    def save(self) -> None:
-        """Write what is pending now (in a worker; right after the one in flight, if any)."""
-        if self.saver is None:
-            return
-        if self.in_flight:
-            self._again = True
-            return
-        self.in_flight += 1
-        self._write(self.saver)
-        self.show()
+    def _saving(self, saver: Autosave) -> None:
+        """The saving thread of one form: it writes each save the moment it is due, without
+        waiting for the event loop (a busy loop, on a loaded machine, would add its own delay
+        to every keystroke's way to the disk). One thread, so one save at a time; it ends
+        when the form hands its saver over."""
+        while self.saver is saver:
+            asked = self._asked.wait(POLL)
+            if self.saver is not saver:
+                return
+            if asked:
+                self._asked.clear()
+            elif time.monotonic() < self._retry_at or not saver.due():
+                continue
+            self._write(saver)
 
-    @work(thread=True, exclusive=True, group="autosave")
+    def save(self) -> None:
+        """Write what is pending now (in the saving thread, right after the one in flight)."""
+        if self.saver is not None:
+            self._asked.set()
+            self.show()
+
     def _write(self, saver: Autosave) -> None:
+        with self._counting:
+            self._in_flight += 1
         try:
             outcome = saver.flush()
         except StoreError as exc:
-            self.post_message(self.Failed(exc.message))
+            self._retry_at = time.monotonic() + RETRY_DELAY
+            self._post(self.Failed(exc.message))
             return
-        extra = None
-        if outcome is not None and outcome.written and self.after_save is not None:
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop the saving: logged, told
+            from coordinator.crash import log_error, one_line
+
+            self._retry_at = time.monotonic() + RETRY_DELAY
+            self._post(self.Failed(one_line(exc, log_error(exc, "autosave"))))
+            return
+        self._post(self.Saved(outcome))
+
+    def _follow(self) -> None:
+        """What the form computes after a save (a read-back, a readiness), in a worker: the
+        saving thread is free for the next save at once. At most once per `FOLLOW_EVERY`
+        seconds (the last save is always followed): redrawing a long read-back at every
+        save would slow the event loop that handles the keystrokes."""
+        after = self.after_save
+        if after is None or self._follow_timer is not None:
+            return
+        wait = self._followed_at + FOLLOW_EVERY - time.monotonic()
+        if wait > 0:
+            self._follow_timer = self.set_timer(wait, self._follow_later)
+            return
+        self._followed_at = time.monotonic()
+
+        def run() -> None:
             with contextlib.suppress(StoreError):
-                extra = self.after_save()
-        self.post_message(self.Saved(outcome, extra))
+                self.post_message(self.Saved(None, after(), counted=False))
+
+        self.run_worker(run, thread=True, exclusive=True, group="after-save")
+
+    def _follow_later(self) -> None:
+        self._follow_timer = None
+        self._follow()
+
+    def _post(self, message: Message) -> None:
+        if not self.post_message(message):  # the form is gone: nobody to tell
+            with self._counting:
+                self._in_flight -= 1
+
+    def _done(self) -> None:
+        with self._counting:
+            self._in_flight -= 1
 
     @on(Saved)
     def _saved(self, event: Saved) -> None:
-        self.in_flight -= 1
+        if not event.counted:
+            return
+        self._done()
         outcome = event.outcome
         if outcome is not None:
             self._error = None
             if outcome.written:
                 self._saved_at = self.app.clock.now()  # type: ignore[attr-defined]
+                self._follow()
             if outcome.theirs:
                 self._tell_conflict()
-        self._next()
+        self.show()
 
     @on(Failed)
     def _failed(self, event: Failed) -> None:
-        self.in_flight -= 1
+        self._done()
         if event.message != self._error:  # once, not at every retry while the lock stays
             self._error = event.message
             self.notify(
@@ -168,13 +234,6 @@ class SaveState(Static):
                 timeout=20,
                 markup=False,
             )
-        self._retry_at = time.monotonic() + RETRY_DELAY
-        self._next()
-
-    def _next(self) -> None:
-        if self._again:
-            self._again = False
-            self.save()
         self.show()
 
     # --- changed elsewhere ----------------------------------------------------------------------
@@ -263,6 +322,9 @@ class SaveState(Static):
         """The form goes away: a worker of the app (not of the dying screen) writes what is
         still unsaved. Disputed fields stay unsaved: the user was asked before leaving."""
         saver, self.saver = self.saver, None
+        if saver is not None and saver.pending and self.form is not None:
+            # Still reachable by quitting and by a hangup (`screens/leaving.py`) until written.
+            handed_over(self.app).append((self.form, self.describe, saver))
         if saver is not None and saver.unsaved:
             app = self.app
             app.run_worker(
@@ -274,6 +336,15 @@ class SaveState(Static):
 
     def on_unmount(self) -> None:
         self.hand_over()
+
+
+def handed_over(app: App) -> list[tuple[tuple[str, int], Callable[[Key], str], Autosave]]:
+    """The savers of forms that left with typing unsaved: (form, describe, saver)."""
+    found = getattr(app, "_handed_over_savers", None)
+    if found is None:
+        found = []
+        app._handed_over_savers = found  # type: ignore[attr-defined]  # noqa: SLF001
+    return found
 
 
 def in_thread(

@@ -148,7 +148,11 @@ class CaseScreen(CasePrivacy, AppScreen):
         yield Static(_("Loading…"), id="case-title")
         with Horizontal(id="case-bar"):
             yield Static(id="case-status")
-            yield SaveState(describe=_field_label, after_save=self._readiness_now)
+            yield SaveState(
+                describe=_field_label,
+                after_save=self._readiness_now,
+                form=("preparation", self.case_id),
+            )
         yield Static(id="case-consent")
         with VerticalScroll(id="form", disabled=True):
             for section, name, label, multiline in _FORM:

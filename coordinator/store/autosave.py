@@ -22,6 +22,7 @@ No Textual here: the kill-while-saving test drives this from a bare process.
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from collections.abc import Callable, Hashable, Iterable, Mapping
@@ -29,12 +30,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from coordinator.domain.vocab import ItemKind
+from coordinator.store.errors import Conflict
 
 if TYPE_CHECKING:
     from coordinator.store.database import Store
 
-IDLE = 0.4
-MAX_DELAY = 1.0
+IDLE = 0.15
+MAX_DELAY = 0.3
+#: How often a batch refused by the row version (another writer committed in between) is
+#: checked and written again before the refusal is shown.
+RACE_RETRIES = 10
 
 Key = Hashable
 
@@ -143,6 +148,14 @@ class Autosave:
         with self._state:
             return list(self._pending)
 
+    def unsaved_values(self) -> list[tuple[Key, object, object]]:
+        """Every value typed and not written (disputed ones too, and one being written now),
+        each with the value it was typed against: what a recovery file keeps
+        (`store/recovery.py`), so restoring it later goes through the same conflict rule."""
+        with self._state:
+            values = {**self._in_flight, **self._pending}
+            return [(key, value, self._base.get(key)) for key, value in values.items()]
+
     def due(self) -> bool:
         """True when a save should start now (idle long enough, or waited long enough)."""
         with self._state:
@@ -249,11 +262,22 @@ class Autosaver(Autosave):
         super().__init__(self._write_batch, view.base(), monotonic)
 
     def _write_batch(self, changes: Mapping[Key, object], base: Mapping[Key, object]):
+        """Write through the field-level check. The row version refuses a batch when another
+        writer committed between this batch's read and its write (`Conflict`, nothing
+        written): that is no dispute about a field yet, so the batch is read and checked again
+        at once, field by field, instead of telling the user "changed elsewhere"."""
         from coordinator.store import agreement_edits
 
-        outcome, created = agreement_edits.save_edits(
-            self.store, self.case_id, changes, base, dict(self.ids)
-        )
+        for attempt in range(RACE_RETRIES + 1):
+            try:
+                outcome, created = agreement_edits.save_edits(
+                    self.store, self.case_id, changes, base, dict(self.ids)
+                )
+                break
+            except Conflict:
+                if attempt == RACE_RETRIES:
+                    raise
+                time.sleep(random.uniform(0, 0.005 * (attempt + 1)))  # let the other one finish
         self.ids.update(created)  # only after the transaction committed
         return outcome
 

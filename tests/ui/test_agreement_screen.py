@@ -311,6 +311,11 @@ async def test_conflict_take_theirs_reloads(demo_store, db_path, clock, make_app
 async def test_quitting_with_an_unanswered_conflict_warns_first(
     demo_store, db_path, clock, make_app
 ):
+    """Ctrl+Q names the unanswered field; a second Ctrl+Q keeps the typing in the recovery
+    file (store/recovery.py) and quits; nothing is overwritten."""
+    from coordinator.screens.recovery_dialog import QuitDialog
+    from coordinator.store.recovery import kept
+
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _typing_into_a_change_made_elsewhere(app, pilot, db_path, clock)
@@ -318,13 +323,16 @@ async def test_quitting_with_an_unanswered_conflict_warns_first(
         really_exit = app.exit
         app.exit = lambda *args, **kwargs: (exits.append(args), really_exit(*args, **kwargs))
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert not exits and app.screen is screen  # still here
-        assert any("still waits for your choice" in str(n.message) for n in app._notifications)  # noqa: SLF001
-        await pilot.press("ctrl+q")  # twice: quit anyway
-        await pilot.pause()
+        await settle(pilot)
+        assert not exits and isinstance(app.screen, QuitDialog)  # still here, asked
+        assert "Job goal" in str(app.screen.query_one("#quit-unsaved").render())
+        assert screen.saver.conflict
+        await pilot.press("ctrl+q")  # twice: keep it and quit
+        await settle(pilot)
         assert exits
     assert agreements.latest(demo_store, 1).job_goal == "Chauffør"  # nothing overwritten
+    found = kept(demo_store)
+    assert found is not None and found.forms[0][:2] == ("agreement", 1)
 
 
 async def test_each_finalise_problem_leads_to_the_field_that_fixes_it(store, make_app) -> None:

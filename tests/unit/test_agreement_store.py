@@ -221,19 +221,22 @@ def test_second_conversation_must_be_on_a_later_day(demo_store) -> None:
 
 
 def test_autosave_timing(demo_store) -> None:
+    from coordinator.store.autosave import IDLE, MAX_DELAY
+
     now = [0.0]
+    step = IDLE / 3  # typing steadily, faster than the idle delay
     saver = Autosaver(demo_store, HEALTH_CASE, monotonic=lambda: now[0])
     assert not saver.due()
-    for _ in range(7):  # typing steadily, a key every 1/8 s
-        saver.set_field("job_goal", "x")
-        now[0] += 0.125
-        assert not saver.due()
     saver.set_field("job_goal", "x")
-    now[0] += 0.125
-    assert saver.due()  # a second after the first unsaved key, even while typing on
+    while now[0] + step < MAX_DELAY - 1e-9:
+        now[0] += step
+        assert not saver.due()
+        saver.set_field("job_goal", "x")
+    now[0] = MAX_DELAY
+    assert saver.due()  # MAX_DELAY after the first unsaved key, even while typing on
     saver.flush()
     saver.set_field("job_goal", "y")
-    now[0] += 0.375
+    now[0] += IDLE - 0.01
     assert not saver.due()
-    now[0] += 0.125
-    assert saver.due()  # 0.4 s after the last key
+    now[0] += 0.02
+    assert saver.due()  # IDLE after the last key
