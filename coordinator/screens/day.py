@@ -30,6 +30,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable
 
 from coordinator.domain.schedule import running_phase
+from coordinator.domain.start_guard import StartSlip, start_slip
 from coordinator.domain.vocab import CaseStatus
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
@@ -299,7 +300,26 @@ class DayScreen(CorrectionActions, BatchActions, LiveScreen, AppScreen):
             else:
                 self._confirm_then(question, timing.advance, "advance", running)
         else:
-            self._change(timing.advance, self._selected_or_tell(), "advance")
+            target = self._selected_or_tell()
+            question = self._start_question() if target is not None else None
+            if question is None:
+                self._change(timing.advance, target, "advance")
+            else:
+                self._confirm_then(question, timing.advance, "advance", target)
+
+    def _start_question(self) -> str | None:
+        """A question ({citizen} to fill in) when space would start a case by a likely slip:
+        seconds after a meeting ended, or on a day that is not today (`domain/start_guard`)."""
+        assert self.model is not None
+        now = self.clock.now()
+        slip = start_slip(self.model.date, self.model.timings, now)
+        if slip is StartSlip.JUST_ENDED:
+            return _("A meeting ended only seconds ago. Start the pre-meeting of {citizen}'s case?")
+        if slip is StartSlip.NOT_TODAY:
+            return _(
+                "This day is {date}, not today. Start the pre-meeting of {citizen}'s case?"
+            ).format(date=f"{self.model.date:%d.%m.%Y}", citizen="{citizen}")
+        return None
 
     def _slip_question(self, case_id: int) -> str | None:
         """A question ({citizen} to fill in) when space would end a phase that began only

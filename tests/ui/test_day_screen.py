@@ -131,7 +131,8 @@ async def test_a_whole_day(demo_store, make_app, clock) -> None:
         assert "Meeting" in cell(again, ids[3], 6)
         await step(pilot, clock, "13:00", "space")
         assert get_case(store, ids[3]).status == "done"
-        await step(pilot, clock, "13:00", "space")
+        await step(pilot, clock, "13:00", "space", "y")  # at once: asked, yes
+        assert get_case(store, ids[4]).status == "pre-meeting"
         await step(pilot, clock, "13:15", "space")
         await step(pilot, clock, "14:00", "space")
         assert get_case(store, ids[4]).status == "done"
@@ -360,3 +361,49 @@ async def test_a_second_day_on_the_same_date_needs_saying_twice(store, make_app)
         await settle(pilot)
         assert app.screen is not dialog
         assert [day.date for day, _n in list_days(store)] == [date(2026, 12, 4)] * 2
+
+
+async def test_space_just_after_a_meeting_ended_asks_before_starting_the_next_case(
+    demo_store, make_app, clock
+) -> None:
+    """Issue 21, item 7: a second Space 4 s after ending a meeting started the next case."""
+    ids = case_ids(demo_store)
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await step(pilot, clock, "08:30", "space")
+        await step(pilot, clock, "08:45", "space")
+        await step(pilot, clock, "09:30", "space")  # the meeting ends
+        assert get_case(demo_store, ids[0]).status == "done"
+        clock.set(at("09:30").replace(second=4))
+        await pilot.press("space")
+        await settle(pilot)
+        question = str(app.screen.query_one("#question", Static).render())
+        assert "ended only seconds ago" in question
+        await pilot.press("n")
+        await settle(pilot)
+        assert get_case(demo_store, ids[1]).status == "planned"
+        await step(pilot, clock, "09:31", "space")  # a minute on, it simply starts
+        assert get_case(demo_store, ids[1]).status == "pre-meeting"
+
+
+async def test_starting_a_day_that_is_not_today_asks_first(demo_store, make_app, clock) -> None:
+    """Tomorrow's day, opened and started at 06:15 today, asks before writing any time."""
+    ids = case_ids(demo_store)
+    clock.set(datetime(TEST_DAY.year, TEST_DAY.month, TEST_DAY.day - 1, 6, 15))
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        if not isinstance(app.screen, DayScreen):
+            await pilot.press("enter")  # the days list: open the (only) day
+            await settle(pilot)
+        await pilot.press("space")
+        await settle(pilot)
+        question = str(app.screen.query_one("#question", Static).render())
+        assert "03.12.2026, not today" in question
+        await pilot.press("n")
+        await settle(pilot)
+        assert get_case(demo_store, ids[0]).status == "planned"
+        await pilot.press("space", "y")
+        await settle(pilot)
+        assert get_case(demo_store, ids[0]).status == "pre-meeting"
