@@ -228,10 +228,11 @@ class CoordinatorApp(SafeErrors, App[None]):
 
     @work(thread=True, exclusive=True, group="app-today")
     def _find_todays_day(self, store: Store, wanted: date) -> None:
-        from coordinator.store.day_pages import day_on
+        from coordinator.store.day_pages import day_on, running_day
 
         try:
-            today = day_on(store, wanted)  # one indexed query, whatever the years of history
+            # A running day first (a meeting still runs, whatever its date), then today's.
+            today = running_day(store) or day_on(store, wanted)
         except StoreError:
             return  # the days list reads them too, and tells what went wrong
         if today is not None:

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import and_, or_
 from sqlmodel import col, func, select
 
-from coordinator.domain.vocab import DayStatus
+from coordinator.domain.vocab import CaseStatus, DayStatus
 from coordinator.store.database import Store
 from coordinator.store.day_model import DaySummary
 from coordinator.store.models import Case, StepUpDay
@@ -129,6 +129,20 @@ def day_on(store: Store, on: date) -> int | None:
             select(StepUpDay.id)
             .where(StepUpDay.date == on)
             .order_by(col(StepUpDay.start_time), col(StepUpDay.id))
+            .limit(1)
+        ).first()
+
+
+def running_day(store: Store) -> int | None:
+    """The day with a pre-meeting or meeting running, or None. A day run past midnight, or
+    started on another date, must reopen where it is after a restart, whatever today is."""
+    running = [CaseStatus.PRE_MEETING.value, CaseStatus.MEETING.value]
+    with store.session() as session:
+        return session.exec(
+            select(Case.day_id)
+            .join(StepUpDay, col(StepUpDay.id) == col(Case.day_id))
+            .where(col(Case.status).in_(running))
+            .order_by(col(StepUpDay.date).desc(), col(StepUpDay.id).desc())
             .limit(1)
         ).first()
 

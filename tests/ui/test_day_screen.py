@@ -407,3 +407,21 @@ async def test_starting_a_day_that_is_not_today_asks_first(demo_store, make_app,
         await pilot.press("space", "y")
         await settle(pilot)
         assert get_case(demo_store, ids[0]).status == "pre-meeting"
+
+
+async def test_a_running_day_reopens_whatever_the_date(demo_store, make_app, clock) -> None:
+    """Issue 21, item 17: a meeting run past midnight (or a day started on another date) reopens
+    on that day after a restart, not on the list of days."""
+    from coordinator.store.timing import start_meeting, start_pre_meeting
+
+    ids = case_ids(demo_store)
+    clock.set(at("08:30"))
+    start_pre_meeting(demo_store, ids[0])
+    clock.set(at("08:45"))
+    start_meeting(demo_store, ids[0])
+    clock.set(datetime(TEST_DAY.year, TEST_DAY.month, TEST_DAY.day + 1, 0, 20))
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DayScreen)
+        assert app.screen.selected_case_id() == ids[0]
