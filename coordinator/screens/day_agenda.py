@@ -85,6 +85,15 @@ def readiness_text(readiness: Readiness, material_late: bool = False) -> Text:
     return text
 
 
+#: The reason under a status is cut to this: the agenda's status column stays narrow.
+REASON_WIDTH = 18
+
+
+def _shortened(text: str, width: int) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
 def running_case_id(model: DayModel) -> int | None:
     """The case whose pre-meeting or meeting runs."""
     return next((c.id for c in model.cases if c.status in RUNNING), None)
@@ -216,6 +225,9 @@ class AgendaTable(DataTable[Cell]):
         meeting = slot.predicted_meeting if held else slot.planned_meeting
         challenges = ", ".join(_(CHALLENGE_LABELS[kind]) for kind in case.challenges)
         status_text = Text(_(CASE_STATUS_LABELS[status]), style=style)
+        if case.reason and status is not CaseStatus.PLANNED:  # why absent or cancelled
+            status_text.append("\n")
+            status_text.append(plain(_shortened(case.reason, REASON_WIDTH), "italic"))
         moved = model.moved_from(case, schedule)
         if moved is not None:
             status_text.append(

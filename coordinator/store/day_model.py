@@ -49,6 +49,8 @@ class AgendaCase:
     #: The meeting material has not gone out and its deadline (two working days before the
     #: day) has come (`domain.material_rules`).
     material_late: bool = False
+    #: Why the citizen was absent or the case cancelled, as typed ("" when not said).
+    reason: str = ""
 
     @property
     def status(self) -> CaseStatus:
@@ -170,6 +172,7 @@ def day_model(store: Store, day_id: int, now: datetime | None = None) -> DayMode
                     readiness=readiness.get(c.id or 0),
                     material_late=c.status == CaseStatus.PLANNED
                     and material_late(day.date, sent.get(c.id or 0), today),
+                    reason=c.status_reason,
                 )
                 for c in cases
             ),

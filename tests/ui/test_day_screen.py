@@ -109,6 +109,7 @@ async def test_a_whole_day(demo_store, make_app, clock) -> None:
         await pilot.press(*"Syg", "enter")  # the reason, typed
         await settle(pilot)
         assert get_case(store, ids[2]).status == "absent"
+        assert "Syg" in cell(app, ids[2], 6), "the agenda says why, under the status"
         assert screen.selected_case_id() == ids[2], "the cursor stays on the case acted on"
         await pilot.press("down")
         assert screen.selected_case_id() == ids[3]
