@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from coordinator.domain.vocab import CHALLENGE_LABELS
-from coordinator.i18n import N_, _
+from coordinator.i18n import N_, _, ngettext
 from coordinator.screens.base import AppScreen
 from coordinator.screens.days import WEEKDAYS
 from coordinator.store.errors import StoreError
@@ -43,7 +43,11 @@ class QueueFailed(Message):
 
 def day_label(day: FreeDay) -> str:
     """A free day as the queue and the plan dialog name it."""
-    return _("{date} {weekday}: {cases} cases, room for {free}").format(
+    return ngettext(
+        "{date} {weekday}: {cases} case, room for {free}",
+        "{date} {weekday}: {cases} cases, room for {free}",
+        day.cases,
+    ).format(
         date=f"{day.date:%d.%m.%Y}",
         weekday=_(WEEKDAYS[day.date.weekday()]),
         cases=day.cases,
@@ -53,9 +57,9 @@ def day_label(day: FreeDay) -> str:
 
 def short_label(day: FreeDay) -> str:
     """A free day in the queue's bottom line (several share one line)."""
-    return _("{date} {weekday} ({free} free)").format(
-        date=f"{day.date:%d.%m}", weekday=_(WEEKDAYS[day.date.weekday()]), free=day.free
-    )
+    return ngettext(
+        "{date} {weekday} ({free} place free)", "{date} {weekday} ({free} places free)", day.free
+    ).format(date=f"{day.date:%d.%m}", weekday=_(WEEKDAYS[day.date.weekday()]), free=day.free)
 
 
 class QueueScreen(AppScreen):

@@ -46,7 +46,7 @@ async def test_plan_the_urgent_referral_and_add_one(store, make_app) -> None:
         first = [str(cell) for cell in table.get_row_at(0)]
         assert first[0] == "Ib Holm" and first[3] == "urgent" and first[5] == "12"
         assert "room for" not in str(screen.query_one("#queue-days", Static).render())
-        assert "08.12 Tue (7 free)" in str(screen.query_one("#queue-days", Static).render())
+        assert "08.12 Tue (7 places free)" in str(screen.query_one("#queue-days", Static).render())
 
         await pilot.press("p")
         await settle(pilot)
