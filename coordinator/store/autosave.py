@@ -123,9 +123,10 @@ class Autosave:
 
     @property
     def pending(self) -> bool:
-        """Anything typed and not yet written (disputed keys included)."""
+        """Anything typed and not yet written (disputed keys included, and a write under way:
+        a save blocked by a lock holds its values in flight, still unwritten)."""
         with self._state:
-            return bool(self._pending)
+            return bool(self._pending or self._in_flight)
 
     @property
     def unsaved(self) -> bool:
