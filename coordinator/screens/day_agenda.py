@@ -87,9 +87,6 @@ def readiness_text(readiness: Readiness, material_late: bool = False) -> Text:
 
 #: The reason under a status is cut to this: the agenda's status column stays narrow.
 REASON_WIDTH = 18
-#: A citizen's name is cut to these (with "…") on a narrow and a wide agenda, so a very long
-#: name never pushes the status off the screen; most real names fit in the narrow one.
-NAME_NARROW, NAME_WIDE = 18, 30
 
 
 def _shortened(text: str, width: int) -> str:
@@ -245,7 +242,7 @@ class AgendaTable(DataTable[Cell]):
             Text(f"{marker}{case.position}", style=style),
             _times(slot.planned_pre, pre, style, start_only=bool(self._compact)),
             _times(slot.planned_meeting, meeting, style),
-            plain(_shortened(case.citizen, NAME_NARROW if self._compact else NAME_WIDE), style),
+            plain(case.citizen, style),
             Text(challenges, style=style),
             readiness_text(case.readiness, case.material_late) if case.readiness else Text(""),
             status_text,

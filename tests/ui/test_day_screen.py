@@ -426,19 +426,3 @@ async def test_a_running_day_reopens_whatever_the_date(demo_store, make_app, clo
         await settle(pilot)
         assert isinstance(app.screen, DayScreen)
         assert app.screen.selected_case_id() == ids[0]
-
-
-async def test_a_very_long_name_is_cut_and_the_status_stays_in_view(store, make_app, clock) -> None:
-    """Issue 21, item 15: a 200-character name pushed every column off the screen."""
-    from coordinator.store.cases import CaseInput, add_case
-
-    day = create_day(store, DayInput(date=TEST_DAY))
-    add_case(store, CaseInput(day_id=day.id, citizen="Ærø " + "Langnavn" * 24))
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        assert isinstance(app.screen, DayScreen)
-        name = cell(app, app.screen.selected_case_id(), 3)
-        assert name.startswith("Ærø Langnavn") and name.endswith("…")
-        table = app.screen.query_one("#agenda", DataTable)
-        assert table.virtual_size.width <= table.size.width, "no column off screen"
