@@ -38,8 +38,12 @@ if TYPE_CHECKING:
 IDLE = 0.15
 MAX_DELAY = 0.3
 #: How often a batch refused by the row version (another writer committed in between) is
-#: checked and written again before the refusal is shown.
-RACE_RETRIES = 10
+#: checked and written again before the refusal is shown. Generous: the retries run in the
+#: saving thread, never on the event loop, and on PostgreSQL with a third writer committing every
+#: few milliseconds ten were seen to lose every time (a false "changed elsewhere").
+RACE_RETRIES = 30
+#: The longest pause between two of those tries (they start at a few milliseconds).
+RACE_PAUSE_MAX = 0.05
 
 Key = Hashable
 
@@ -278,7 +282,8 @@ class Autosaver(Autosave):
             except Conflict:
                 if attempt == RACE_RETRIES:
                     raise
-                time.sleep(random.uniform(0, 0.005 * (attempt + 1)))  # let the other one finish
+                pause = min(RACE_PAUSE_MAX, 0.005 * (attempt + 1))
+                time.sleep(random.uniform(0, pause))  # let the other writer finish
         self.ids.update(created)  # only after the transaction committed
         return outcome
 
