@@ -72,7 +72,7 @@ async def test_a_held_write_lock_never_freezes_the_day_screen(running_store, db_
         await settle(pilot)
         worst = meter.stop()
         print(f"\nworst event-loop stall during a {LOCK_SECONDS:.0f} s lock: {worst * 1000:.0f} ms")
-        assert worst < 1.0
+        assert worst < 2.5  # a loop blocked by the 3 s lock would stall for all of it
         # The meeting started at once on the screen, and its timer ran during the lock.
         assert seen[0].startswith("4"), seen[0]  # 45:00 … of the meeting, not the pre-meeting
         assert len(set(seen)) >= 2, seen
