@@ -28,7 +28,7 @@ def edit(
     """Correct a case; changed challenges re-run the roster rules at once."""
     from coordinator.domain.vocab import parse_challenge
     from coordinator.store.case_edits import CaseChanges, edit_case
-    from coordinator.store.roster import check
+    from coordinator.store.roster_checks import check
 
     try:
         kinds = tuple(parse_challenge(c) for c in challenges) if challenges else None

@@ -44,12 +44,12 @@ def check(
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Check a case's roster against the step-up attendance rules."""
-    from coordinator.store import roster
+    from coordinator.store import roster_checks
 
     store = settings_of(ctx).open_store()
     from coordinator.store.consent import consent_findings
 
-    findings = roster.check(store, case_id, store.now()) + consent_findings(store, case_id)
+    findings = roster_checks.check(store, case_id, store.now()) + consent_findings(store, case_id)
     if as_json:
         print_json(
             {

@@ -42,6 +42,7 @@ from coordinator.store.database import Store
 from coordinator.store.errors import NotFound
 from coordinator.store.export_data import case_document_data, person_by_id
 from coordinator.store.roster import roster_lines
+from coordinator.store.second_conversation import next_conversation
 from coordinator.store.settings import get_setting
 
 #: Each kind of item under a heading that says what it means to the citizen.
@@ -218,7 +219,7 @@ def _call(author: Context, contacts: list[Context], head: Context) -> Context:
 def _next_meeting(store: Store, case_id: int, agreement: Agreement, language: str) -> Context:
     """The next meeting: the booked second conversation (date, time, place), else the
     follow-up date of the agreement (date only), else nothing (`date_text` empty)."""
-    later = agreement_store.next_conversation(store, case_id)
+    later = next_conversation(store, case_id)
     if later is not None:
         day, times = _slot(store, case_document_data(store, later))
         return {

@@ -42,6 +42,7 @@ from coordinator.store.autosave import Autosaver, Key
 from coordinator.store.day_model import meeting_clock_feed
 from coordinator.store.errors import Invalid, StoreError
 from coordinator.store.roster import case_heading, roster_lines
+from coordinator.store.second_conversation import later_days, schedule_second_conversation
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.item_editor import ItemEditor
@@ -446,7 +447,7 @@ class AgreementScreen(AppScreen):
     def action_second_conversation(self) -> None:
         def job() -> list[DayChoice]:
             self._flush()
-            return agreements.later_days(self.store, self.case_id)
+            return later_days(self.store, self.case_id)
 
         def scheduled(case_id: object) -> None:
             text = _("Second conversation scheduled (case {id}); it starts from this agreement.")
@@ -455,9 +456,7 @@ class AgreementScreen(AppScreen):
         def chosen(day_id: int | None) -> None:
             if day_id is not None:
                 self._in_thread(
-                    lambda: (
-                        agreements.schedule_second_conversation(self.store, self.case_id, day_id).id
-                    ),
+                    lambda: schedule_second_conversation(self.store, self.case_id, day_id).id,
                     scheduled,
                 )
 

@@ -15,8 +15,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Static, TextArea
 
+from coordinator.domain.findings import counts_text
 from coordinator.domain.quickdates import QuickDateError, format_due, parse_past_date
-from coordinator.domain.roster_rules import counts_text
 from coordinator.domain.vocab import CHALLENGE_LABELS, MATERIAL_LABELS
 from coordinator.i18n import N_, _
 from coordinator.screens.autosave import SaveState, in_thread

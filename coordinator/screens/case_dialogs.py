@@ -23,7 +23,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from coordinator.domain.roster_rules import Suggestion
+from coordinator.domain.roster_suggest import Suggestion
 from coordinator.domain.search import fold
 from coordinator.domain.vocab import PART_LABELS, Profession, RosterRole, profession_label
 from coordinator.i18n import N_, _

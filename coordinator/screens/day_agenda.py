@@ -19,7 +19,7 @@ from rich.text import Text
 from textual import on
 from textual.widgets import DataTable
 
-from coordinator.domain.roster_rules import Severity
+from coordinator.domain.findings import Severity
 from coordinator.domain.schedule import Interval, RunningPhase, Schedule
 from coordinator.domain.vocab import CASE_STATUS_LABELS, CHALLENGE_LABELS, CaseStatus
 from coordinator.i18n import _

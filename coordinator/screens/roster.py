@@ -21,7 +21,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from coordinator.domain.roster_rules import Severity, Suggestion, counts_text
+from coordinator.domain.findings import Severity, counts_text
+from coordinator.domain.roster_suggest import Suggestion
 from coordinator.domain.vocab import (
     ATTENDANCE_LABELS,
     CHALLENGE_LABELS,
@@ -47,6 +48,8 @@ from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
 from coordinator.store.readiness import Readiness, case_readiness
 from coordinator.store.roster import CaseHeading, RosterLine
+from coordinator.store.roster_suggestions import accept_suggestions
+from coordinator.store.roster_suggestions import suggest as suggest_for
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
@@ -361,9 +364,9 @@ class RosterScreen(LiveScreen, AppScreen):
                 assert isinstance(added, list)
                 self.notify(_("{count} added to the roster.").format(count=len(added)))
 
-            self._write(lambda store: roster.accept_suggestions(store, case_id, chosen), told)
+            self._write(lambda store: accept_suggestions(store, case_id, chosen), told)
 
-        in_thread(self, lambda: roster.suggest(store, case_id), show, group="roster-suggest")
+        in_thread(self, lambda: suggest_for(store, case_id), show, group="roster-suggest")
 
     def action_cycle_part(self) -> None:
         line = self._line()

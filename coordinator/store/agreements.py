@@ -2,7 +2,8 @@
 
 Every write bumps `row_version`; a caller that passes the version it loaded is refused with
 `Conflict` when someone else wrote in between, so two laptops never silently overwrite each
-other. A final agreement is read-only; reopening it makes the next version.
+other. A final agreement is read-only; reopening it makes the next version. A second
+conversation on a later day, whose agreement starts as a copy: store/second_conversation.py.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from coordinator.domain.vocab import (
 )
 from coordinator.i18n import _
 from coordinator.store import audit
-from coordinator.store.agreement_views import AGREEMENT_FIELDS, AgreementView, DayChoice, view_of
+from coordinator.store.agreement_views import AGREEMENT_FIELDS, AgreementView, view_of
 from coordinator.store.database import Store
 from coordinator.store.errors import Conflict, Invalid, NotFound
 from coordinator.store.models import (
@@ -411,66 +412,3 @@ def version_views(store: Store, case_id: int) -> list[AgreementView]:
             select(Agreement).where(Agreement.case_id == case_id).order_by(col(Agreement.version))
         )
         return [view_of(a, _items(session, a.id or 0)) for a in session.exec(statement)]
-
-
-def later_days(store: Store, case_id: int) -> list[DayChoice]:
-    """The step-up days after the case's own day, in date order."""
-    with store.session() as session:
-        case = session.get(Case, case_id)
-        day = session.get(StepUpDay, case.day_id) if case else None
-        if day is None:
-            raise NotFound(_("No case with id {id}.").format(id=case_id))
-        statement = select(StepUpDay).where(StepUpDay.date > day.date).order_by(col(StepUpDay.date))
-        return [DayChoice(d.id or 0, d.date, d.location) for d in session.exec(statement)]
-
-
-def schedule_second_conversation(store: Store, case_id: int, day_id: int) -> Case:
-    """A second conversation for the case's citizen on a later day, whose agreement starts
-    as a draft copy of the current one (STEP-UP.md allows one or two conversations)."""
-    from coordinator.store.cases import CaseInput, add_case
-
-    with store.session() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(_("No case with id {id}.").format(id=case_id))
-        if case.conversation_number >= 2:
-            raise Invalid(_("This is already the second conversation; a case has at most two."))
-        later = session.exec(select(Case).where(Case.previous_case_id == case_id)).first()
-        if later is not None:
-            raise Invalid(_("A second conversation is already scheduled for this case."))
-        day = session.get(StepUpDay, case.day_id)
-        target = session.get(StepUpDay, day_id)
-        if target is None:
-            raise NotFound(_("No step-up day with id {id}.").format(id=day_id))
-        if day is not None and target.date <= day.date:
-            raise Invalid(_("A second conversation must be on a later day than the first."))
-        citizen = session.get(Citizen, case.citizen_id)
-        broker = session.get(Person, case.jobbroker_id) if case.jobbroker_id else None
-        worker = session.get(Person, case.caseworker_id) if case.caseworker_id else None
-        data = CaseInput(
-            day_id=day_id,
-            citizen=citizen.name if citizen else "",
-            cpr=citizen.cpr if citizen else None,
-            challenges=case.challenge_kinds,
-            jobbroker=broker.name if broker else None,
-            caseworker=worker.name if worker else None,
-            problem_statement=case.problem_statement,
-            trigger=case.trigger,
-            conversation_number=2,
-            previous_case_id=case_id,
-        )
-    second = add_case(store, data)
-    ensure_draft(store, case_id)
-    with store.session() as session:
-        source = _latest(session, case_id)
-        assert source is not None
-        copy_agreement(store, session, source, second.id or 0, 1)
-    return second
-
-
-def next_conversation(store: Store, case_id: int) -> int | None:
-    """The id of the second conversation booked after `case_id`, if any (the agreement
-    tells the citizen when and where the next meeting is)."""
-    with store.session() as session:
-        later = session.exec(select(Case).where(Case.previous_case_id == case_id)).first()
-        return later.id if later is not None else None

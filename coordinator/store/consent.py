@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
-from coordinator.domain.roster_rules import Finding, Severity
+from coordinator.domain.findings import Finding, Severity
 from coordinator.i18n import N_, _
 from coordinator.store import audit
 from coordinator.store.database import Store

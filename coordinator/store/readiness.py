@@ -12,14 +12,8 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from coordinator.domain.roster_rules import (
-    BookedSlot,
-    Finding,
-    RosterContext,
-    Severity,
-    check_roster,
-    count_by_severity,
-)
+from coordinator.domain.findings import SEVERITY_RANK, Finding, Severity, count_by_severity
+from coordinator.domain.roster_rules import BookedSlot, RosterContext, check_roster
 from coordinator.domain.schedule import SlotTimes, build_schedule
 from coordinator.domain.vocab import (
     MATERIAL_LABELS,
@@ -28,7 +22,7 @@ from coordinator.domain.vocab import (
     RosterRole,
 )
 from coordinator.i18n import _
-from coordinator.store import consent, preparation, roster
+from coordinator.store import consent, preparation, roster, roster_checks
 from coordinator.store.database import Store
 from coordinator.store.days import plan_of, timing_of
 from coordinator.store.errors import NotFound
@@ -79,7 +73,7 @@ def case_readiness(store: Store, case_id: int, now: datetime | None = None) -> R
     """Ready = the preparation is complete and the roster has no error findings."""
     form = preparation.get_preparation(store, case_id)
     items = list(preparation.materials(store, case_id))
-    findings = roster.check(store, case_id, now) + consent.consent_findings(store, case_id)
+    findings = roster_checks.check(store, case_id, now) + consent.consent_findings(store, case_id)
     return _readiness(form, items, findings)
 
 
@@ -178,7 +172,7 @@ def readiness_in(session: Session, day: StepUpDay, now: datetime | None) -> dict
         )
         findings = check_roster(
             RosterContext(
-                participants=tuple(roster.participant_of(line) for line in case_lines),
+                participants=tuple(roster_checks.participant_of(line) for line in case_lines),
                 challenges=roster.challenges_of(case),
                 day_has_coordinator=day.coordinator_id is not None,
                 max_circle=limit,
@@ -191,9 +185,6 @@ def readiness_in(session: Session, day: StepUpDay, now: datetime | None) -> dict
             findings += consent.findings_of(consents[case_id], consent_is_error)
         result[case_id] = _readiness(forms.get(case_id), items.get(case_id), findings)
     return result
-
-
-_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def _readiness(
@@ -212,7 +203,7 @@ def _readiness(
             if item.kind != MaterialKind.OTHER.value and not item.ready
         ]
     missing += [f"material:{kind}" for kind in kinds]
-    findings = sorted(findings, key=lambda finding: _RANK[finding.severity])  # errors first
+    findings = sorted(findings, key=lambda finding: SEVERITY_RANK[finding.severity])  # errors first
     counts = count_by_severity(findings)
     complete = not missing
     return Readiness(

@@ -1,34 +1,20 @@
-"""Rosters: who takes part in which part of a case, and the rule findings on them."""
+"""Rosters: who takes part in which part of a case (the rule findings on them: roster_checks.py;
+a first roster to suggest: roster_suggestions.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from sqlmodel import Session, col, select
 
-from coordinator.domain.roster_rules import (
-    NEED_PROFESSIONS,
-    BookedSlot,
-    Candidate,
-    Finding,
-    Participant,
-    RosterContext,
-    Suggestion,
-    check_roster,
-    suggest_roster,
-)
-from coordinator.domain.vocab import Attendance, ChallengeKind, Part, Profession, RosterRole
+from coordinator.domain.vocab import Attendance, ChallengeKind, Part, RosterRole
 from coordinator.i18n import _
 from coordinator.store import audit
 from coordinator.store.database import Store
-from coordinator.store.days import _view
 from coordinator.store.errors import Invalid, NotFound
 from coordinator.store.models import Case, Citizen, Person, RosterEntry, StepUpDay
 from coordinator.store.people import PersonRecord, find_person, person_record
-from coordinator.store.settings import effective_max_circle
 
 
 @dataclass(frozen=True)
@@ -219,83 +205,8 @@ def _lines(session: Session, case_id: int) -> list[RosterLine]:
     return sorted(lines, key=lambda line: order[line.role])
 
 
-def participant_of(line: RosterLine) -> Participant:
-    person = line.person
-    return Participant(
-        name=line.display_name,
-        role=line.role,
-        part=line.part,
-        attendance=line.attendance,
-        profession=person.profession if person else None,
-        decision_authority=bool(person and person.decision_authority),
-        person_id=person.id if person else None,
-    )
-
-
-def roster_context(store: Store, case_id: int, now: datetime | None = None) -> RosterContext:
-    """Everything the roster rules need about one case, read from the store.
-
-    Other cases on the same date are read with one query for all their roster entries (not one
-    query per case), so checking every case of a full day stays fast.
-    """
-    with store.session() as session:
-        case = _case(session, case_id)
-        day = session.get(StepUpDay, case.day_id)
-        assert day is not None
-        participants = tuple(participant_of(line) for line in _lines(session, case_id))
-        limit = effective_max_circle(store, session)
-        same_date_days = list(session.exec(select(StepUpDay).where(StepUpDay.date == day.date)))
-        views = [_view(session, d, now) for d in same_date_days]
-        other_ids = [row.case.id or 0 for v in views for row in v.cases if row.case.id != case_id]
-        booked: dict[int, set[int]] = {}
-        if other_ids:
-            rows = session.exec(
-                select(RosterEntry.case_id, RosterEntry.person_id).where(
-                    col(RosterEntry.case_id).in_(other_ids),
-                    col(RosterEntry.person_id).is_not(None),
-                )
-            )
-            for other_case, person_id in rows:
-                if person_id is not None:
-                    booked.setdefault(other_case, set()).add(person_id)
-    view = next(v for v in views if v.day.id == day.id)
-    slot = view.slot(case_id)
-    others: list[BookedSlot] = []
-    for other_view in views:
-        for row in other_view.cases:
-            if row.case.id == case_id:
-                continue
-            other_slot = other_view.slot(row.case.id or 0)
-            others.append(
-                BookedSlot(
-                    case_id=row.case.id or 0,
-                    label=_("case {position} at {time}").format(
-                        position=row.case.position,
-                        time=other_slot.planned_start.strftime("%H:%M"),
-                    ),
-                    start=other_slot.planned_start,
-                    end=other_slot.planned_end,
-                    person_ids=frozenset(booked.get(row.case.id or 0, ())),
-                )
-            )
-    return RosterContext(
-        participants=participants,
-        challenges=challenges_of(case),
-        day_has_coordinator=day.coordinator_id is not None,
-        max_circle=limit,
-        slot=(slot.planned_start, slot.planned_end),
-        other_slots=tuple(others),
-        case_id=case_id,
-    )
-
-
 def challenges_of(case: Case) -> frozenset[ChallengeKind]:
     return frozenset(case.challenge_kinds)
-
-
-def check(store: Store, case_id: int, now: datetime | None = None) -> list[Finding]:
-    """The roster rule findings of a case, errors first."""
-    return check_roster(roster_context(store, case_id, now))
 
 
 def add_person_by_id(
@@ -331,112 +242,6 @@ def add_person_by_id(
         session.flush()
         audit.record(store, session, "roster-add", "case", case_id, "count=1")
         return line_of(entry, person)
-
-
-def _candidate(person: Person | None) -> Candidate | None:
-    if person is None or person.id is None or not person.active:
-        return None
-    return Candidate(
-        person_id=person.id,
-        name=person.name,
-        profession=Profession(person.profession),
-        decision_authority=person.decision_authority,
-        fixed_representative=person.fixed_representative,
-    )
-
-
-def _active_candidates(session: Session, flag: Any) -> list[Candidate]:
-    """Active people with `flag` (a boolean column) set, in the order they were added."""
-    people = session.exec(
-        select(Person)
-        .where(flag == True, col(Person.active) == True)  # noqa: E712 - SQL
-        .order_by(col(Person.id))
-    )
-    return [c for c in (_candidate(p) for p in people) if c is not None]
-
-
-def suggest(store: Store, case_id: int) -> list[Suggestion]:
-    """A first roster for the case from the directory (see `suggest_roster`): the citizen if not
-    on the roster yet, the case's caseworker and job broker, the day's coordinator, and the
-    active fixed representatives whose profession fits the case's challenges. Nobody already on
-    the roster is proposed."""
-    with store.session() as session:
-        case = _case(session, case_id)
-        day = session.get(StepUpDay, case.day_id)
-        citizen = session.get(Citizen, case.citizen_id)
-        entries = list(session.exec(select(RosterEntry).where(RosterEntry.case_id == case_id)))
-        has_citizen = any(e.role == RosterRole.CITIZEN.value for e in entries)
-
-        def person(person_id: int | None) -> Person | None:
-            return session.get(Person, person_id) if person_id else None
-
-        representatives = _active_candidates(session, col(Person.fixed_representative))
-        authorities = _active_candidates(session, col(Person.decision_authority))
-        on_roster = [person(e.person_id) for e in entries if e.person_id]
-        in_meeting = {
-            Profession(p.profession)
-            for e in entries
-            if e.part != Part.PRE.value and (p := person(e.person_id)) is not None
-        }
-        covered = {
-            kind for kind, professions in NEED_PROFESSIONS.items() if in_meeting & professions
-        }
-        return suggest_roster(
-            challenges_of(case),
-            _candidate(person(case.caseworker_id)),
-            _candidate(person(case.jobbroker_id)),
-            _candidate(person(day.coordinator_id if day else None)),
-            representatives,
-            citizen=None if has_citizen or citizen is None else citizen.name,
-            existing_person_ids={e.person_id for e in entries if e.person_id},
-            authorities=authorities,
-            authority_on_roster=any(p is not None and p.decision_authority for p in on_roster),
-            covered=covered,
-        )
-
-
-def accept_suggestions(
-    store: Store, case_id: int, suggestions: Sequence[Suggestion]
-) -> list[RosterLine]:
-    """Put accepted suggestions on the roster (invited); ones already there are skipped."""
-    with store.session() as session:
-        case = _case(session, case_id)
-        entries = list(session.exec(select(RosterEntry).where(RosterEntry.case_id == case_id)))
-        on_roster = {e.person_id for e in entries if e.person_id}
-        has_citizen = any(e.role == RosterRole.CITIZEN.value for e in entries)
-        now = store.now()
-        added: list[tuple[RosterEntry, Person | None]] = []
-        for suggestion in suggestions:
-            person: Person | None = None
-            if suggestion.role is RosterRole.CITIZEN:
-                if has_citizen:
-                    continue
-                citizen = session.get(Citizen, case.citizen_id)
-                name = citizen.name if citizen else suggestion.name
-                has_citizen = True
-            elif suggestion.person_id is None or suggestion.person_id in on_roster:
-                continue
-            else:
-                person = session.get(Person, suggestion.person_id)
-                if person is None:
-                    raise NotFound(_("No person with id {id}.").format(id=suggestion.person_id))
-                on_roster.add(suggestion.person_id)
-                name = suggestion.name
-            entry = RosterEntry(
-                case_id=case_id,
-                role=suggestion.role.value,
-                person_id=suggestion.person_id,
-                name=name,
-                part=suggestion.part.value,
-                created_at=now,
-                updated_at=now,
-            )
-            session.add(entry)
-            added.append((entry, person))
-        session.flush()
-        if added:
-            audit.record(store, session, "roster-add", "case", case_id, f"count={len(added)}")
-        return [line_of(entry, person) for entry, person in added]
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Static
 
 from coordinator.domain.vocab import ChallengeKind, Profession
 from coordinator.screens.roster import RosterScreen
-from coordinator.store import roster
+from coordinator.store import roster, roster_suggestions
 from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.consent import set_consent
 from coordinator.store.days import DayInput, create_day
@@ -110,7 +110,7 @@ async def test_suggest_roster_accept_all_then_ready_panel(store, make_app) -> No
 async def test_suggest_roster_accept_one(store, make_app) -> None:
     case_id = _family_case(store)
     async with roster_screen(make_app, case_id) as (app, pilot, screen):
-        suggested = [s.name for s in roster.suggest(store, case_id)]
+        suggested = [s.name for s in roster_suggestions.suggest(store, case_id)]
         await pilot.press("s")
         await settle(pilot)
         # Untick all but the last suggestion, then accept the ticked one.

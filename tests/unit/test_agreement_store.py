@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from coordinator.domain.vocab import ItemKind
-from coordinator.store import agreement_edits, agreements
+from coordinator.store import agreement_edits, agreements, second_conversation
 from coordinator.store.autosave import DELETED, Autosave, Autosaver, WriteOutcome
 from coordinator.store.database import Store
 from coordinator.store.days import DayInput, create_day
@@ -196,7 +196,7 @@ def test_save_edits_refuses_unknown_fields(demo_store) -> None:
 
 def test_second_conversation_carries_the_agreement_forward(demo_store) -> None:
     later = create_day(demo_store, DayInput(date=demo_store.now().date() + timedelta(days=28)))
-    second = agreements.schedule_second_conversation(demo_store, HEALTH_CASE, later.id)
+    second = second_conversation.schedule_second_conversation(demo_store, HEALTH_CASE, later.id)
     assert (second.conversation_number, second.previous_case_id) == (2, HEALTH_CASE)
     with demo_store.session() as session:
         first = session.get(Case, HEALTH_CASE)
@@ -208,16 +208,16 @@ def test_second_conversation_carries_the_agreement_forward(demo_store) -> None:
         i.text for i in agreements.items(demo_store, agreements.latest(demo_store, HEALTH_CASE).id)
     ]
     with pytest.raises(Invalid):
-        agreements.schedule_second_conversation(demo_store, HEALTH_CASE, later.id)
+        second_conversation.schedule_second_conversation(demo_store, HEALTH_CASE, later.id)
     with pytest.raises(Invalid):
-        agreements.schedule_second_conversation(demo_store, second.id, later.id)
+        second_conversation.schedule_second_conversation(demo_store, second.id, later.id)
 
 
 def test_second_conversation_must_be_on_a_later_day(demo_store) -> None:
     with demo_store.session() as session:
         day_id = session.get(Case, HEALTH_CASE).day_id
     with pytest.raises(Invalid):
-        agreements.schedule_second_conversation(demo_store, HEALTH_CASE, day_id)
+        second_conversation.schedule_second_conversation(demo_store, HEALTH_CASE, day_id)
 
 
 def test_autosave_timing(demo_store) -> None:

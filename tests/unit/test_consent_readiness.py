@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from coordinator.domain.roster_rules import Severity
+from coordinator.domain.findings import Severity
 from coordinator.store import roster
 from coordinator.store.consent import set_consent
 from coordinator.store.readiness import case_readiness, day_readiness
@@ -77,7 +77,7 @@ def test_the_consent_rule_makes_it_an_error_and_the_case_not_ready(store) -> Non
 
 
 def test_the_agenda_says_no_consent_in_the_colour_of_its_severity() -> None:
-    from coordinator.domain.roster_rules import Finding
+    from coordinator.domain.findings import Finding
     from coordinator.i18n import set_language
     from coordinator.screens.day_agenda import readiness_text
     from coordinator.store.readiness import _readiness

@@ -13,7 +13,7 @@ from sqlalchemy import event
 from sqlmodel import SQLModel, func, select
 
 from coordinator.domain.vocab import CaseStatus, ChallengeKind, DayStatus
-from coordinator.store import preparation, roster, timing
+from coordinator.store import preparation, roster_checks, timing
 from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.day_model import day_model, day_summaries, meeting_clock_feed
 from coordinator.store.days import DayInput, create_day, list_days, load_day
@@ -52,7 +52,7 @@ def _old_screen_load(store, day_id: int, now: datetime) -> None:
     """What the day screen read after every key before the view model."""
     view = load_day(store, day_id, now)
     for row in view.cases:
-        roster.check(store, row.case.id, now)
+        roster_checks.check(store, row.case.id, now)
         preparation.is_complete(store, row.case.id)
 
 

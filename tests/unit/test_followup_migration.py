@@ -8,7 +8,7 @@ from alembic import command
 from sqlmodel import col, select
 
 from coordinator.demo import create_demo
-from coordinator.store import agreements
+from coordinator.store import agreements, second_conversation
 from coordinator.store.database import Store
 from coordinator.store.days import DayInput, create_day
 from coordinator.store.migrate import _config, current_revision, head_revision, upgrade
@@ -32,7 +32,7 @@ def test_down_and_up_again_restores_the_items_lineage(tmp_path, clock) -> None:
             store, agreements.items(store, agreements.latest(store, case).id)[0].id, text="Ændret"
         )
         later = create_day(store, DayInput(date=clock.now().date() + timedelta(days=28)))
-        agreements.schedule_second_conversation(store, case, later.id)  # copies again
+        second_conversation.schedule_second_conversation(store, case, later.id)  # copies again
         before = _lineages(store)
         assert sum(1 for v in before.values() if v is not None) >= 4
         command.downgrade(_config(store.engine), "0003")

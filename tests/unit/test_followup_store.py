@@ -14,7 +14,7 @@ from coordinator import i18n
 from coordinator.cli import app
 from coordinator.domain.followup import OutcomeCategory, ProblemSolved, ProgressStatus, RatingKind
 from coordinator.domain.vocab import ItemKind
-from coordinator.store import agreements
+from coordinator.store import agreements, second_conversation
 from coordinator.store.days import DayInput, create_day
 from coordinator.store.errors import Invalid, NotFound
 from coordinator.store.followup import followup_items
@@ -82,7 +82,7 @@ def test_item_ids_are_stable_across_versions_and_conversations(store, held, cloc
     assert found[held.items[0]].row_id != held.items[0]
     # A second conversation carries the items on; the first case's are then not listed twice.
     later_day = create_day(store, DayInput(date=LATER))
-    second = agreements.schedule_second_conversation(store, held.case, later_day.id)
+    second = second_conversation.schedule_second_conversation(store, held.case, later_day.id)
     agreements.finalise(store, second.id)
     found = followup_items(store, LATER)
     assert {i.id for i in found} == set(held.items)

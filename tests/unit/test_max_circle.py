@@ -30,7 +30,8 @@ def test_effective_max_circle_without_and_with_a_setting(store) -> None:
 def test_the_roster_rules_use_the_effective_max_circle(store) -> None:
     from coordinator.store.cases import CaseInput, add_case
     from coordinator.store.days import DayInput, create_day
-    from coordinator.store.roster import add_network_person, check, roster_context
+    from coordinator.store.roster import add_network_person
+    from coordinator.store.roster_checks import check, roster_context
     from coordinator.store.settings import change_setting
 
     day = create_day(store, DayInput(date=store.now().date()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coordinator.domain.roster_rules import Severity
+from coordinator.domain.findings import Severity
 from coordinator.domain.vocab import ChallengeKind, MaterialKind, Profession
 from coordinator.store import preparation, roster
 from coordinator.store.cases import CaseInput, add_case
