@@ -23,55 +23,11 @@ from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.database import Store
 from coordinator.store.days import DayInput, create_day
 from coordinator.store.recovery import kept
-from tests.killing import reopened_after_kill
+from tests.killing import reopened_after_kill, start_typist
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
 SENTENCE = "Jeg vil gerne [bold]prøve[/bold] igen på lageret i Ærøskøbing."
-
-TYPIST = r"""
-import asyncio, sys
-from datetime import datetime
-from coordinator.app import CoordinatorApp
-from coordinator.domain.clock import FixedClock
-from coordinator.screens.agreement import AgreementScreen
-from coordinator.store.database import Store
-from tests.workers import workers_done
-
-db, case_id, sentence = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-
-async def main() -> None:
-    clock = FixedClock(datetime(2026, 12, 3, 9, 0))
-    store = Store.open(db, clock=clock, actor="typist")
-    app = CoordinatorApp(store=store, clock=clock, language="da")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.push_screen(AgreementScreen(case_id))
-        screen = app.screen
-        while not screen.loaded:
-            await workers_done(app)
-            await pilot.pause()
-        screen.set_focus(screen.query_one("#citizen-words"))
-        await pilot.pause()
-        await pilot.press(*sentence)
-        print("typed", flush=True)
-        while app.is_running:
-            await asyncio.sleep(0.05)
-    print("exited", flush=True)
-
-asyncio.run(main())
-"""
-
-
-def _start(db_path: Path, case_id: int) -> subprocess.Popen:
-    root = Path(__file__).resolve().parents[2]
-    return subprocess.Popen(
-        [sys.executable, "-c", TYPIST, str(db_path), str(case_id), SENTENCE],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(root)},
-        cwd=root,
-    )
 
 
 def _new_case(db_path: Path, clock) -> int:
@@ -97,7 +53,7 @@ def _typed_then(process: subprocess.Popen, signum: int) -> None:
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
 def test_text_typed_then_the_signal_is_in_the_database(db_path: Path, clock, signum) -> None:
     case_id = _new_case(db_path, clock)
-    process = _start(db_path, case_id)
+    process = start_typist(db_path, case_id, SENTENCE, repeat=False)
     _typed_then(process, signum)
     with reopened_after_kill(db_path, clock) as reopened:
         assert agreements.latest(reopened, case_id).citizen_words == SENTENCE
@@ -108,7 +64,7 @@ def test_a_hangup_with_the_database_held_keeps_the_text_in_the_recovery_file(
     db_path: Path, clock
 ) -> None:
     case_id = _new_case(db_path, clock)
-    process = _start(db_path, case_id)
+    process = start_typist(db_path, case_id, SENTENCE, repeat=False)
     holder = None
     try:
         line = process.stdout.readline()

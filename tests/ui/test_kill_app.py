@@ -10,9 +10,7 @@ it must be intact and hold every reported sentence, and nothing but what was typ
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,43 +21,9 @@ from coordinator.store import agreements
 from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.database import Store
 from coordinator.store.days import DayInput, create_day
-from tests.killing import kill_9, reopened_after_kill
+from tests.killing import kill_9, reopened_after_kill, start_typist
 
 SENTENCE = "Jeg vil gerne [bold]prøve[/bold] <b>igen</b> på lageret i Ærøskøbing. "
-
-TYPIST = r"""
-import asyncio, sys
-from datetime import datetime
-from coordinator.app import CoordinatorApp
-from coordinator.domain.clock import FixedClock
-from coordinator.screens.agreement import AgreementScreen
-from coordinator.store.database import Store
-from tests.workers import workers_done
-
-db, case_id, sentence = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-
-async def main() -> None:
-    clock = FixedClock(datetime(2026, 12, 3, 9, 0))
-    store = Store.open(db, clock=clock, actor="typist")
-    app = CoordinatorApp(store=store, clock=clock, language="da")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.push_screen(AgreementScreen(case_id))
-        screen = app.screen
-        while not screen.loaded:  # the form is read by a worker
-            await workers_done(app)
-            await pilot.pause()
-        screen.set_focus(screen.query_one("#citizen-words"))
-        await pilot.pause()
-        typed = 0
-        while True:
-            await pilot.press(*sentence)
-            typed += 1
-            while screen.in_flight or screen.saver.pending:
-                await pilot.pause(0.05)
-            print(typed, flush=True)
-
-asyncio.run(main())
-"""
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
@@ -69,15 +33,7 @@ def test_kill_9_mid_sentence_keeps_the_saved_draft(db_path: Path, clock) -> None
     case_id = add_case(store, CaseInput(day_id=day.id, citizen="Mads Eriksen")).id
     store.close()
 
-    root = Path(__file__).resolve().parents[2]
-    process = subprocess.Popen(
-        [sys.executable, "-c", TYPIST, str(db_path), str(case_id), SENTENCE],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(root)},
-        cwd=root,
-    )
+    process = start_typist(db_path, case_id, SENTENCE, repeat=True)
     reported = 0
     try:
         while reported < 2:
