@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import tmux
+from bench import startup, tmux
 from bench import typing as typing_bench
 
 #: What `--today` the ten-year database is made for (bench/stats_db.py).
@@ -26,24 +26,8 @@ TEN_YEARS_TODAY = "2026-12-03"
 #: wraps it, and every prefix is new on the screen.
 WORD = "stepupkoordinatorhurtigtsomterminalen"
 
-BARE_TABLE_APP = """
-from textual.app import App
-from textual.widgets import DataTable, Footer, Header
-
-class Minimal(App):
-    def compose(self):
-        yield Header()
-        yield DataTable()
-        yield Footer()
-
-    def on_mount(self):
-        table = self.query_one(DataTable)
-        table.add_columns("#", "Pre-meeting", "Meeting", "Citizen", "Status")
-        for n in range(5):
-            table.add_row(str(n), "08:30-08:45", "08:45-09:30", "Citizen %d" % n, "Planned")
-
-Minimal().run()
-"""
+#: The start-up baseline of bench/startup.py, run in a terminal until it is quit.
+BARE_TABLE_APP = startup.MINIMAL_TABLE + "\nMinimal().run()\n"
 
 BARE_TEXTAREA_APP = """
 from textual.app import App

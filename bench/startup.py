@@ -26,7 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-MINIMAL_APP = """
+#: The baseline app's code without a run line: a header, a 5-row table like the agenda (the
+#: last row reads "Citizen 4", for a measure that waits for it on screen), a footer.
+MINIMAL_TABLE = """
 from textual.app import App
 from textual.widgets import DataTable, Footer, Header
 
@@ -40,14 +42,19 @@ class Minimal(App):
         table = self.query_one(DataTable)
         table.add_columns("#", "Pre-meeting", "Meeting", "Citizen", "Status")
         for n in range(5):
-            table.add_row(str(n), "08:30-08:45", "08:45-09:30", "Citizen", "Planned")
+            table.add_row(str(n), "08:30-08:45", "08:45-09:30", "Citizen %d" % n, "Planned")
+"""
 
+MINIMAL_APP = (
+    MINIMAL_TABLE
+    + """
 async def first_paint(pilot):
     await pilot.pause()
     pilot.app.exit()
 
 Minimal().run(headless=True, size=(120, 40), auto_pilot=first_paint)
 """
+)
 
 COORDINATOR_APP = """
 import sys, time
