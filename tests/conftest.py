@@ -3,6 +3,11 @@
 Autouse fixtures point HOME and the XDG folders at a temporary directory and clear
 `COORDINATOR_DB`, so nothing a test does can touch the user's real database; the language is
 reset to Danish (the default) after each test.
+
+`cli`: the command line as a test runs it, on the test's database (`db_url`), in English, with
+the fixed clock. It never prints a terminal escape or a traceback; `ok=False` expects the
+one-line `coordinator: ...` error and exit status 1. A module that needs another runner (a
+prepared database, a plain file path) defines its own `cli`, which takes precedence.
 """
 
 from __future__ import annotations
@@ -10,10 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from typer.testing import CliRunner
 
 from coordinator import i18n
+from coordinator.cli import app
 from coordinator.domain.clock import FixedClock
 
 #: The fixed "today" of the test suite: a Thursday in December 2026.
@@ -142,3 +150,23 @@ def demo_store(store):
 
     create_demo(store)
     return store
+
+
+@pytest.fixture
+def cli(db_url: str, clock: FixedClock):
+    runner = CliRunner()
+    preset = SimpleNamespace(clock=clock)
+
+    def run(*args: str, ok: bool = True):
+        result = runner.invoke(app, ["--db", db_url, "--lang", "en", *args], obj=preset)
+        output = result.stdout + result.stderr
+        assert "\x1b" not in output and "Traceback" not in output, output
+        if ok:
+            assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
+        else:
+            assert result.exit_code == 1, (result.stdout, result.stderr, result.exception)
+            assert result.stderr.startswith("coordinator: ")
+            assert len(result.stderr.strip().splitlines()) == 1
+        return result
+
+    return run

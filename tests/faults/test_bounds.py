@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import text
-from typer.testing import CliRunner
 
-from coordinator.cli import app
 from coordinator.domain import limits
 
 pytestmark = pytest.mark.both_engines
@@ -23,26 +20,6 @@ pytestmark = pytest.mark.both_engines
 ESC = "\x1b"
 OSC_TITLE = "Lokale 2\x1b]0;TITLE\x07"
 BIG = "99999999999999999999"
-
-
-@pytest.fixture
-def cli(db_url: str, clock):
-    runner = CliRunner()
-    preset = SimpleNamespace(clock=clock)
-
-    def run(*args: str, ok: bool = True):
-        result = runner.invoke(app, ["--db", db_url, "--lang", "en", *args], obj=preset)
-        output = result.stdout + result.stderr
-        assert ESC not in output and "Traceback" not in output, output
-        if ok:
-            assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
-        else:
-            assert result.exit_code == 1, (result.stdout, result.stderr, result.exception)
-            assert result.stderr.startswith("coordinator: ")
-            assert len(result.stderr.strip().splitlines()) == 1
-        return result
-
-    return run
 
 
 def _days(cli) -> list[dict]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -16,20 +15,6 @@ DAY = TEST_DAY.isoformat()
 
 
 pytestmark = pytest.mark.both_engines
-
-
-@pytest.fixture
-def cli(db_url: str, clock):
-    runner = CliRunner()
-    preset = SimpleNamespace(clock=clock)
-
-    def run(*args: str, ok: bool = True):
-        result = runner.invoke(app, ["--db", db_url, "--lang", "en", *args], obj=preset)
-        if ok:
-            assert result.exit_code == 0, (result.stdout, result.stderr, result.exception)
-        return result
-
-    return run
 
 
 @pytest.fixture

@@ -153,6 +153,8 @@ def test_ratings_form_a_curve_and_flag_a_low_session(store, held) -> None:
 
 @pytest.fixture
 def cli(db_url: str, clock):
+    """Its own runner: a bad `--today` is a usage error (exit 2), which the shared `cli`
+    (tests/conftest.py) does not accept as `ok=False`."""
     runner = CliRunner()
 
     def run(*args: str, ok: bool = True):
