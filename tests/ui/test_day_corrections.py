@@ -6,7 +6,9 @@ undo it, and the reasons of absent, cancelled and absent-but-held."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TypeVar
 
+from textual.screen import Screen
 from textual.widgets import Checkbox, Input, Static
 
 from coordinator.screens.day import DayScreen
@@ -27,12 +29,33 @@ from coordinator.store.models import InvitationState
 from tests.conftest import TEST_DAY
 from tests.ui.test_day_screen import at, case_ids, notifications, settle
 
+S = TypeVar("S", bound=Screen)
 
-async def type_into(pilot, field: Input, text: str) -> None:
-    """Empty a field and type `text` into it with real key presses."""
-    field.focus()
-    field.value = ""
-    await pilot.press(*text) if text else None
+
+async def press(pilot, *keys: str) -> Screen:
+    """Press the keys, let the workers finish and the screen settle; the screen now on top."""
+    await pilot.press(*keys)
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def open_dialog(pilot, kind: type[S], *keys: str) -> S:
+    """Press the keys that open a dialog; it must be the dialog on top."""
+    dialog = await press(pilot, *keys)
+    assert isinstance(dialog, kind), dialog
+    return dialog
+
+
+async def fill(pilot, dialog: Screen, fields: dict[str, str], save: str = "enter") -> Screen:
+    """Empty each field (by id), type its text with real key presses, then press `save` and
+    settle; the screen now on top."""
+    for selector, text in fields.items():
+        field = dialog.query_one(selector, Input)
+        field.focus()
+        field.value = ""
+        if text:
+            await pilot.press(*text)
+    return await press(pilot, save)
 
 
 async def select(pilot, case_id: int) -> None:
@@ -63,17 +86,12 @@ async def test_edit_a_case_changes_its_challenges_and_the_findings(demo_store, m
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DayScreen)
-        await pilot.press("i")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, EditCaseDialog)
+        dialog = await open_dialog(pilot, EditCaseDialog, "i")
         assert dialog.query_one("#citizen", Input).value == "Mads Eriksen"
         assert str(dialog.query_one("#jobbroker").value) == "Jonas Berg"
         dialog.query_one("#challenge-family", Checkbox).focus()
         await pilot.press("space")  # family, too
-        await type_into(pilot, dialog.query_one("#trigger", Input), "Praktik")
-        await pilot.press("enter")
-        await settle(pilot)
+        await fill(pilot, dialog, {"#trigger": "Praktik"})
         assert app.screen is screen
         details = case_details(store, ids[0])
         assert set(details.challenges) == {"health", "family"}
@@ -93,24 +111,15 @@ async def test_edit_the_day_asks_before_moving_invited_meetings(demo_store, make
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("down", "down", "d")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, EditDayDialog)
+        dialog = await open_dialog(pilot, EditDayDialog, "down", "down", "d")
         assert dialog.query_one("#breaks", Input).value == "11:30-12:00"
-        await type_into(pilot, dialog.query_one("#breaks", Input), "12:00-12:45")
-        await type_into(pilot, dialog.query_one("#latest", Input), "13:00")
-        await pilot.press("enter")
-        await settle(pilot)
-        question = app.screen
+        question = await fill(pilot, dialog, {"#breaks": "12:00-12:45", "#latest": "13:00"})
         assert isinstance(question, ConfirmDialog), "an invited meeting moves: asked first"
         assert "Kasper Møller" in str(question.query_one("#question", Static).render())
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "n")
         assert app.screen is dialog
         assert day_model(store, 1).plan.breaks[0].start.hour == 11, "nothing changed on no"
-        await pilot.press("ctrl+s", "y")
-        await settle(pilot)
+        await press(pilot, "ctrl+s", "y")
         assert app.screen is screen
         plan = day_model(store, 1).plan
         assert [(f"{b.start:%H:%M}", f"{b.latest_start:%H:%M}") for b in plan.breaks] == [
@@ -124,16 +133,11 @@ async def test_edit_the_day_shows_a_typing_error_in_the_dialog(demo_store, make_
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("d")
-        await settle(pilot)
-        dialog = app.screen
-        await type_into(pilot, dialog.query_one("#start", Input), "25:00")
-        await pilot.press("enter")
-        await settle(pilot)
+        dialog = await open_dialog(pilot, EditDayDialog, "d")
+        await fill(pilot, dialog, {"#start": "25:00"})
         assert app.screen is dialog
         assert dialog.query_one("#error", Static).display
-        await pilot.press("escape")
-        await settle(pilot)
+        await press(pilot, "escape")
         assert isinstance(app.screen, DayScreen)
 
 
@@ -145,13 +149,8 @@ async def test_move_a_case_to_the_next_day(demo_store, make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("down", "v")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, MoveCaseDialog)
-        await type_into(pilot, dialog.query_one("#position", Input), "1")
-        await pilot.press("enter")
-        await settle(pilot)
+        dialog = await open_dialog(pilot, MoveCaseDialog, "down", "v")
+        await fill(pilot, dialog, {"#position": "1"})
         assert app.screen is screen
         assert case_ids(store) == [ids[0], *ids[2:]]
         assert get_case(store, ids[1]).day_id == 2
@@ -170,17 +169,12 @@ async def test_a_move_onto_a_full_day_or_of_a_held_case_is_refused(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await select(pilot, ids[0])
-        await pilot.press("v")
-        await settle(pilot)
+        await press(pilot, "v")
         assert isinstance(app.screen, DayScreen), "a held case does not open the dialog"
         assert any("can no longer move" in n for n in notifications(app))
         await select(pilot, ids[1])
-        await pilot.press("v")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, MoveCaseDialog)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        dialog = await open_dialog(pilot, MoveCaseDialog, "v")
+        await press(pilot, "ctrl+s")
         assert app.screen is dialog
         error = str(dialog.query_one("#error", Static).render())
         assert "full" in error and "\n" not in error
@@ -194,18 +188,13 @@ async def test_delete_a_case_and_undo_it(demo_store, make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("down", "delete")
-        await settle(pilot)
-        question = app.screen
-        assert isinstance(question, ConfirmDialog)
+        question = await open_dialog(pilot, ConfirmDialog, "down", "delete")
         text = str(question.query_one("#question", Static).render())
         assert "Sara Jensen" in text and "roster lines" in text and "Undo with u" in text
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "y")
         assert case_ids(store) == [ids[0], *ids[2:]]
         assert screen.selected_case_id() == ids[2]
-        await pilot.press("u")
-        await settle(pilot)
+        await press(pilot, "u")
         assert case_ids(store) == ids
         assert screen.selected_case_id() == ids[1], "the cursor is on the case put back"
 
@@ -219,12 +208,10 @@ async def test_a_held_meeting_cannot_be_deleted(demo_store, make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await select(pilot, ids[0])
-        await pilot.press("delete")
-        await settle(pilot)
+        await press(pilot, "delete")
         assert isinstance(app.screen, DayScreen)
         assert any("only cancelled" in n for n in notifications(app))
-        await pilot.press("D")
-        await settle(pilot)
+        await press(pilot, "D")
         assert isinstance(app.screen, DayScreen)
         assert case_ids(store) == ids
 
@@ -234,16 +221,12 @@ async def test_delete_the_day_and_undo_it_from_the_list(demo_store, make_app) ->
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("D")
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmDialog)
-        assert "5 cases" in str(app.screen.query_one("#question", Static).render())
-        await pilot.press("y")
-        await settle(pilot)
+        question = await open_dialog(pilot, ConfirmDialog, "D")
+        assert "5 cases" in str(question.query_one("#question", Static).render())
+        await press(pilot, "y")
         assert isinstance(app.screen, DaysScreen)
         assert day_summaries(store) == []
-        await pilot.press("u")
-        await settle(pilot)
+        await press(pilot, "u")
         assert [d.cases for d in day_summaries(store)] == [5]
 
 
@@ -256,32 +239,25 @@ async def test_absent_cancelled_and_held_carry_the_reason_typed(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = app.screen
-        await pilot.press("down", "a")
-        await settle(pilot)
-        assert isinstance(app.screen, ReasonDialog)
-        await pilot.press(*"Syg barn", "enter")
-        await settle(pilot)
+        await open_dialog(pilot, ReasonDialog, "down", "a")
+        await press(pilot, *"Syg barn", "enter")
         assert get_case(store, ids[1]).status == "absent"
         assert get_case(store, ids[1]).status_reason == "Syg barn"
         assert screen.selected_case_id() == ids[1]
-        await pilot.press("down", "c", *"Flyttet", "enter")
-        await settle(pilot)
+        await press(pilot, "down", "c", *"Flyttet", "enter")
         assert (get_case(store, ids[2]).status, get_case(store, ids[2]).status_reason) == (
             "cancelled",
             "Flyttet",
         )
         await select(pilot, ids[0])
-        await pilot.press("m")  # the first case's meeting starts
-        await settle(pilot)
+        await press(pilot, "m")  # the first case's meeting starts
         clock.set(at("08:40"))
-        await pilot.press("h", *"Kom ikke", "enter")
-        await settle(pilot)
+        await press(pilot, "h", *"Kom ikke", "enter")
         case = get_case(store, ids[0])
         assert (case.status, case.status_reason) == ("absent-held", "Kom ikke")
         assert screen.selected_case_id() == ids[0]
         await select(pilot, ids[3])
-        await pilot.press("a", "escape")  # escape: nothing changes
-        await settle(pilot)
+        await press(pilot, "a", "escape")  # escape: nothing changes
         assert get_case(store, ids[3]).status == "planned"
 
 
@@ -297,27 +273,18 @@ async def test_batching_asks_before_moving_invited_cases(demo_store, make_app) -
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-        assert isinstance(app.screen, InvitedChoiceDialog)
-        await pilot.press("escape")  # neither: nothing happens
-        await settle(pilot)
+        await open_dialog(pilot, InvitedChoiceDialog, "s")
+        await press(pilot, "escape")  # neither: nothing happens
         assert isinstance(app.screen, DayScreen)
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("k")  # keep their times: the proposal says so
-        await settle(pilot)
-        assert isinstance(app.screen, ConfirmDialog)
-        assert "keep their times" in str(app.screen.query_one("#question", Static).render())
-        await pilot.press("n")
-        await settle(pilot)
+        await press(pilot, "s")
+        # Keep their times: the proposal says so.
+        question = await open_dialog(pilot, ConfirmDialog, "k")
+        assert "keep their times" in str(question.query_one("#question", Static).render())
+        await press(pilot, "n")
         assert case_ids(store) == ids
-        await pilot.press("s")
-        await settle(pilot)
-        await pilot.press("m")  # let them move
-        await settle(pilot)
+        await press(pilot, "s")
+        await press(pilot, "m")  # let them move
         assert "marked moved" in str(app.screen.query_one("#question", Static).render())
-        await pilot.press("y")
-        await settle(pilot)
+        await press(pilot, "y")
         assert tuple(case_ids(store)) == free.order
         assert get_case(store, ids[4]).moved_from == at("13:00")
