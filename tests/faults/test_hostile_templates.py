@@ -7,7 +7,6 @@ nothing. The renders run in the bounded child process (`export.template_child`).
 
 from __future__ import annotations
 
-import time
 from types import SimpleNamespace
 
 import pytest
@@ -50,16 +49,15 @@ def export(demo_store, db_url, clock, tmp_path):  # noqa: ANN001
         out = tmp_path / "out"
         args = ["--db", db_url, "--lang", "en", "export", "agreement", "1", "--format", "md"]
         args += ["--templates", str(folder), "--out", str(out / "agreement.md"), *extra]
-        started = time.monotonic()
         result = CliRunner().invoke(app, args, obj=SimpleNamespace(clock=clock))
-        return result, time.monotonic() - started, out
+        return result, out
 
     return run
 
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE))
 def test_a_hostile_template_is_one_line_with_its_line(export, kind: str) -> None:
-    result, _seconds, out = export(HOSTILE[kind])
+    result, out = export(HOSTILE[kind])
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if line.strip()]
@@ -74,24 +72,28 @@ def test_a_template_that_never_ends_is_stopped_in_time(export, monkeypatch) -> N
         "{% set xs = range(100000) | list %}\n"
         "{% for a in xs %}{% for b in xs %}{% for c in xs %}{% endfor %}{% endfor %}{% endfor %}\n"
     )
-    result, seconds, _out = export(nested)
+    result, _out = export(nested)
     assert result.exit_code == 1, result.output
     assert "takes longer than 2 seconds" in result.output
+    # The line the template was at: the child's own alarm stopped it (the parent, killing a
+    # child that never answers, could not know the line).
     assert "agreement.md.j2, line 2" in result.output
-    assert seconds < 2.0 + 25, "stopped by the limit, not by the test's patience"
 
 
 def test_a_good_template_of_the_user_is_rendered(export) -> None:
-    result, _seconds, out = export("# {{ citizen.initials }}\n{{ _('Agreement') }}\n")
+    result, out = export("# {{ citizen.initials }}\n{{ _('Agreement') }}\n")
     assert result.exit_code == 0, result.output
     written = (out / "agreement.md").read_text(encoding="utf-8")
     assert written.startswith("# ")
 
 
-def test_the_shipped_templates_still_render_here(demo_store) -> None:
+def test_the_shipped_templates_still_render_here(demo_store, monkeypatch) -> None:
     """The read-back renders the shipped template in-process, every change: no child there."""
     from coordinator.export.render import render_agreement_text
 
-    started = time.monotonic()
+    def no_child(*_args: object) -> None:
+        raise AssertionError("the shipped template was sent to a child process")
+
+    monkeypatch.setattr(template_child, "_run", no_child)
     text = render_agreement_text(demo_store, 1, "md", "da")
-    assert text.strip() and time.monotonic() - started < 5
+    assert text.strip()

@@ -11,6 +11,7 @@ import pytest
 from textual.widgets import Input
 
 from coordinator.store import agreements
+from tests.locking import until
 from tests.ui.test_agreement_screen import new_case, open_agreement, saved
 
 pytestmark = pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
@@ -29,6 +30,10 @@ def start_server(server) -> None:  # noqa: ANN001
     server.ensure_postgres_running()  # starts it again on the same socket folder
 
 
+def shown(app) -> str:  # noqa: ANN001 - the App
+    return " ".join(str(n.message) for n in app._notifications)
+
+
 async def test_typing_survives_a_server_outage(store, make_app, request) -> None:
     server = request.getfixturevalue("postgres_server")
     case_id = new_case(store)
@@ -41,12 +46,13 @@ async def test_typing_survives_a_server_outage(store, make_app, request) -> None
         try:
             stopped_at = time.monotonic()
             await pilot.press(*"medarbejder i Thisted")
-            # While the server is away: the clock ticks, keys land, the screen says why.
-            while time.monotonic() - stopped_at < OUTAGE_SECONDS:
-                await pilot.pause(0.2)
+            # While the server is away: keys land and the screen says why (however long the
+            # failed save takes to tell on a loaded machine; the limit only bounds the wait).
             assert screen.query_one("#job-goal", Input).value == "Lagermedarbejder i Thisted"
-            shown = " ".join(str(n.message) for n in app._notifications)
-            assert "cannot be reached" in shown, shown
+            await until(pilot, lambda: "cannot be reached" in shown(app), timeout=60)
+            # The server stays away the 5 s at least (a wait, not a measure).
+            await pilot.pause(max(0.0, OUTAGE_SECONDS - (time.monotonic() - stopped_at)))
+            assert screen.query_one("#job-goal", Input).value == "Lagermedarbejder i Thisted"
         finally:
             start_server(server)
         await saved(pilot, screen, timeout=60)
