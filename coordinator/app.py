@@ -116,6 +116,8 @@ class CoordinatorApp(SafeErrors, App[None]):
         self.palette_cases: list[CaseEntry] = []
         #: The screen the app opened on, while today's day is looked for.
         self._first_screen: Screen | None = None
+        #: That screen and today's day, found while the recovery offer was shown above it.
+        self._day_after_offer: tuple[Screen, int] | None = None
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from translated_system_commands(super().get_system_commands(screen))
@@ -240,12 +242,29 @@ class CoordinatorApp(SafeErrors, App[None]):
 
     @on(TodaysDay)
     def _open_todays_day(self, message: TodaysDay) -> None:
-        """Open today's day, unless the user (or a test) went elsewhere meanwhile."""
+        """Open today's day, unless the user (or a test) went elsewhere meanwhile. The recovery
+        offer shown at start is not going elsewhere: the day opens once it is answered."""
         first, self._first_screen = self._first_screen, None
-        if first is not None and self.screen is first:
-            from coordinator.screens.day import DayScreen
+        if first is None:
+            return
+        from coordinator.screens.leaving import only_offers_above
 
-            self.push_screen(DayScreen(message.day_id))
+        if self.screen is first:
+            self._push_day(message.day_id)
+        elif only_offers_above(self.screen_stack, first):
+            self._day_after_offer = (first, message.day_id)
+
+    def recovery_answered(self) -> None:
+        """The recovery offer at start was answered: open the day it held back, if the user is
+        still where the app opened."""
+        waiting, self._day_after_offer = self._day_after_offer, None
+        if waiting is not None and self.screen is waiting[0]:
+            self._push_day(waiting[1])
+
+    def _push_day(self, day_id: int) -> None:
+        from coordinator.screens.day import DayScreen
+
+        self.push_screen(DayScreen(day_id))
 
     def action_command_palette(self) -> None:
         if self.store is None:

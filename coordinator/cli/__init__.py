@@ -18,6 +18,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from coordinator.cli.help_language import install as install_help_language
 from coordinator.i18n import LANGUAGES, set_language
 from coordinator.launch import Settings, open_tui
 
@@ -200,6 +201,7 @@ def _register() -> None:
     stats.register(app, export.app)
 
 
+install_help_language()  # help texts in the run's language, whenever a help is shown
 _register()
 
 

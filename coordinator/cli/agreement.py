@@ -83,7 +83,7 @@ def set_(
     follow_up_contact: str | None = typer.Option(None, "--follow-up-contact", metavar="NAME"),
 ) -> None:
     """Set the job goal, goal date, the citizen's own words or the follow-up."""
-    from coordinator.store.agreements import set_fields
+    from coordinator.cli.agreement_race import set_fields_retrying
 
     store = settings_of(ctx).open_store()
     today = store.now().date()
@@ -104,7 +104,7 @@ def set_(
         raise UserError(
             _("nothing to set; give --job-goal, --goal-date, --citizen-words or --follow-up")
         )
-    agreement = set_fields(store, case_id, **fields)
+    agreement = set_fields_retrying(store, case_id, fields)
     echo(
         _("Agreement of case {case} saved (version {version}, draft).").format(
             case=case_id, version=agreement.version

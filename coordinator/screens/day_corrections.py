@@ -99,6 +99,9 @@ class EditDayDialog(_FormDialog):
                 with Vertical():
                     yield Label(_("Location"), classes="field-label")
                     yield Input(self.day.location, id="location")
+            warning = Static(id="date-warning", classes="dialog-warning")
+            warning.display = False
+            yield warning
             with Horizontal(classes="row"):
                 with Vertical():
                     yield Label(_("Pre-meeting minutes"), classes="field-label")
@@ -131,6 +134,23 @@ class EditDayDialog(_FormDialog):
 
     def on_mount(self) -> None:
         self.query_one("#date", Input).focus()
+        self._warn_of_date()
+
+    @on(Input.Changed, "#date")
+    def _warn_of_date(self) -> None:
+        """A weekend or a public holiday is said under the date as it is typed (as `day edit`
+        says it): a warning, the coordinator may mean it."""
+        from coordinator.domain.series import day_warning
+
+        try:
+            when = read_iso_date(self.value("date"))
+        except EntryError:
+            warning = None  # half a date: nothing to say yet (saving says what is wrong)
+        else:
+            warning = day_warning(when)
+        line = self.query_one("#date-warning", Static)
+        line.update(plain(warning or ""))
+        line.display = warning is not None
 
     @on(PeopleRead)
     def _choose_coordinator(self, message: PeopleRead) -> None:

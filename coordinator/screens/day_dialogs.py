@@ -12,7 +12,7 @@ in a worker (`SaveDone`, `SaveFailed`); the dialog closes when the store said ye
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -31,7 +31,7 @@ from coordinator.domain.clock_entry import (
     read_minutes,
 )
 from coordinator.domain.vocab import CHALLENGE_LABELS, ChallengeKind, Profession
-from coordinator.i18n import N_, _
+from coordinator.i18n import N_, _, current_language
 from coordinator.screens.base import AppModal, FormModal
 from coordinator.store.database import Store
 from coordinator.store.errors import Invalid, StoreError
@@ -71,8 +71,17 @@ class DuplicateDay(Invalid):
         self.when = when
 
 
+#: The key that answers yes, per language: Danish answers Ja with j.
+YES_KEYS = {"da": "j", "en": "y"}
+
+
 class ConfirmDialog(AppModal[bool]):
-    """A yes/no question; y or enter confirms, n or escape declines."""
+    """A yes/no question; the language's yes key (j for Ja, y for Yes) or enter on the focused
+    Yes button confirms, n or escape declines.
+
+    The class binds y (the keymap catalogue's default); a Danish dialog moves that binding to
+    j when it is built and keeps y as a silent alias: y means nothing else here, and a hand
+    used to English answers as meant."""
 
     CSS_PATH = "day_dialogs.tcss"
     BINDINGS = [
@@ -83,13 +92,30 @@ class ConfirmDialog(AppModal[bool]):
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question
+        self.yes_key = YES_KEYS.get(current_language(), "y")
+        self._language_keys()
+
+    def _language_keys(self) -> None:
+        """Bind yes to the language's key, and name n (not escape) for no in the footer."""
+        keys = self._bindings.key_to_bindings  # noqa: SLF001 - the per-instance copy Textual reads
+        keys["escape"] = [replace(b, show=False) for b in keys.get("escape", [])]
+        if self.yes_key == "y":
+            return
+        ordered = dict(keys)  # rebuilt in place: the footer shows the keys in this order
+        keys.clear()
+        for key, entries in ordered.items():
+            if key != "y":
+                keys[key] = entries
+                continue
+            keys[self.yes_key] = [replace(b, key=self.yes_key) for b in entries]
+            keys["y"] = [replace(b, show=False, id=None) for b in entries]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(plain(self.question), id="question")
             with Horizontal(classes="buttons"):
-                yield Button(_("Yes"), variant="warning", id="yes")
-                yield Button(_("No"), id="no")
+                yield Button(f"{_('Yes')} ({self.yes_key})", variant="warning", id="yes")
+                yield Button(f"{_('No')} (n)", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

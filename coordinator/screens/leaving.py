@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from textual.app import App
+from textual.screen import Screen
 
 from coordinator.i18n import _
 from coordinator.screens.autosave import SaveState, handed_over, save_before_quit
@@ -198,6 +199,24 @@ def offer_recovery(app: App) -> None:
 
 
 def _offer(app: App, found: object) -> None:
+    """Show the offer; once answered, the app goes on to the day it was about to open (it
+    waits behind the offer: `CoordinatorApp.recovery_answered`)."""
     from coordinator.screens.recovery_dialog import RestoreDialog
 
-    app.push_screen(RestoreDialog(found))  # type: ignore[arg-type]
+    def answered(_result: object) -> None:
+        done = getattr(app, "recovery_answered", None)
+        if done is not None:
+            done()
+
+    app.push_screen(RestoreDialog(found), callback=answered)  # type: ignore[arg-type]
+
+
+def only_offers_above(stack: list[Screen], first: Screen) -> bool:
+    """`first` is in `stack` with nothing above it but the recovery offer: the user has not
+    gone anywhere yet, the offer only asks before the app goes on."""
+    from coordinator.screens.recovery_dialog import RestoreDialog
+
+    if first not in stack:
+        return False
+    above = stack[stack.index(first) + 1 :]
+    return bool(above) and all(isinstance(screen, RestoreDialog) for screen in above)

@@ -28,7 +28,12 @@ def watch_store_health(app: App, store: Store) -> None:
             _(
                 "The database {path} is open read-only (you may not write it): you can look, "
                 "but nothing you change is saved."
-            ).format(path=store.path),
+            ).format(path=store.path)
+            + " "
+            # Honest about the log: a view is recorded by writing to this very database.
+            + _(
+                "Opening a citizen's data is not recorded in the audit trail while it is read-only."
+            ),
             "warning",
         )
     if store.path is not None:

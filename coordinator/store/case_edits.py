@@ -291,13 +291,24 @@ def _mark_invited_moved(
 
 def delete_case(store: Store, case_id: int) -> Tombstone:
     """Delete a case with its roster, preparation and agreement drafts; refused once its
-    meeting was held (then only cancel). Undo with `day_edits.undo_delete`."""
+    meeting was held (then only cancel). Undo with `day_edits.undo_delete`.
+
+    The cases after it close up (1, 2, 3, 4, never 1, 2, 4, 5): a case's position is the number
+    everybody reads, "the 3rd citizen today", on the agenda, in exports and in invitations.
+    Undo makes room at the number again."""
     with store.session() as session:
         case = _get(session, case_id)
         _refuse_held_case(case)
         day = session.get(StepUpDay, case.day_id)
         assert day is not None
-        _hold_invited(session, day, _day_cases(session, case.day_id), case_id)
+        cases = _day_cases(session, case.day_id)
+        _hold_invited(session, day, cases, case_id)
+        now = store.now()
+        for later in cases:
+            if later.position > case.position:
+                later.position -= 1
+                later.updated_at = now
+                session.add(later)
         session.flush()
         tombstone = bury(session, "case", [case_id], "case", case_id)
         _release_referrals(session, tombstone)

@@ -269,6 +269,7 @@ def undo_delete(store: Store, tombstone: Tombstone) -> None:
 
 
 def _raise_again(store: Store, session: Session, tombstone: Tombstone) -> None:
+    _make_room(store, session, tombstone)
     raise_from(session, tombstone)
     session.flush()  # a link the rows need that is gone fails here, inside the try
     for table, _column, key, _old in tombstone.unlinked:
@@ -278,6 +279,24 @@ def _raise_again(store: Store, session: Session, tombstone: Tombstone) -> None:
                 referral.status = ReferralStatus.PLANNED.value
                 session.add(referral)
     audit.record(store, session, "undo-delete", tombstone.what, tombstone.entity_id)
+
+
+def _make_room(store: Store, session: Session, tombstone: Tombstone) -> None:
+    """A deleted case comes back at its number: the cases its delete closed up move up again
+    (a whole day comes back with its own numbers, nothing to make room among)."""
+    if tombstone.what != "case":
+        return
+    now = store.now()
+    for name, rows in tombstone.rows:
+        if name != "case":
+            continue
+        for row in rows:
+            for later in _cases(session, row["day_id"]):
+                if later.position >= row["position"]:
+                    later.position += 1
+                    later.updated_at = now
+                    session.add(later)
+    session.flush()
 
 
 def day_summary(store: Store, day_id: int) -> tuple[StepUpDay, int]:

@@ -26,6 +26,9 @@ pytestmark = pytest.mark.both_engines
 
 #: Tables a delete or an undo writes to on purpose besides the rows deleted.
 _LOGS = {"auditevent"}
+#: Columns a delete and its undo change on purpose: the cases after a deleted one close up and
+#: open again (their numbers come back; their row versions move on, two writes later).
+_WRITTEN = {"case": {"row_version"}}
 
 
 def dump(store) -> dict[str, list[tuple]]:
@@ -35,7 +38,9 @@ def dump(store) -> dict[str, list[tuple]]:
         for table in SQLModel.metadata.sorted_tables:
             if table.name in _LOGS:
                 continue
-            rows = [tuple(row) for row in session.execute(select(table))]
+            skip = _WRITTEN.get(table.name, set())
+            columns = [c for c in table.columns if c.name not in skip]
+            rows = [tuple(row) for row in session.execute(select(*columns))]
             found[table.name] = sorted(rows, key=repr)
         return found
 
