@@ -218,10 +218,10 @@ class FollowupScreen(LiveScreen, AppScreen):
         table = self.query_one("#followup", DataTable)
         selected = self.selected
         words = fold(self.query_one("#followup-filter", Input).value).split()
-        matched = [
+        matched = [  # (nothing typed: no item's text is folded to be searched)
             item
             for item in found.items
-            if in_view(item, self.view, self.me) and matches(item, words, self.names)
+            if in_view(item, self.view, self.me) and (not words or matches(item, words, self.names))
         ]
         # The most urgent first, and no more than a table fills fast: ten years can leave
         # thousands open; the filter narrows to the rest.
