@@ -111,7 +111,7 @@ class DaysScreen(AppScreen):
         """Read the list each time it is shown (also when first pushed). Under today's day,
         pushed at once on top of it, it waits: the app asks it with `load_hidden` once the
         day is shown, so nothing competes with the day's first read."""
-        if self.is_current:
+        if self.app.screen is self:  # (`is_current` is also true just under the top screen)
             self.load()
 
     def load_hidden(self) -> None:
