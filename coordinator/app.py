@@ -6,8 +6,14 @@ at start and each time the palette opens (`CasesRead`).
 
 Built with an `opener` instead of a store (`coordinator` from the command line), it draws its
 first frame before the store is even imported: a worker imports and opens the database
-(SQLAlchemy, the models, a migration if the schema is behind) while the header and "Opening
-the database…" are on the screen, and the app starts as usual once `StoreOpened` arrives.
+(SQLAlchemy, the models, a migration if the schema is behind) and looks up today's day while
+the header and "Opening the database…" are on the screen, and the app starts as usual once
+`StoreOpened` arrives, on today's day at once.
+
+Nothing else competes with the first read of today's day (two cores, one of them the event
+loop's): the days list underneath reads itself when it is shown, and the work that can wait
+(the palette's cases, the integrity check of the file, the days list's reminders) starts
+once the day is shown (`_after_first_day`).
 """
 
 from __future__ import annotations
@@ -58,6 +64,8 @@ class StoreOpened(Message):
 
     store: Store
     keymap: Mapping[str, str]
+    #: The day to open on (a running day, else today's), looked up by the same worker.
+    todays_day: int | None = None
 
 
 @dataclass
@@ -118,6 +126,8 @@ class CoordinatorApp(SafeErrors, App[None]):
         self._first_screen: Screen | None = None
         #: That screen and today's day, found while the recovery offer was shown above it.
         self._day_after_offer: tuple[Screen, int] | None = None
+        #: The work that waits for today's day to be shown (`_after_first_day`) is started.
+        self._started_the_rest = False
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from translated_system_commands(super().get_system_commands(screen))
@@ -189,30 +199,37 @@ class CoordinatorApp(SafeErrors, App[None]):
         except StoreError as exc:
             self.post_message(OpenFailed(exc))
             return
-        self.post_message(StoreOpened(store, keymap))
+        self.post_message(StoreOpened(store, keymap, _todays_day(store, self._wanted_date())))
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
         self._use_store(message.store, message.keymap)
-        self._start()
+        self._start(message.todays_day)
 
     @on(OpenFailed)
     def _open_failed(self, message: OpenFailed) -> None:
         self.open_error = message.error
         self.exit(return_code=1)
 
-    def _start(self) -> None:
-        """Open on the days list, then on today's day if there is one."""
+    def _wanted_date(self) -> date:
+        return self.open_date or self.clock.now().date()
+
+    def _start(self, todays_day: int | None = None) -> None:
+        """Open on the days list, then on today's day if there is one (at once when the
+        opening worker found it)."""
         from coordinator.screens.days import DaysScreen
+        from coordinator.screens.store_health import watch_store_health
 
         self._first_screen = DaysScreen()
         self.push_screen(self._first_screen)
-        wanted = self.open_date or self.clock.now().date()
-        self._find_todays_day(self.store, wanted)
-        self.read_palette_cases()
-        from coordinator.screens.store_health import watch_store_health
-
-        watch_store_health(self, self.store)  # read-only or damaged: said at once, in a notice
+        if todays_day is not None:  # on top at once: the list underneath waits (`load_hidden`)
+            self._open_todays_day(TodaysDay(todays_day))
+        elif self._opener is None:
+            self._find_todays_day(self.store, self._wanted_date())
+        else:  # no day today: the days list is what is shown (it reads itself)
+            self.call_later(self._after_first_day)
+        # Read-only: said at once, in a notice; damaged: once the integrity check has run.
+        watch_store_health(self, self.store, check=False)
         self._guard_typing()
 
     def _guard_typing(self) -> None:
@@ -230,15 +247,11 @@ class CoordinatorApp(SafeErrors, App[None]):
 
     @work(thread=True, exclusive=True, group="app-today")
     def _find_todays_day(self, store: Store, wanted: date) -> None:
-        from coordinator.store.day_pages import day_on, running_day
-
-        try:
-            # A running day first (a meeting still runs, whatever its date), then today's.
-            today = running_day(store) or day_on(store, wanted)
-        except StoreError:
-            return  # the days list reads them too, and tells what went wrong
+        today = _todays_day(store, wanted)
         if today is not None:
             self.post_message(TodaysDay(today))
+        else:
+            self.call_from_thread(self._after_first_day)
 
     @on(TodaysDay)
     def _open_todays_day(self, message: TodaysDay) -> None:
@@ -253,6 +266,8 @@ class CoordinatorApp(SafeErrors, App[None]):
             self._push_day(message.day_id)
         elif only_offers_above(self.screen_stack, first):
             self._day_after_offer = (first, message.day_id)
+        else:
+            self._after_first_day()
 
     def recovery_answered(self) -> None:
         """The recovery offer at start was answered: open the day it held back, if the user is
@@ -260,11 +275,38 @@ class CoordinatorApp(SafeErrors, App[None]):
         waiting, self._day_after_offer = self._day_after_offer, None
         if waiting is not None and self.screen is waiting[0]:
             self._push_day(waiting[1])
+        else:
+            self._after_first_day()
 
     def _push_day(self, day_id: int) -> None:
         from coordinator.screens.day import DayScreen
 
-        self.push_screen(DayScreen(day_id))
+        day = DayScreen(day_id)
+        self.push_screen(day)
+        self._when_shown(day)
+
+    def _when_shown(self, screen: Screen, waited: float = 0.0) -> None:
+        """Start the rest once `screen` has shown what it read (its `settled`), or after 3 s
+        whatever it is doing (a locked database must not hold the rest up for ever)."""
+        if getattr(screen, "settled", True) or waited >= 3.0 or self.screen is not screen:
+            self._after_first_day()
+            return
+        self.set_timer(0.05, lambda: self._when_shown(screen, waited + 0.05))
+
+    def _after_first_day(self) -> None:
+        """What waits for the first screen's data: the palette's cases, the integrity check
+        of the file, and the days list's own read (when it is under today's day)."""
+        if self._started_the_rest or self.store is None:
+            return
+        self._started_the_rest = True
+        from coordinator.screens.store_health import check_store_health
+
+        self.read_palette_cases()
+        check_store_health(self, self.store)
+        for screen in self.screen_stack:
+            load_hidden = getattr(screen, "load_hidden", None)
+            if load_hidden is not None:
+                load_hidden()
 
     def action_command_palette(self) -> None:
         if self.store is None:
@@ -294,6 +336,18 @@ class CoordinatorApp(SafeErrors, App[None]):
     @on(CasesRead)
     def _cases_read(self, message: CasesRead) -> None:
         self.palette_cases = message.cases
+
+
+def _todays_day(store: Store, wanted: date) -> int | None:
+    """The day to open on: a running day first (a meeting still runs, whatever its date),
+    then the first day on `wanted`; None when there is none or the database cannot say (the
+    days list reads them too, and tells what went wrong)."""
+    from coordinator.store.day_pages import day_on, running_day
+
+    try:
+        return running_day(store) or day_on(store, wanted)
+    except StoreError:
+        return None
 
 
 def _wall_clock() -> Clock:

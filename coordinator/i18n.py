@@ -17,7 +17,9 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 DEFAULT_LANGUAGE = "da"
 LANGUAGES = ("da", "en")
 
-_current: gettext.NullTranslations = gettext.NullTranslations()
+#: The current language's translation, read from its catalogs at the first `_()` (None until
+#: then): `coordinator --help` and a plain open's first frame need no catalog.
+_current: gettext.NullTranslations | None = None
 _current_language = "en"
 
 
@@ -39,8 +41,17 @@ def translations_for(language: str) -> gettext.NullTranslations:
 def set_language(language: str) -> None:
     """Choose the language of every later `_()` call (the CLI does this once, at start)."""
     global _current, _current_language
-    _current = translations_for(language)
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    _current = None
     _current_language = language
+
+
+def _translations() -> gettext.NullTranslations:
+    global _current
+    if _current is None:
+        _current = translations_for(_current_language)
+    return _current
 
 
 def current_language() -> str:
@@ -49,12 +60,12 @@ def current_language() -> str:
 
 def _(message: str) -> str:
     """Translate `message` into the current language."""
-    return _current.gettext(message)
+    return (_current or _translations()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Translate a message that depends on a count."""
-    return _current.ngettext(singular, plural, count)
+    return (_current or _translations()).ngettext(singular, plural, count)
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name

@@ -9,16 +9,17 @@ by the store become one line on stderr and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
+from gettext import gettext
 from typing import Any
 
 import typer
 from typer.core import TyperGroup
 
 from coordinator.cli.help_language import install as install_help_language
+from coordinator.cli.lazy import LazyCommands
 from coordinator.i18n import LANGUAGES, set_language
 from coordinator.launch import Settings, open_tui
 
@@ -45,7 +46,23 @@ class CoordinatorGroup(TyperGroup):
         super().__init__(*args, **kwargs)
         from coordinator.cli.bounds import install
 
-        install(self)
+        install(self)  # the global options; each command gets its checks as it is built
+        self.commands = LazyCommands(on_load=install, extra=self.commands)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """Every command with its line of help, from the registry (cli/lazy.py): listing
+        them builds none of them."""
+        commands = self.commands
+        assert isinstance(commands, LazyCommands)
+        names = list(commands)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        with formatter.section(gettext("Commands")):
+            formatter.write_dl([(name, commands.short_help(name, limit)) for name in names])
 
     def invoke(self, ctx: Any) -> Any:
         from coordinator.domain.clock_entry import EntryError
@@ -135,6 +152,8 @@ def settings_of(ctx: typer.Context) -> Settings:
 def print_json(document: object) -> None:
     """One JSON document on stdout and nothing else. JSON escapes the C0 controls itself; the
     C1 controls (which some terminals obey like ESC) and the bidi overrides are escaped too."""
+    import json
+
     text = json.dumps(document, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write(_C1_AND_BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
 
@@ -157,52 +176,7 @@ def one_line(message: str) -> str:
     return " ".join(message.split("\n"))
 
 
-def _register() -> None:
-    from coordinator.cli import (
-        admin,
-        agreement,
-        case,
-        citizen,
-        consent,
-        day,
-        encryption,
-        export,
-        followup,
-        item,
-        outcome,
-        people,
-        privacy,
-        rating,
-        referral,
-        roster,
-        settings,
-        stats,
-    )
-
-    app.add_typer(day.app, name="day")
-    app.add_typer(case.app, name="case")
-    app.add_typer(people.app, name="people")
-    app.add_typer(roster.app, name="roster")
-    app.add_typer(agreement.app, name="agreement")
-    app.add_typer(export.app, name="export")
-    app.add_typer(settings.app, name="settings")
-    app.add_typer(referral.app, name="referral")
-    app.add_typer(admin.db_app, name="db")
-    encryption.register(admin.db_app)
-    admin.register(app)
-    app.add_typer(followup.app, name="followup")
-    app.add_typer(item.app, name="item")
-    app.add_typer(outcome.app, name="outcome")
-    app.add_typer(rating.app, name="rating")
-    followup.register_export(export.app)
-    app.add_typer(citizen.app, name="citizen")
-    app.add_typer(consent.app, name="consent")
-    privacy.register(app)
-    stats.register(app, export.app)
-
-
 install_help_language()  # help texts in the run's language, whenever a help is shown
-_register()
 
 
 def main() -> None:

@@ -11,6 +11,9 @@ bounds is a `UserError`, which the root group prints as one line with exit statu
 Text is cleaned of control characters here (a NAME to one line), and again by the store's edge
 (store/bounds.py), which the CSV import and the dialogs pass too; a path with control
 characters is refused rather than changed.
+
+`install` runs whenever a command is built, so this module imports its checks (the domain's
+limits and text, the catalogs) only when a value is checked: `coordinator --help` checks none.
 """
 
 from __future__ import annotations
@@ -20,22 +23,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from coordinator.domain import limits
-from coordinator.domain.text import clean_line, clean_text, has_controls
-from coordinator.i18n import _
-
 #: What Python makes of bytes on the command line that are not UTF-8 (surrogateescape).
 _NOT_UTF8 = re.compile("[\ud800-\udfff]")
 
-#: Whole-number options with a range of their own (by parameter name); the others (ids)
-#: are 0 or more and fit 64 bits.
-NUMBER_RANGES: dict[str, tuple[int, int]] = {
-    "pre_minutes": (limits.MIN_MINUTES, limits.MAX_MINUTES),
-    "meeting_minutes": (limits.MIN_MINUTES, limits.MAX_MINUTES),
-    "older_than": (1, limits.MAX_MONTHS),
-    "count": (1, 1_000),
-    "position": (1, 10_000),
-}
+
+def number_range(name: str) -> tuple[int, int]:
+    """The range of a whole-number option: some have a range of their own (by parameter
+    name); the others (ids) are 0 or more and fit 64 bits."""
+    from coordinator.domain import limits
+
+    return {
+        "pre_minutes": (limits.MIN_MINUTES, limits.MAX_MINUTES),
+        "meeting_minutes": (limits.MIN_MINUTES, limits.MAX_MINUTES),
+        "older_than": (1, limits.MAX_MONTHS),
+        "count": (1, 1_000),
+        "position": (1, 10_000),
+    }.get(name, (0, limits.MAX_ID))
 
 
 def install(command: Any) -> None:  # noqa: ANN401 - a Click command or group
@@ -51,7 +54,9 @@ def install(command: Any) -> None:  # noqa: ANN401 - a Click command or group
 
 def _bounded(callback: Callable[..., Any] | None) -> Callable[..., Any]:
     def check(ctx: Any, parameter: Any, value: Any) -> Any:  # noqa: ANN401 - any option's value
-        if isinstance(value, list | tuple):
+        if isinstance(value, bool) or value is None:
+            pass  # nothing to check (`--help`, a flag, an option not given)
+        elif isinstance(value, list | tuple):
             value = type(value)(check_value(parameter, one) for one in value)
         else:
             value = check_value(parameter, value)
@@ -64,6 +69,9 @@ def check_value(parameter: Any, value: object) -> object:  # noqa: ANN401 - a Cl
     """`value` (one value of `parameter`) with its text cleaned of control characters (a
     NAME on one line); `UserError` when it is out of bounds."""
     from coordinator.cli import UserError
+    from coordinator.domain import limits
+    from coordinator.domain.text import clean_line, clean_text, has_controls
+    from coordinator.i18n import _
 
     name = parameter.name or ""
     shown = _shown(parameter)
@@ -71,7 +79,7 @@ def check_value(parameter: Any, value: object) -> object:  # noqa: ANN401 - a Cl
         if isinstance(value, bool) or value is None:
             return value
         if isinstance(value, int):
-            low, high = NUMBER_RANGES.get(name, (0, limits.MAX_ID))
+            low, high = number_range(name)
             limits.check_number(value, shown, low, high)
         elif isinstance(value, Path):
             limits.check_path(str(value), shown)

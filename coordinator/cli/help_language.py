@@ -75,10 +75,20 @@ def _translate(command: Any, ctx: Any) -> None:  # noqa: ANN401 - a Click comman
     for parameter in command.get_params(ctx):
         if getattr(parameter, "help", None):
             parameter.help = _(parameter.help)
-    for name in getattr(command, "list_commands", lambda _ctx: [])(ctx):
-        sub = command.get_command(ctx, name)
-        if sub is not None:
-            _texts(sub)
+    for sub in _built_subcommands(command, ctx):
+        _texts(sub)
+
+
+def _built_subcommands(command: Any, ctx: Any) -> list[Any]:  # noqa: ANN401 - Click's
+    """The sub-commands whose help lines are shown, without building the lazy ones: the root's
+    registry lines are translated where they are shown (`LazyCommands.short_help`)."""
+    from coordinator.cli.lazy import LazyCommands
+
+    commands = getattr(command, "commands", None)
+    if isinstance(commands, LazyCommands):
+        return commands.loaded()
+    names = getattr(command, "list_commands", lambda _ctx: [])(ctx)
+    return [sub for name in names if (sub := command.get_command(ctx, name)) is not None]
 
 
 def _texts(command: Any) -> None:  # noqa: ANN401 - a Click command

@@ -36,7 +36,6 @@ from coordinator.store.followup_views import CaseFollowup, case_followup
 from coordinator.store.outcomes import set_outcome
 from coordinator.store.ratings import add_rating
 from coordinator.widgets.plain import plain
-from coordinator.widgets.rating_curve import RatingCurve
 
 
 def progress_text(item) -> Text:  # noqa: ANN001 - a FollowupItem
@@ -95,6 +94,8 @@ class CaseFollowupDialog(AppModal[None]):
             yield DataTable(id="case-items", cursor_type="row", zebra_stripes=True)
             yield Static(id="case-outcome")
             yield Static(id="case-flag")
+            from coordinator.widgets.rating_curve import RatingCurve  # plotext: when shown
+
             yield RatingCurve(id="case-curve")
 
     def on_mount(self) -> None:
@@ -163,6 +164,8 @@ class CaseFollowupDialog(AppModal[None]):
             if view.flagged
             else (_("No ratings yet (r: session, e: outcome).") if not view.ratings else "")
         )
+        from coordinator.widgets.rating_curve import RatingCurve
+
         self.query_one(RatingCurve).show(
             [(r.rated_on, r.kind.value, r.total) for r in view.ratings]
         )

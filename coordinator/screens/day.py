@@ -160,7 +160,10 @@ class DayScreen(CorrectionActions, BatchActions, LiveScreen, AppScreen):
         self.tick()
 
     def on_screen_resume(self) -> None:
-        self.load()
+        """Read the day again when it is shown again; the first resume follows `on_mount`,
+        whose read is under way (two reads of the day competed as the app opened)."""
+        if not self._loading:
+            self.load()
 
     def action_refresh(self) -> None:
         self.load()

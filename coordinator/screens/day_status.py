@@ -23,7 +23,7 @@ from textual.widgets import Static
 from coordinator.domain.schedule import RunningPhase, Schedule
 from coordinator.domain.vocab import CaseStatus
 from coordinator.i18n import _
-from coordinator.widgets.plain import plain
+from coordinator.widgets.plain import plain, show
 from coordinator.widgets.timer import MeetingTimer
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class SummaryLine(Horizontal):
         else:
             text = ""
         state = self.query_one("#day-state", Static)
-        state.update(text)
+        show(state, text)  # asked every second (the clock's tick)
         state.display = bool(text)
         state.set_class(busy, "-busy")
         if busy and not self._told_busy:
@@ -148,7 +148,7 @@ class StatusPanel(Horizontal):
             text.append(predicted + f" ({delay} min)", style="green")
         else:
             text.append(predicted)
-        end.update(text)
+        show(end, text)  # asked every second (the clock's tick)
         end.set_class(delay > 0, "-late")
 
     def _maybe_notify(self, model: DayModel, running: RunningPhase | None) -> None:

@@ -92,6 +92,8 @@ class DaysScreen(AppScreen):
         self.older = self.newer = False
         #: A page is being read (the cursor at an edge asks for one page at a time).
         self._paging = False
+        #: The list was asked for at least once (shown, or read under today's day).
+        self._asked = False
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
@@ -104,16 +106,26 @@ class DaysScreen(AppScreen):
     def on_mount(self) -> None:
         table = self.query_one("#days", DataTable)
         table.add_columns(_("Date"), _("Start"), _("Cases"), _("Status"), _("Location"))
-        self.load()
 
     def on_screen_resume(self) -> None:
-        self.load()
+        """Read the list each time it is shown (also when first pushed). Under today's day,
+        pushed at once on top of it, it waits: the app asks it with `load_hidden` once the
+        day is shown, so nothing competes with the day's first read."""
+        if self.app.screen is self:  # (`is_current` is also true just under the top screen)
+            self.load()
+
+    def load_hidden(self) -> None:
+        """Read the list (and its reminders) if it never was: called by the app once the
+        first day is shown, so the list and the follow-up notice are ready behind it."""
+        if not self._asked and self.is_mounted:
+            self.load()
 
     def load(self, select: int | None = None) -> None:
         """Read the days in a worker; the cursor then goes to `select`, else to the selected
         day, else to today's or the next day. The window is the page around that day."""
         from coordinator.store.day_pages import day_date, days_around
 
+        self._asked = True
         store, today = self.store, self.clock.now().date()
         selected = self._selected_day()
         if select is None and selected is not None:
@@ -129,7 +141,7 @@ class DaysScreen(AppScreen):
             self.post_message(DaysLoaded(page, select))
             self._read_reminder(store, today)
             try:  # the retention reminder (store/retention.py): the app never purges by itself
-                self.post_message(PurgeDue(len(retention.due(store))))
+                self.post_message(PurgeDue(retention.due_count(store)))
             except StoreError:
                 pass
 

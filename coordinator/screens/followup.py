@@ -36,6 +36,7 @@ from coordinator.screens.store_jobs import StoreJobs
 from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
 from coordinator.store.followup import FollowupItem
+from coordinator.store.followup_page import PAGED_VIEWS, followup_page
 from coordinator.store.followup_views import FollowupList, followup_list, remember_me
 from coordinator.store.progress import record_progress
 from coordinator.widgets.footer import StepUpFooter
@@ -177,15 +178,38 @@ class FollowupScreen(LiveScreen, AppScreen):
         N_("Item"),
     )
 
+    def _wanted(self) -> str | None:
+        """What to read: a page of the view (nothing typed in the filter), else every item
+        (None: the filter folds every item's text, and "mine" every responsible's name)."""
+        if self.view in PAGED_VIEWS and not self._words():
+            return self.view
+        return None
+
+    def _words(self) -> list[str]:
+        return fold(self.query_one("#followup-filter", Input).value).split()
+
     def load(self) -> None:
         self._loading = True
-        self._read(self.store, self.today)
+        self._read(self.store, self.today, self._wanted())
+
+    def _show_or_read(self) -> None:
+        """After the view or the filter changed: show what was read if it holds the items
+        wanted (every item, or a page of this view), else read them."""
+        found, wanted = self.found, self._wanted()
+        if found is not None and (found.view is None or found.view == wanted):
+            self.show()
+        else:
+            self.load()
 
     @work(thread=True, exclusive=True, group="followup-read")
-    def _read(self, store: Store, today: date) -> None:
+    def _read(self, store: Store, today: date, view: str | None) -> None:
         self.before_reading()
         try:
-            self.post_message(self.Loaded(followup_list(store, today)))
+            if view is None:
+                found = followup_list(store, today)
+            else:
+                found = followup_page(store, today, view, MAX_ROWS)
+            self.post_message(self.Loaded(found))
         except StoreError as exc:
             self.post_message(self.LoadFailed(exc.message))
 
@@ -199,10 +223,15 @@ class FollowupScreen(LiveScreen, AppScreen):
         self._loading = False
         if self._jobs.writing:
             return  # read again once the changes are stored
+        if message.found.view is not None and message.found.view != self._wanted():
+            return  # an earlier view's page, read before the view changed
         if message.found == self.found:
             return  # nothing changed (a second read, a change elsewhere to other data)
         self.found = message.found
         self.show()
+
+    def _matches(self, item: FollowupItem, words: list[str]) -> bool:
+        return not words or matches(item, words, self.names)
 
     # --- showing --------------------------------------------------------------------------------
 
@@ -217,16 +246,20 @@ class FollowupScreen(LiveScreen, AppScreen):
             return
         table = self.query_one("#followup", DataTable)
         selected = self.selected
-        words = fold(self.query_one("#followup-filter", Input).value).split()
-        matched = [
+        words = self._words()
+        matched = [  # (nothing typed: no item's text is folded to be searched)
             item
             for item in found.items
-            if in_view(item, self.view, self.me) and matches(item, words, self.names)
+            if found.view is not None  # a page of the view, cut in the database
+            or (
+                in_view(item, self.view, self.me)
+                and (not words or matches(item, words, self.names))
+            )
         ]
         # The most urgent first, and no more than a table fills fast: ten years can leave
         # thousands open; the filter narrows to the rest.
         self.shown = matched[:MAX_ROWS]
-        self._beyond = len(matched) - len(self.shown)
+        self._beyond = (len(matched) if found.matched is None else found.matched) - len(self.shown)
         rows = [
             (
                 Text(str(item.case_id)),
@@ -269,7 +302,7 @@ class FollowupScreen(LiveScreen, AppScreen):
                 line.append(" ")
             line.append(f" {label} ", style)
         line.append("   ")
-        total, outcomes = len(found.items), len(found.outcomes_due)
+        total, outcomes = found.all_items, found.outcomes
         counts = (
             ngettext("{shown} of {total} item", "{shown} of {total} items", total).format(
                 shown=len(self.shown), total=total
@@ -324,7 +357,7 @@ class FollowupScreen(LiveScreen, AppScreen):
 
     @on(Input.Changed, "#followup-filter")
     def _filter_changed(self) -> None:
-        self.show()
+        self._show_or_read()
 
     @on(Input.Submitted, "#followup-filter")
     def _filter_done(self) -> None:
@@ -349,7 +382,7 @@ class FollowupScreen(LiveScreen, AppScreen):
         self.view = keys[(keys.index(self.view) + 1) % len(keys)]
         if self.view == "mine" and not self.me:
             self.action_choose_me()
-        self.show()
+        self._show_or_read()
 
     def action_toggle_names(self) -> None:
         self.names = not self.names

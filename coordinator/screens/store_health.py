@@ -2,9 +2,10 @@
 
 Both are said once, as a notice that stays (until clicked away) and a word in the title of every
 screen, so the coordinator knows before typing that nothing can be saved. Whether the file is
-damaged is SQLite's `quick_check`, run in a worker right after the app opens (it reads the whole
-file: never on the event loop). What the check finds also stops every later write (the store's
-write guard), so a damaged file is never written on.
+damaged is SQLite's `quick_check`, run in a worker once the app has shown its first screen's
+data (it reads the whole file: never on the event loop, and not in the way of today's day).
+What the check finds also stops every later write (the store's write guard), so a damaged file
+is never written on.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from coordinator.store.health import damaged
 _STAYS = 24 * 3600.0
 
 
-def watch_store_health(app: App, store: Store) -> None:
-    """Say at once that the file is read-only, and check in a worker whether it is damaged."""
+def watch_store_health(app: App, store: Store, check: bool = True) -> None:
+    """Say at once that the file is read-only, and check in a worker whether it is damaged
+    (unless `check` is False: the app calls `check_store_health` later)."""
     if store.read_only:
         _show(
             app,
@@ -36,6 +38,12 @@ def watch_store_health(app: App, store: Store) -> None:
             ),
             "warning",
         )
+    if check:
+        check_store_health(app, store)
+
+
+def check_store_health(app: App, store: Store) -> None:
+    """Check in a worker whether the file is damaged (a server database is not checked)."""
     if store.path is not None:
         app.run_worker(
             lambda: _check(app, store), thread=True, exclusive=True, group="store-health"

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from datetime import date
 
 from sqlalchemy import Select, case, func, literal, select
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
 from coordinator.domain.followup import CLOSED, ProgressStatus
@@ -23,16 +22,22 @@ from coordinator.store.models import AgreementItem, Case, Citizen, ItemProgress,
 from coordinator.store.statistics_followup import in_force
 
 
-def _status():  # noqa: ANN202 - a SQL expression and the aliased last event
+def _status():  # noqa: ANN202 - a SQL expression
     """The item's progress status: its newest event's, else the editor's (`in-progress` is
-    started, `done` done, anything else open: `domain.followup.progress_from_item_status`)."""
+    started, `done` done, anything else open: `domain.followup.progress_from_item_status`).
+
+    The newest event is looked up per item through the index on `lineage_id` (a correlated
+    subquery), so only the items the other conditions keep are looked at; grouping every event
+    of the history first took the days list's reminder 0.2 s on ten years."""
     lineage = func.coalesce(AgreementItem.lineage_id, AgreementItem.id)
     newest = (
-        select(ItemProgress.lineage_id, func.max(ItemProgress.id).label("last_id"))
-        .group_by(ItemProgress.lineage_id)
-        .subquery()
+        select(ItemProgress.status)
+        .where(col(ItemProgress.lineage_id) == lineage)
+        .order_by(col(ItemProgress.id).desc())
+        .limit(1)
+        .correlate(AgreementItem)
+        .scalar_subquery()
     )
-    last = aliased(ItemProgress)
     editor = case(
         (AgreementItem.status == "in-progress", literal(ProgressStatus.STARTED.value)),
         (AgreementItem.status == ProgressStatus.DONE.value, literal(ProgressStatus.DONE.value)),
@@ -42,7 +47,7 @@ def _status():  # noqa: ANN202 - a SQL expression and the aliased last event
         ),
         else_=literal(ProgressStatus.OPEN.value),
     )
-    return func.coalesce(last.status, editor), newest, last, lineage
+    return func.coalesce(newest, editor)
 
 
 def items_statement(
@@ -54,7 +59,7 @@ def items_statement(
 ) -> Select:
     """SELECT the items in force (the given columns, or the follow-up's own), not closed unless
     `include_closed`, only of `cases` if given, only overdue on `overdue_on` if given."""
-    status, newest, last, lineage = _status()
+    status = _status()
     force = in_force()
     chosen = list(columns) or [
         col(AgreementItem.id).label("id"),
@@ -77,8 +82,6 @@ def items_statement(
         .join(Case, col(Case.id) == force.c.case_id)
         .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
         .outerjoin(Citizen, col(Citizen.id) == Case.citizen_id)
-        .outerjoin(newest, newest.c.lineage_id == lineage)
-        .outerjoin(last, col(last.id) == newest.c.last_id)
     )
     if cases is not None:
         statement = statement.where(force.c.case_id.in_(sorted(cases)))

@@ -22,15 +22,33 @@ ME_SETTING = "followup-me"
 
 @dataclass(frozen=True)
 class FollowupList:
-    """Everything the follow-up screen lists."""
+    """Everything the follow-up screen lists: every open item in force, or (`view` set) a page
+    of one view's items with the counts of all (`store/followup_page.py`)."""
 
     items: tuple[FollowupItem, ...]
     outcomes_due: tuple[OutcomeDue, ...]
     me: str
+    #: The view the items are a page of; None: every item, for any view and filter.
+    view: str | None = None
+    #: A page's counts: the items of its view, all items, those overdue, the outcomes due.
+    matched: int | None = None
+    total: int | None = None
+    overdue_count: int | None = None
+    outcomes_count: int | None = None
 
     @property
     def overdue(self) -> int:
+        if self.overdue_count is not None:
+            return self.overdue_count
         return sum(1 for item in self.items if item.overdue)
+
+    @property
+    def outcomes(self) -> int:
+        return len(self.outcomes_due) if self.outcomes_count is None else self.outcomes_count
+
+    @property
+    def all_items(self) -> int:
+        return len(self.items) if self.total is None else self.total
 
 
 @dataclass(frozen=True)

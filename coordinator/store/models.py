@@ -123,7 +123,8 @@ class Case(SQLModel, table=True):
     problem_statement: str = ""
     trigger: str = ""
     conversation_number: int = 1
-    previous_case_id: int | None = Field(default=None, foreign_key="case.id")
+    #: Indexed: the follow-up's agreements in force look for later conversations (0010).
+    previous_case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
     jobbroker_id: int | None = Field(default=None, foreign_key="person.id")
     caseworker_id: int | None = Field(default=None, foreign_key="person.id")
     #: A shorter or longer meeting than the day's default (e.g. a short second conversation).
@@ -133,7 +134,8 @@ class Case(SQLModel, table=True):
     #: The start participants were first invited to, once the case has been pulled forward:
     #: the agenda shows the change until they have been told (it stays as a record).
     moved_from: NaiveDatetime | None = None
-    status: str = "planned"
+    #: Indexed: the app opens on a running day, found by its cases' status (0010).
+    status: str = Field(default="planned", index=True)
     #: Why the citizen was absent or the case cancelled (the seeds: find out why).
     status_reason: str = ""
     pre_started_at: NaiveDatetime | None = None

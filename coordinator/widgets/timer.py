@@ -18,6 +18,7 @@ from textual.widgets import Digits, Static
 
 from coordinator.domain.schedule import RunningPhase
 from coordinator.i18n import _
+from coordinator.widgets.plain import show
 
 #: "Time is nearly up" from this much time left of a phase.
 WARNING_LEFT = timedelta(minutes=5)
@@ -55,10 +56,12 @@ class MeetingTimer(Widget):
             yield Static(id="timer-hint")
 
     def _set(self, digits: str, title: Text, detail: Text, hint: Text, look: str) -> None:
-        self.query_one("#timer-digits", Digits).update(digits)
-        self.query_one("#timer-title", Static).update(title)
-        self.query_one("#timer-detail", Static).update(detail)
-        self.query_one("#timer-hint", Static).update(hint)
+        shown = self.query_one("#timer-digits", Digits)
+        if shown.value != digits:
+            shown.update(digits)
+        show(self.query_one("#timer-title", Static), title)  # each second: only what changed
+        show(self.query_one("#timer-detail", Static), detail)
+        show(self.query_one("#timer-hint", Static), hint)
         for name in ("-idle", "-running", "-warning", "-overrun"):
             self.set_class(name == look, name)
 
