@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from gettext import gettext
 from typing import Any
 
 import typer
@@ -20,7 +19,7 @@ from typer.core import TyperGroup
 
 from coordinator.cli.help_language import install as install_help_language
 from coordinator.cli.lazy import LazyCommands
-from coordinator.i18n import LANGUAGES, set_language
+from coordinator.i18n import LANGUAGES, _, set_language
 from coordinator.launch import Settings, open_tui
 
 __all__ = ["Settings", "UserError", "app", "main", "open_tui", "print_json", "settings_of"]
@@ -61,7 +60,7 @@ class CoordinatorGroup(TyperGroup):
         if not names:
             return
         limit = formatter.width - 6 - max(len(name) for name in names)
-        with formatter.section(gettext("Commands")):
+        with formatter.section(_("Commands")):
             formatter.write_dl([(name, commands.short_help(name, limit)) for name in names])
 
     def invoke(self, ctx: Any) -> Any:

@@ -69,14 +69,16 @@ def language_of(ctx: Any) -> str:  # noqa: ANN401 - a Click context
 
 
 def _translate(command: Any, ctx: Any) -> None:  # noqa: ANN401 - a Click command
-    """The command's, its parameters' and its sub-commands' help texts, translated in place
-    (the tree is built anew for every run, so nothing outlives this one)."""
-    _texts(command)
+    """The command's, its parameters' and its sub-commands' help texts, in this run's language.
+
+    The top-level commands are built once per process (cli/lazy.py) and may show their help
+    more than once (tests run many commands in one process), so each text is translated from
+    its English original, kept beside it, never from an earlier translation."""
+    _texts(command, ("help", "short_help", "epilog"))
     for parameter in command.get_params(ctx):
-        if getattr(parameter, "help", None):
-            parameter.help = _(parameter.help)
+        _texts(parameter, ("help",))
     for sub in _built_subcommands(command, ctx):
-        _texts(sub)
+        _texts(sub, ("help", "short_help", "epilog"))
 
 
 def _built_subcommands(command: Any, ctx: Any) -> list[Any]:  # noqa: ANN401 - Click's
@@ -91,8 +93,15 @@ def _built_subcommands(command: Any, ctx: Any) -> list[Any]:  # noqa: ANN401 - C
     return [sub for name in names if (sub := command.get_command(ctx, name)) is not None]
 
 
-def _texts(command: Any) -> None:  # noqa: ANN401 - a Click command
-    for attribute in ("help", "short_help", "epilog"):
-        text = getattr(command, attribute, None)
+#: Where a command or parameter keeps its English texts once they have been translated.
+_ORIGINALS = "_coordinator_english_help"
+
+
+def _texts(thing: Any, attributes: tuple[str, ...]) -> None:  # noqa: ANN401 - Click's
+    originals = getattr(thing, _ORIGINALS, None)
+    if originals is None:
+        originals = {attribute: getattr(thing, attribute, None) for attribute in attributes}
+        setattr(thing, _ORIGINALS, originals)
+    for attribute, text in originals.items():
         if text:
-            setattr(command, attribute, _(text))
+            setattr(thing, attribute, _(text))

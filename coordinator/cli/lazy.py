@@ -84,7 +84,9 @@ REGISTRY: tuple[Entry, ...] = (
     Entry("backup", "Copy the database safely, even while the app is running.", _admin),
     Entry(
         "demo",
-        "Fill the database with a fictional step-up day (today), two earlier days with their "
+        # Word for word the command's docstring (line break included): the Danish catalog
+        # knows the help by that text.
+        "Fill the database with a fictional step-up day (today), two earlier days with their\n"
         "follow-up, and open it.",
         _admin,
     ),

@@ -8,9 +8,11 @@ import sys
 
 import pytest
 import typer.main
+from typer.core import TyperGroup
 
 from coordinator.cli import app
 from coordinator.cli.lazy import REGISTRY, LazyCommands, build
+from coordinator.i18n import DEFAULT_LANGUAGE, _, set_language
 
 
 def test_every_registered_command_is_built_under_its_name() -> None:
@@ -18,11 +20,22 @@ def test_every_registered_command_is_built_under_its_name() -> None:
         assert build(entry.name).name == entry.name
 
 
+@pytest.mark.parametrize("language", ["en", "da"])
 @pytest.mark.parametrize("limit", [30, 45, 60, 74, 120])
-def test_the_registrys_help_line_is_the_commands_own(limit: int) -> None:
+def test_the_registrys_help_line_is_the_commands_own(limit: int, language: str) -> None:
+    """In English word for word; in Danish the translation of the command's own help (so the
+    registry's text is the catalog's msgid, line breaks included)."""
     listed = LazyCommands(on_load=lambda _command: None, extra={})
-    for entry in REGISTRY:
-        assert listed.short_help(entry.name, limit) == build(entry.name).get_short_help_str(limit)
+    set_language(language)
+    try:
+        for entry in REGISTRY:
+            command = build(entry.name)
+            own = TyperGroup(name=entry.name, help=_(command.help or ""))
+            assert listed.short_help(entry.name, limit) == own.get_short_help_str(limit)
+            if language == "en":
+                assert listed.short_help(entry.name, limit) == command.get_short_help_str(limit)
+    finally:
+        set_language(DEFAULT_LANGUAGE)
 
 
 def test_the_root_group_lists_every_command_in_the_registrys_order() -> None:
