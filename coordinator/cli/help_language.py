@@ -35,12 +35,13 @@ def install() -> None:
         cls.format_help = _translating(cls.format_help)  # type: ignore[method-assign]
     parse = typer_core.TyperGroup.parse_args
 
-    def parse_args(self: Any, ctx: Any, args: list[str]) -> list[str]:  # noqa: ANN401
+    def keeping_args(self: Any, ctx: Any, args: list[str]) -> list[str]:  # noqa: ANN401
+        """Typer's own parsing, with the root's arguments kept for `language_of`."""
         if ctx.parent is None:
             ctx.meta[_ARGS] = list(args)
         return parse(self, ctx, args)
 
-    typer_core.TyperGroup.parse_args = parse_args  # type: ignore[method-assign]
+    typer_core.TyperGroup.parse_args = keeping_args  # type: ignore[method-assign]
 
 
 def _translating(format_help: Any) -> Any:  # noqa: ANN401 - Typer's method
