@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from coordinator.domain.agreement_rules import Problem, finalise_problems
@@ -112,6 +113,7 @@ class AgreementScreen(AppScreen):
         self.citizen_name = ""
         self.readback_mode = "side"
         self._loaded_once = False
+        self._focus_before_wide: Widget | None = None
 
     # --- state ----------------------------------------------------------------------------------
 
@@ -349,8 +351,25 @@ class AgreementScreen(AppScreen):
         self._apply_readback_mode()
 
     def _apply_readback_mode(self) -> None:
-        self.query_one(ReadbackPane).display = self.readback_mode != "hidden"
-        self.query_one("#agreement-body").set_class(self.readback_mode == "wide", "-wide")
+        """Show the mode as named (the widths are the stylesheet's, the same every time). In
+        the mode filling the screen the editor is hidden, so the read-back takes the focus
+        (arrows and PgUp/PgDn scroll it) and gives it back to the field that had it."""
+        wide = self.readback_mode == "wide"
+        pane = self.query_one(ReadbackPane)
+        pane.display = self.readback_mode != "hidden"
+        pane.can_focus = wide
+        self.query_one("#agreement-body").set_class(wide, "-wide")
+        if wide:
+            if self.focused is not pane:
+                self._focus_before_wide = self.focused
+            self.set_focus(pane)
+        elif self.focused is pane or self.focused is None:
+            before = self._focus_before_wide
+            fields = self.query("#job-goal")
+            if before is not None and before.is_attached and before.screen is self:
+                self.set_focus(before)
+            elif fields:
+                self.set_focus(fields.first())
 
     def action_save_now(self) -> None:
         self.save_state.save_now()
