@@ -1,0 +1,43 @@
+"""Long user text is cut with "…" in the tables, so time, citizen and status stay in sight
+(issue 21, item 15): a 200-character name (the most `domain/limits.py` allows) pushed every
+column after it off screen. Widths are terminal cells: Danish letters one, an emoji two."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable
+
+from coordinator.domain.limits import MAX_NAME
+from coordinator.store.cases import CaseInput, add_case
+from coordinator.store.days import DayInput, create_day
+from tests.ui.test_day_screen import settle
+
+#: 200 characters of Danish letters, markup-like brackets and emoji (two cells each).
+LONG_NAME = ("Ærø [bold]Åse[/bold] Ødegård-Sørensen 😀 " * 10)[:MAX_NAME].strip()
+
+
+def screen_lines(table: DataTable) -> list[str]:
+    """The table as drawn, line by line."""
+    return [table.render_line(y).text for y in range(table.size.height)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_200_character_name_leaves_time_and_status_in_sight(store, make_app, size):
+    day = create_day(store, DayInput(date=store.now().date()))
+    add_case(store, CaseInput(day_id=day.id, citizen=LONG_NAME))
+    add_case(store, CaseInput(day_id=day.id, citizen="Mads Eriksen"))
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#agenda", DataTable)
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.size.width  # nothing to scroll sideways for
+        lines = screen_lines(table)
+        header, first = lines[0], lines[1]
+        assert header.rstrip().endswith("Status")
+        assert "08:30" in first and first.rstrip().endswith("Planned")
+        name = table.get_row_at(0)[3]
+        assert name.plain.endswith("…") and LONG_NAME.startswith(name.plain[:-1])
+        assert name.cell_len <= table.columns[table.ordered_columns[3].key].width
+        assert not [span for span in name.spans if "bold" in str(span.style)]  # no markup
+        assert "Mads Eriksen" in lines[3] or "Mads Eriksen" in "".join(lines)
