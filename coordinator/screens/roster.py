@@ -50,6 +50,7 @@ from coordinator.store.roster import CaseHeading, RosterLine
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
+from coordinator.widgets.table_fit import fill_table
 
 _PART_CYCLE = (Part.BOTH, Part.MEETING, Part.PRE)
 _ATTENDANCE_CYCLE = tuple(Attendance)
@@ -242,22 +243,15 @@ class RosterScreen(LiveScreen, AppScreen):
                     what.append(" ★", "bold")
             attendance = line.attendance
             style = "red" if attendance in (Attendance.DECLINED, Attendance.ABSENT) else ""
-            rows.append(
-                (
-                    plain(line.display_name, "bold" if role is RosterRole.CITIZEN else ""),
-                    what,
-                    plain(_(PART_LABELS[line.part])),
-                    plain(_(ATTENDANCE_LABELS[attendance]), style),
-                )
+            cells = (
+                plain(line.display_name, "bold" if role is RosterRole.CITIZEN else ""),
+                what,
+                plain(_(PART_LABELS[line.part])),
+                plain(_(ATTENDANCE_LABELS[attendance]), style),
             )
-        # Widths measured here from what is shown, not left to the table's measuring when
-        # idle (a picture, or a slow terminal, could catch the columns at their headings').
+            rows.append((str(line.id), cells))
         headings = (_("Name"), _("Role"), _("Part"), _("Attendance"))
-        table.clear(columns=True)
-        for index, heading in enumerate(headings):
-            table.add_column(heading, width=max([len(heading), *(r[index].cell_len for r in rows)]))
-        for line, row in zip(self.lines, rows, strict=True):
-            table.add_row(*row, key=str(line.id))
+        fill_table(table, headings, rows, flexible={0, 1})  # part, attendance always shown
         if selected is not None and any(line.id == selected for line in self.lines):
             table.move_cursor(row=table.get_row_index(str(selected)))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from rich.text import Text
+from textual.widgets import DataTable
 
 #: A column of user text is never cut below this many cells (it would say nothing).
 MIN_TEXT_WIDTH = 8
@@ -63,3 +64,31 @@ def cell_width(cell: Text | str) -> int:
     """The widest line of a cell, in terminal cells."""
     text = cell if isinstance(cell, Text) else Text(cell)
     return max((line.cell_len for line in text.split("\n")), default=0)
+
+
+def fill_table(
+    table: DataTable,
+    headings: Sequence[str],
+    rows: Sequence[tuple[str, Sequence[Text]]],
+    flexible: Collection[int],
+    width: int | None = None,
+) -> None:
+    """Put `rows` (key, cells) in `table` under `headings`, the columns fitted to `width`
+    (the table's own width once laid out, else the screen's): the `flexible` columns (user
+    text) are cut with "…" where they would push the others out of sight.
+
+    Widths are set here from what is shown, not left to the table's measuring when idle: a
+    picture or a slow terminal could catch the columns at their headings' width."""
+    if width is None:
+        width = table.size.width or table.app.size.width
+    natural = [
+        max([cell_width(heading), *(cell_width(cells[i]) for _key, cells in rows)])
+        for i, heading in enumerate(headings)
+    ]
+    widths = column_widths(natural, width, flexible)
+    table.clear(columns=True)
+    for heading, cells_wide in zip(headings, widths, strict=True):
+        table.add_column(heading, width=cells_wide)
+    for key, cells in rows:
+        fitted = [ellipsised(c, w) for c, w in zip(cells, widths, strict=True)]
+        table.add_row(*fitted, key=key)

@@ -10,6 +10,8 @@ from textual.widgets import DataTable
 from coordinator.domain.limits import MAX_NAME
 from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.days import DayInput, create_day
+from coordinator.store.people import PersonInput, add_person
+from coordinator.store.referrals import ReferralInput, add_referral
 from tests.ui.test_day_screen import settle
 
 #: 200 characters of Danish letters, markup-like brackets and emoji (two cells each).
@@ -41,3 +43,30 @@ async def test_a_200_character_name_leaves_time_and_status_in_sight(store, make_
         assert name.cell_len <= table.columns[table.ordered_columns[3].key].width
         assert not [span for span in name.spans if "bold" in str(span.style)]  # no markup
         assert "Mads Eriksen" in lines[3] or "Mads Eriksen" in "".join(lines)
+
+
+async def test_people_and_queue_lists_keep_their_last_columns_in_sight(store, make_app) -> None:
+    from coordinator.domain.vocab import Profession
+    from coordinator.screens.people import PeopleScreen
+    from tests.ui.test_queue_screen import open_queue
+
+    add_person(store, PersonInput(LONG_NAME, Profession.NURSE, phone="12345678"))
+    add_referral(store, ReferralInput(LONG_NAME, reason="Sygemeldt " * 40, urgent=True))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_queue(pilot)
+        table = app.screen.query_one("#queue", DataTable)
+        lines = screen_lines(table)
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.size.width
+        assert table.get_row_at(0)[0].plain.endswith("…")
+        assert "urgent" in lines[1] and lines[1].rstrip().endswith("…")  # the reason, cut
+
+        await app.push_screen(PeopleScreen())
+        await settle(pilot)
+        table = app.screen.query_one("#people", DataTable)
+        widths = sum(column.get_render_width(table) for column in table.columns.values())
+        assert widths <= table.size.width
+        first = screen_lines(table)[1]
+        assert first.rstrip().endswith("12345678")  # the phone, the last column, in sight
+        assert table.get_row_at(0)[0].plain.endswith("…")
