@@ -161,7 +161,8 @@ class PeopleScreen(AppScreen):
             )
             rows.append((str(person.id), cells))
         headings = (_("Name"), _("Profession"), _("Flags"), _("Department"), _("E-mail"))
-        fill_table(table, (*headings, _("Phone")), rows, flexible={0, 3, 4})
+        # The name keeps the most; the phone (short) always shows.
+        fill_table(table, (*headings, _("Phone")), rows, flexible={0: 16, 1: 10, 2: 8, 3: 8, 4: 8})
         if previous is not None and str(previous) in {str(p.id) for p in found}:
             table.move_cursor(row=table.get_row_index(str(previous)))
         hint = self.query_one("#people-hint", Static)

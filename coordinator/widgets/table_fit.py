@@ -9,7 +9,7 @@ or a CJK letter two.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -30,11 +30,13 @@ def column_widths(
 ) -> list[int]:
     """The width of each column of a table `total` cells wide: the columns not in `flexible`
     keep their `natural` width; the flexible ones are cut, the widest first, until the table
-    fits (never below `minimum`)."""
+    fits (never below `minimum`, or the column's own minimum when `flexible` maps each
+    column to one: a name may keep more than a department)."""
     widths = list(natural)
+    floors = flexible if isinstance(flexible, Mapping) else dict.fromkeys(flexible, minimum)
     spare = total - SCROLLBAR - CELL_PADDING * len(widths) - sum(widths)
     while spare < 0:
-        cuttable = [i for i in flexible if widths[i] > minimum]
+        cuttable = [i for i in floors if widths[i] > floors[i]]
         if not cuttable:
             break
         widest = max(cuttable, key=lambda i: widths[i])
