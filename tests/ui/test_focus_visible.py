@@ -66,3 +66,26 @@ async def test_a_focused_select_box_looks_focused(demo_store, make_app) -> None:
         await pilot.pause()
         assert screen.focused is select
         assert (shown.styles.background, shown.styles.text_style) != blurred
+
+
+async def test_the_preparation_form_at_80x24_has_no_invisible_tab_stop(store, make_app) -> None:
+    from textual.containers import VerticalScroll
+
+    from tests.ui.test_case_screen import _case, open_form
+
+    case_id = _case(store)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_form(app, pilot, case_id)
+        form = screen.query_one("#form")
+        scrolled = 0
+        for _stop in range(30):
+            await pilot.press("tab")
+            await pilot.pause()
+            focused = screen.focused
+            assert not isinstance(focused, VerticalScroll), "the form itself took the focus"
+            if form in focused.ancestors:
+                assert form.content_region.contains_region(focused.region), focused
+                scrolled += form.scroll_offset.y > 0
+        assert scrolled
+        await settle(pilot)
