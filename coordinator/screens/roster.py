@@ -143,6 +143,8 @@ class RosterScreen(LiveScreen, AppScreen):
         stay in view."""
         body = self.query_one("#roster-body")
         body.set_class(self.size.width < NARROW, "-narrow")
+        if self.lines:  # the columns fit the table's new width once it is laid out
+            self.call_after_refresh(self._show_lines)
 
     def on_mount(self) -> None:
         self.sub_title = _("Roster")
