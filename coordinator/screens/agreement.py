@@ -48,6 +48,7 @@ from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.item_editor import ItemEditor
 from coordinator.widgets.meeting_clock import MeetingClock
 from coordinator.widgets.plain import plain
+from coordinator.widgets.table_fit import ellipsised
 
 __all__ = ["AgreementScreen", "SectionHeading"]
 
@@ -59,6 +60,8 @@ PROBLEM_FIELDS = {
     "item-no-due": "due",
     "due-before-meeting": "due",
 }
+#: A long citizen name is cut to this many cells in the title, so version and status show.
+TITLE_NAME_WIDTH = 40
 #: From this terminal width the read-back fits beside the editor.
 SIDE_BY_SIDE_WIDTH = 120
 
@@ -240,7 +243,7 @@ class AgreementScreen(AppScreen):
         view = self.view
         assert view is not None
         title = _("Agreement · {citizen} · version {n} · {status}").format(
-            citizen=self.citizen_name,
+            citizen=ellipsised(plain(self.citizen_name), TITLE_NAME_WIDTH).plain,
             n=view.version,
             status=_(AGREEMENT_STATUS_LABELS[view.status]),
         )

@@ -70,3 +70,18 @@ async def test_people_and_queue_lists_keep_their_last_columns_in_sight(store, ma
         first = screen_lines(table)[1]
         assert first.rstrip().endswith("12345678")  # the phone, the last column, in sight
         assert table.get_row_at(0)[0].plain.endswith("…")
+
+
+async def test_the_agreement_title_keeps_version_and_status_after_a_long_name(store, make_app):
+    from textual.widgets import Static
+
+    from tests.ui.test_agreement_screen import open_agreement
+
+    day = create_day(store, DayInput(date=store.now().date()))
+    case_id = add_case(store, CaseInput(day_id=day.id, citizen=LONG_NAME)).id
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        title = str(screen.query_one("#agreement-title", Static).render())
+        assert title.endswith("· version 1 · Draft") and "…" in title
+        assert LONG_NAME[:20] in title  # the literal beginning, brackets and all
