@@ -28,12 +28,14 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from coordinator.app_safety import SafeErrors
 from coordinator.commands import binding_commands
 from coordinator.domain.clock import Clock
+from coordinator.domain.text import printable
 from coordinator.i18n import N_, _, set_language
 from coordinator.palette import (
     SEARCH_THEMES,
@@ -151,6 +153,28 @@ class CoordinatorApp(SafeErrors, App[None]):
 
         accept_completion_before_leaving(self.focused)
         super().action_focus_next()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,  # noqa: ARG002 - ignored: every toast is literal text
+    ) -> None:
+        """Every toast shows its text literally, whoever calls it: a message naming a citizen
+        ("Test <b>x</b> [bold]Ærø[/bold] 😀 er tilføjet.") keeps its brackets. Textual reads
+        a toast as markup by default, and `Widget.notify` passes that default on, so the one
+        place to make it literal is here; the app writes no markup in its own messages. A
+        control character stored before input was cleaned is shown, never sent on."""
+        super().notify(
+            printable(str(message)),
+            title=printable(str(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def action_open_people(self) -> None:
         from coordinator.screens.people import PeopleScreen

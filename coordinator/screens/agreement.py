@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from coordinator.domain.agreement_rules import Problem, finalise_problems
@@ -48,6 +49,7 @@ from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.item_editor import ItemEditor
 from coordinator.widgets.meeting_clock import MeetingClock
 from coordinator.widgets.plain import plain
+from coordinator.widgets.table_fit import ellipsised
 
 __all__ = ["AgreementScreen", "SectionHeading"]
 
@@ -59,6 +61,8 @@ PROBLEM_FIELDS = {
     "item-no-due": "due",
     "due-before-meeting": "due",
 }
+#: A long citizen name is cut to this many cells in the title, so version and status show.
+TITLE_NAME_WIDTH = 40
 #: From this terminal width the read-back fits beside the editor.
 SIDE_BY_SIDE_WIDTH = 120
 
@@ -113,6 +117,7 @@ class AgreementScreen(AppScreen):
         self.citizen_name = ""
         self.readback_mode = "side"
         self._loaded_once = False
+        self._focus_before_wide: Widget | None = None
 
     # --- state ----------------------------------------------------------------------------------
 
@@ -239,7 +244,7 @@ class AgreementScreen(AppScreen):
         view = self.view
         assert view is not None
         title = _("Agreement · {citizen} · version {n} · {status}").format(
-            citizen=self.citizen_name,
+            citizen=ellipsised(plain(self.citizen_name), TITLE_NAME_WIDTH).plain,
             n=view.version,
             status=_(AGREEMENT_STATUS_LABELS[view.status]),
         )
@@ -350,8 +355,25 @@ class AgreementScreen(AppScreen):
         self._apply_readback_mode()
 
     def _apply_readback_mode(self) -> None:
-        self.query_one(ReadbackPane).display = self.readback_mode != "hidden"
-        self.query_one("#agreement-body").set_class(self.readback_mode == "wide", "-wide")
+        """Show the mode as named (the widths are the stylesheet's, the same every time). In
+        the mode filling the screen the editor is hidden, so the read-back takes the focus
+        (arrows and PgUp/PgDn scroll it) and gives it back to the field that had it."""
+        wide = self.readback_mode == "wide"
+        pane = self.query_one(ReadbackPane)
+        pane.display = self.readback_mode != "hidden"
+        pane.can_focus = wide
+        self.query_one("#agreement-body").set_class(wide, "-wide")
+        if wide:
+            if self.focused is not pane:
+                self._focus_before_wide = self.focused
+            self.set_focus(pane)
+        elif self.focused is pane or self.focused is None:
+            before = self._focus_before_wide
+            fields = self.query("#job-goal")
+            if before is not None and before.is_attached and before.screen is self:
+                self.set_focus(before)
+            elif fields:
+                self.set_focus(fields.first())
 
     def action_save_now(self) -> None:
         self.save_state.save_now()

@@ -12,7 +12,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.message import Message
 from textual.widget import Widget
@@ -31,6 +31,7 @@ from coordinator.screens.agreement_items import ItemActions
 from coordinator.store.agreement_views import AgreementView, ItemView
 from coordinator.store.autosave import Key
 from coordinator.widgets.form_inputs import DateInput, NameInput
+from coordinator.widgets.form_scroll import FormScroll
 from coordinator.widgets.item_editor import ItemEditor, due_feedback
 from coordinator.widgets.plain import plain
 
@@ -67,7 +68,7 @@ class SectionHeading(Static, can_focus=True):
         self.kind = kind
 
 
-class AgreementForm(ItemActions, VerticalScroll):
+class AgreementForm(ItemActions, FormScroll):
     """The fields and items of one agreement version (read-only when it is final)."""
 
     @dataclass
@@ -313,6 +314,8 @@ class AgreementForm(ItemActions, VerticalScroll):
             self.post_message(self.Edited((event.editor.key, event.field), event.value))
             self._item_drafts.pop(id(event.editor), None)  # this item is read again, no other
             self.update_warnings()
+            if event.field == "text":  # the item's text area may have grown below the fold
+                self.call_after_refresh(self.keep_focus_in_view)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         node: Widget | None = event.widget

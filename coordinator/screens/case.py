@@ -10,7 +10,7 @@ from functools import partial
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Static, TextArea
@@ -31,6 +31,7 @@ from coordinator.store.preparation import MaterialView, PreparationView
 from coordinator.store.readiness import Readiness, case_readiness
 from coordinator.store.roster import CaseHeading
 from coordinator.widgets.footer import StepUpFooter
+from coordinator.widgets.form_scroll import FormScroll
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
 from coordinator.widgets.translated import TranslatedBindings
@@ -154,7 +155,7 @@ class CaseScreen(CasePrivacy, AppScreen):
                 form=("preparation", self.case_id),
             )
         yield Static(id="case-consent")
-        with VerticalScroll(id="form", disabled=True):
+        with FormScroll(id="form", disabled=True):
             for section, name, label, multiline in _FORM:
                 if section:
                     yield Label(_(section), classes="section")

@@ -24,6 +24,7 @@ from coordinator.domain.schedule import Interval, RunningPhase, Schedule
 from coordinator.domain.vocab import CASE_STATUS_LABELS, CHALLENGE_LABELS, CaseStatus
 from coordinator.i18n import _
 from coordinator.widgets.plain import plain
+from coordinator.widgets.table_fit import cell_width, column_widths, ellipsised
 
 if TYPE_CHECKING:
     from coordinator.store.day_model import AgendaCase, DayModel
@@ -89,9 +90,9 @@ def readiness_text(readiness: Readiness, material_late: bool = False) -> Text:
 REASON_WIDTH = 18
 
 
-def _shortened(text: str, width: int) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
+def _shortened(text: str, width: int) -> Text:
+    """The reason on one line, cut to `width` terminal cells (not characters)."""
+    return ellipsised(plain(" ".join(text.split()), "italic"), width)
 
 
 def running_case_id(model: DayModel) -> int | None:
@@ -127,6 +128,7 @@ class AgendaTable(DataTable[Cell]):
         self._compact: bool | None = None
         self._rendered: list[Row] = []
         self._column_spec: list[tuple[str, int]] = []
+        self._width = 0
         #: Where the cursor was, so it knows which way to step over a break.
         self._cursor_row = 0
 
@@ -137,7 +139,8 @@ class AgendaTable(DataTable[Cell]):
     ) -> None:
         """Draw the day as predicted on a screen `width` columns wide; nothing is redrawn when
         no row changed, and the cursor stays on the case it was on."""
-        if self._columns(width):
+        if self._columns(width) or width != self._width:
+            self._width = width
             self._rendered = []
         rows: list[Row] = []
         breaks = list(schedule.predicted_breaks)  # a floating lunch shown where it moved
@@ -155,11 +158,15 @@ class AgendaTable(DataTable[Cell]):
             return
         self._rendered = rows
         selected = self.selected_case_id()
-        self._fit_columns(rows)
+        widths = self._fit_columns(rows, width)
         self.clear()
         for key, cells in rows:
             height = max(str(cell).count("\n") + 1 for cell in cells)
-            self.add_row(*cells, key=key, height=height)
+            fitted = [
+                ellipsised(cell, cells_wide) if isinstance(cell, Text) else cell
+                for cell, cells_wide in zip(cells, widths, strict=True)
+            ]
+            self.add_row(*fitted, key=key, height=height)
         if selected is not None:
             self.focus_case(selected)
 
@@ -172,8 +179,10 @@ class AgendaTable(DataTable[Cell]):
         self._compact = compact
         return True
 
-    def _fit_columns(self, rows: list[Row]) -> None:
-        """Give the columns as wide as their widest cell, rebuilt when that changes.
+    def _fit_columns(self, rows: list[Row], width: int) -> list[int]:
+        """Give the columns as wide as their widest cell, rebuilt when that changes; the
+        citizen and the challenges (the columns that can be long) share what the others leave
+        of `width`, so time, citizen and status always show (a long name ends in "…").
 
         Widths are set, not measured by the table when idle: the rows arrive after the table
         was first drawn, and a line drawn before the table measured them would stay cut."""
@@ -181,24 +190,19 @@ class AgendaTable(DataTable[Cell]):
         if self._compact:
             labels.pop()
         labels += [_("Prep. · roster"), _("Status")]
-        widths = [
-            max(
-                [Text(label).cell_len]
-                + [
-                    Text(line).cell_len
-                    for _key, cells in rows
-                    for line in str(cells[i]).split("\n")
-                ]
-            )
+        natural = [
+            max([cell_width(label)] + [cell_width(cells[i]) for _key, cells in rows])
             for i, label in enumerate(labels)
         ]
+        flexible = {3} if self._compact else {3, 4}
+        widths = column_widths(natural, width, flexible)
         spec = list(zip(labels, widths, strict=True))
-        if spec == self._column_spec:
-            return
-        self._column_spec = spec
-        self.clear(columns=True)
-        for label, width in spec:
-            self.add_column(label, width=width)
+        if spec != self._column_spec:
+            self._column_spec = spec
+            self.clear(columns=True)
+            for label, cells_wide in spec:
+                self.add_column(label, width=cells_wide)
+        return widths
 
     def _break_row(self, brk: Interval, index: int) -> Row:
         style = "italic dim"
@@ -227,7 +231,7 @@ class AgendaTable(DataTable[Cell]):
         status_text = Text(_(CASE_STATUS_LABELS[status]), style=style)
         if case.reason and status is not CaseStatus.PLANNED:  # why absent or cancelled
             status_text.append("\n")
-            status_text.append(plain(_shortened(case.reason, REASON_WIDTH), "italic"))
+            status_text.append(_shortened(case.reason, REASON_WIDTH))
         moved = model.moved_from(case, schedule)
         if moved is not None:
             status_text.append(

@@ -16,7 +16,7 @@ from datetime import time
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from coordinator.domain.breaks import BreakPolicy
@@ -37,6 +37,7 @@ from coordinator.store.day_model import DayModel, DaySummary
 from coordinator.store.errors import Invalid, StoreError
 from coordinator.store.people import PersonRecord
 from coordinator.store.timing import Move
+from coordinator.widgets.form_scroll import FormScroll
 from coordinator.widgets.plain import plain
 
 CSS = ["day_dialogs.tcss", "day_corrections.tcss"]
@@ -86,7 +87,7 @@ class EditDayDialog(_FormDialog):
         latest = ", ".join(
             f"{b.latest_start:%H:%M}" for b in plan.breaks if b.latest_start is not None
         )
-        with VerticalScroll(classes="dialog", id="edit-day"):
+        with FormScroll(classes="dialog", id="edit-day"):
             yield Label(_("Edit the day"), classes="dialog-title")
             # three fields a row, so the whole form and its buttons fit 80x24
             with Horizontal(classes="row"):
@@ -238,7 +239,7 @@ class EditCaseDialog(_FormDialog):
 
     def compose(self) -> ComposeResult:
         case = self.case
-        with VerticalScroll(classes="dialog", id="edit-case"):
+        with FormScroll(classes="dialog", id="edit-case"):
             yield Label(_("Edit the case"), classes="dialog-title")
             with Horizontal(classes="row"):
                 with Vertical():
@@ -338,7 +339,7 @@ class MoveCaseDialog(_FormDialog):
     def compose(self) -> ComposeResult:
         from coordinator.screens.days import WEEKDAYS
 
-        with VerticalScroll(classes="dialog", id="move-case"):
+        with FormScroll(classes="dialog", id="move-case"):
             yield Label(_("Move a case to another day"), classes="dialog-title")
             yield Static(plain(self.citizen))
             yield Label(_("Day"), classes="field-label")

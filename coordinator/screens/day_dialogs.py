@@ -19,7 +19,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -36,6 +36,7 @@ from coordinator.screens.base import AppModal, FormModal
 from coordinator.store.database import Store
 from coordinator.store.errors import Invalid, StoreError
 from coordinator.store.people import PersonRecord
+from coordinator.widgets.form_scroll import FormScroll
 from coordinator.widgets.plain import plain
 
 #: What a dialog stores, run in a worker with the app's store; returns the new id.
@@ -240,7 +241,7 @@ class CreateDayDialog(_FormDialog):
         self._duplicate_ok: date | None = None
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
+        with FormScroll(classes="dialog"):
             yield Label(_("New step-up day"), classes="dialog-title")
             with Horizontal(classes="row"):
                 with Vertical():
@@ -312,7 +313,7 @@ class AddCaseDialog(_FormDialog):
         self.day_id = day_id
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
+        with FormScroll(classes="dialog"):
             yield Label(_("Add a case"), classes="dialog-title")
             yield Label(_("Citizen's name"), classes="field-label")
             yield Input(id="citizen")

@@ -19,7 +19,10 @@ PADDING = 2
 SCROLLBAR = 2
 #: The indexes of the columns given up or shortened when they do not all fit.
 KIND, RESPONSIBLE, ITEM = 6, 5, 7
+CITIZEN = 1
 RESPONSIBLE_NARROW = 12
+#: A citizen's name (up to 200 characters) is cut to this when the columns do not all fit.
+CITIZEN_NARROW = 20
 ITEM_AT_LEAST = 16
 
 
@@ -35,6 +38,7 @@ def fit_columns(
     widths[RESPONSIBLE] = min(
         widths[RESPONSIBLE], max(len(headings[RESPONSIBLE]), RESPONSIBLE_NARROW)
     )
+    widths[CITIZEN] = min(widths[CITIZEN], max(len(headings[CITIZEN]), CITIZEN_NARROW))
     others = sum(widths[i] + PADDING for i in keep if i != ITEM)
     widths[ITEM] = max(ITEM_AT_LEAST, len(headings[ITEM]), available - others - PADDING)
     columns = [(headings[i], widths[i]) for i in keep]

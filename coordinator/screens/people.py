@@ -30,6 +30,7 @@ from coordinator.store.people import PersonInput, PersonRecord
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
+from coordinator.widgets.table_fit import fill_table
 
 
 class PeopleScreen(AppScreen):
@@ -101,10 +102,6 @@ class PeopleScreen(AppScreen):
     def on_mount(self) -> None:
         self.sub_title = _("People")
         self.query_one("#people-hint", Static).display = False
-        table = self.query_one("#people", DataTable)
-        table.add_columns(
-            _("Name"), _("Profession"), _("Flags"), _("Department"), _("E-mail"), _("Phone")
-        )
         self.load()
         self.query_one("#search", Input).focus()
 
@@ -143,8 +140,8 @@ class PeopleScreen(AppScreen):
         table = self.query_one("#people", DataTable)
         previous = self._select if self._select is not None else self._selected_id()
         self._select = None
-        table.clear()
         self._inactive_ids = {p.id for p in found if not p.active and p.id is not None}
+        rows = []
         for person in found:
             flags = []
             if person.decision_authority:
@@ -154,15 +151,18 @@ class PeopleScreen(AppScreen):
             if not person.active:
                 flags.append(_("inactive"))
             style = "dim" if not person.active else ""
-            table.add_row(
+            cells = (
                 plain(person.name, style),
                 plain(profession_label(person.profession), style),
                 plain(", ".join(flags), style),
                 plain(person.department, style),
                 plain(person.email, style),
                 plain(person.phone, style),
-                key=str(person.id),
             )
+            rows.append((str(person.id), cells))
+        headings = (_("Name"), _("Profession"), _("Flags"), _("Department"), _("E-mail"))
+        # The name keeps the most; the phone (short) always shows.
+        fill_table(table, (*headings, _("Phone")), rows, flexible={0: 16, 1: 10, 2: 8, 3: 8, 4: 8})
         if previous is not None and str(previous) in {str(p.id) for p in found}:
             table.move_cursor(row=table.get_row_index(str(previous)))
         hint = self.query_one("#people-hint", Static)

@@ -27,6 +27,7 @@ from coordinator.store.referrals import FreeDay, ReferralView, free_days, list_r
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
+from coordinator.widgets.table_fit import fill_table
 
 
 @dataclass
@@ -94,15 +95,6 @@ class QueueScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.sub_title = _("Referral queue")
-        self.query_one("#queue", DataTable).add_columns(
-            _("Citizen"),
-            _("Challenges"),
-            _("Referred by"),
-            _("Urgent"),
-            _("Waiting since"),
-            _("Days"),
-            _("Reason"),
-        )
         self.load()
 
     def on_screen_resume(self) -> None:
@@ -136,10 +128,10 @@ class QueueScreen(AppScreen):
         table = self.query_one("#queue", DataTable)
         select = message.select if message.select is not None else self.selected_id()
         self.referrals, self.days = message.referrals, message.days
-        table.clear()
-        for index, ref in enumerate(self.referrals):
+        rows = []
+        for ref in self.referrals:
             urgent = Text(_("urgent"), style="bold") if ref.urgent else Text("")
-            table.add_row(
+            cells = (
                 plain(ref.citizen),
                 Text(", ".join(_(CHALLENGE_LABELS[k]) for k in ref.challenges)),
                 plain(ref.referred_by),
@@ -147,8 +139,12 @@ class QueueScreen(AppScreen):
                 Text(f"{ref.referred_on:%d.%m.%Y}"),
                 Text(str(ref.waiting_days), justify="right"),
                 plain(ref.reason),
-                key=str(ref.id),
             )
+            rows.append((str(ref.id), cells))
+        headings = (_("Citizen"), _("Challenges"), _("Referred by"), _("Urgent"))
+        headings += (_("Waiting since"), _("Days"), _("Reason"))
+        fill_table(table, headings, rows, flexible={0, 1, 2, 6})  # urgent, dates always shown
+        for index, ref in enumerate(self.referrals):
             if ref.id == select:
                 table.move_cursor(row=index, animate=False)
         hint = self.query_one("#queue-hint", Static)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from coordinator.domain.vocab import CHALLENGE_LABELS, ChallengeKind
@@ -19,6 +19,7 @@ from coordinator.screens.queue import day_label
 from coordinator.store.database import Store
 from coordinator.store.errors import Invalid
 from coordinator.store.referrals import FreeDay, ReferralView
+from coordinator.widgets.form_scroll import FormScroll
 from coordinator.widgets.plain import plain
 
 
@@ -28,7 +29,7 @@ class AddReferralDialog(_FormDialog):
     CSS_PATH = ["day_dialogs.tcss", "queue.tcss"]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
+        with FormScroll(classes="dialog"):
             yield Label(_("New referral"), classes="dialog-title")
             yield Label(_("Citizen's name"), classes="field-label")
             yield Input(id="citizen")
@@ -83,7 +84,7 @@ class PlanReferralDialog(_FormDialog):
         self.days = days
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
+        with FormScroll(classes="dialog"):
             yield Label(_("Plan a referral onto a day"), classes="dialog-title")
             yield Static(plain(self.referral.citizen))
             yield Label(_("Day"), classes="field-label")

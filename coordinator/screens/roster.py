@@ -53,6 +53,7 @@ from coordinator.store.roster_suggestions import suggest as suggest_for
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
+from coordinator.widgets.table_fit import fill_table
 
 _PART_CYCLE = (Part.BOTH, Part.MEETING, Part.PRE)
 _ATTENDANCE_CYCLE = tuple(Attendance)
@@ -145,6 +146,8 @@ class RosterScreen(LiveScreen, AppScreen):
         stay in view."""
         body = self.query_one("#roster-body")
         body.set_class(self.size.width < NARROW, "-narrow")
+        if self.lines:  # the columns fit the table's new width once it is laid out
+            self.call_after_refresh(self._show_lines)
 
     def on_mount(self) -> None:
         self.sub_title = _("Roster")
@@ -245,22 +248,15 @@ class RosterScreen(LiveScreen, AppScreen):
                     what.append(" ★", "bold")
             attendance = line.attendance
             style = "red" if attendance in (Attendance.DECLINED, Attendance.ABSENT) else ""
-            rows.append(
-                (
-                    plain(line.display_name, "bold" if role is RosterRole.CITIZEN else ""),
-                    what,
-                    plain(_(PART_LABELS[line.part])),
-                    plain(_(ATTENDANCE_LABELS[attendance]), style),
-                )
+            cells = (
+                plain(line.display_name, "bold" if role is RosterRole.CITIZEN else ""),
+                what,
+                plain(_(PART_LABELS[line.part])),
+                plain(_(ATTENDANCE_LABELS[attendance]), style),
             )
-        # Widths measured here from what is shown, not left to the table's measuring when
-        # idle (a picture, or a slow terminal, could catch the columns at their headings').
+            rows.append((str(line.id), cells))
         headings = (_("Name"), _("Role"), _("Part"), _("Attendance"))
-        table.clear(columns=True)
-        for index, heading in enumerate(headings):
-            table.add_column(heading, width=max([len(heading), *(r[index].cell_len for r in rows)]))
-        for line, row in zip(self.lines, rows, strict=True):
-            table.add_row(*row, key=str(line.id))
+        fill_table(table, headings, rows, flexible={0, 1})  # part, attendance always shown
         if selected is not None and any(line.id == selected for line in self.lines):
             table.move_cursor(row=table.get_row_index(str(selected)))
 

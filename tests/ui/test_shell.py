@@ -51,11 +51,18 @@ async def test_user_text_is_not_markup(store, make_app) -> None:
 
     day = create_day(store, DayInput(date=store.now().date()))
     add_case(store, CaseInput(day_id=day.id, citizen="<script>x</script> [bold]Ærø[/bold] Ødegård"))
-    app = make_app()
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        table = app.screen.query_one("#agenda", DataTable)
-        assert str(table.get_row_at(0)[3]) == "<script>x</script> [bold]Ærø[/bold] Ødegård"
+    name = "<script>x</script> [bold]Ærø[/bold] Ødegård"
+    for size in ((120, 30), (80, 24)):  # at 80 columns the name is cut with "…" (item 15)
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            table = app.screen.query_one("#agenda", DataTable)
+            shown = table.get_row_at(0)[3]
+            literal = shown.plain.removesuffix("…")
+            assert literal.startswith("<script>x") and name.startswith(literal)
+            assert not shown.spans or all("bold" not in str(s.style) for s in shown.spans)
+            if size == (120, 30):
+                assert shown.plain == name  # room for all of it: nothing cut
 
 
 async def test_danish_by_default(demo_store, store, clock) -> None:

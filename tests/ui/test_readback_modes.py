@@ -1,0 +1,75 @@
+"""F2 cycles the read-back's layouts; each lays out as named, every time (issue 21, item 14):
+the mode filling the screen shows no editor beside it, and after cycling the item text boxes
+are as wide as when the screen opened."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TextArea
+
+from coordinator.screens.agreement_readback import ReadbackPane
+from tests.ui.test_agreement_screen import open_agreement, settle
+
+#: The demo's first case has a drafted agreement with two items.
+DRAFTED_CASE = 1
+
+
+def layout(screen) -> tuple[str, int | None, int | None, int]:
+    """(mode, editor width or None when hidden, read-back width or None, item text width)."""
+    editor = screen.form
+    pane = screen.query_one(ReadbackPane)
+    item_text = screen.query(".item-text").first(TextArea)
+    return (
+        screen.readback_mode,
+        editor.outer_size.width if editor.display else None,
+        pane.outer_size.width if pane.display else None,
+        item_text.size.width,
+    )
+
+
+@pytest.mark.parametrize("size", [(120, 40), (200, 50)])
+async def test_each_readback_mode_lays_out_as_named_every_time(demo_store, make_app, size):
+    app = make_app()
+    width = size[0]
+    async with app.run_test(size=size) as pilot:
+        screen = await open_agreement(app, pilot, DRAFTED_CASE)
+        typing_in = screen.focused
+        first = {screen.readback_mode: layout(screen)}
+        for _press in range(2):
+            await pilot.press("f2")
+            await pilot.pause()
+            first[screen.readback_mode] = layout(screen)
+        assert set(first) == {"side", "wide", "hidden"}
+
+        _mode, editor, pane, _item = first["side"]
+        assert editor and pane and abs(editor - pane) <= 4  # beside each other, half each
+        _mode, editor, pane, _item = first["wide"]
+        assert editor is None and pane == width  # the read-back alone fills the screen
+        _mode, editor, pane, item = first["hidden"]
+        assert pane is None and editor == width and item >= width - 6
+
+        for _press in range(6):  # twice round: every mode again, laid out the same
+            await pilot.press("f2")
+            await pilot.pause()
+            assert layout(screen) == first[screen.readback_mode]
+        assert screen.readback_mode == "hidden"
+        await pilot.press("f2")  # back beside: the typing goes on where it was
+        await pilot.pause()
+        assert screen.focused is typing_in
+        await settle(pilot)
+
+
+async def test_filling_the_screen_at_80x24_and_back(demo_store, make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_agreement(app, pilot, DRAFTED_CASE)
+        fresh = layout(screen)
+        assert fresh[0] == "hidden" and fresh[1] == 80
+        await pilot.press("f2")
+        await pilot.pause()
+        assert layout(screen)[1:3] == (None, 80)
+        assert screen.focused is screen.query_one(ReadbackPane)  # PgDn scrolls what is read
+        await pilot.press("f2")
+        await pilot.pause()
+        assert layout(screen) == fresh
+        assert screen.focused is screen.query_one("#job-goal")
