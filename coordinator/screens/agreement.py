@@ -162,15 +162,11 @@ class AgreementScreen(AppScreen):
             yield MeetingClock(
                 partial(meeting_clock_feed, self.store, self.case_id), id="meeting-clock"
             )
-            yield SaveState(
-                describe=self._describe,
-                after_save=self._render_readback,
-                form=("agreement", self.case_id),
-            )
+            yield SaveState(describe=self._describe, form=("agreement", self.case_id))
         yield Static(id="final-banner")
         with Horizontal(id="agreement-body"):
             yield Static(_("Loading…"), id="agreement-loading")
-            yield ReadbackPane(id="readback")
+            yield ReadbackPane(self._render_readback, id="readback")
         yield Static(id="warnings")
         yield StepUpFooter()
 
@@ -225,7 +221,7 @@ class AgreementScreen(AppScreen):
         saver = None if event.view.final else Autosaver(self.store, self.case_id, event.view)
         self.save_state.attach(saver)
         self._show_title()
-        self.query_one(ReadbackPane).show(event.readback, at_once=True)
+        self.query_one(ReadbackPane).show(event.readback)
         wanted = focused if self._loaded_once and focused else "job-goal"
         targets = self.query(f"#{wanted}") if wanted else None
         if targets:
@@ -288,8 +284,8 @@ class AgreementScreen(AppScreen):
 
     @on(SaveState.Saved)
     def _saved(self, event: SaveState.Saved) -> None:
-        if isinstance(event.extra, str):
-            self.query_one(ReadbackPane).show(event.extra)
+        if event.outcome is not None and event.outcome.written:
+            self.query_one(ReadbackPane).stale()
 
     @on(SaveState.TookTheirs)
     def _took_theirs(self, _event: SaveState.TookTheirs) -> None:
