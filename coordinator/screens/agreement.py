@@ -5,9 +5,9 @@ The screen holds the keys and the actions; the fields and items are the `Agreeme
 edit goes to the shared autosave (`screens/autosave.py`) at once and is written by a thread
 worker at most a second later, so typing never waits for the disk; every other read and write
 (loading, finalising, versions, export) runs in a thread worker too, so a locked database never
-freezes the screen. The read-back pane follows each save. Nothing modal stands in the way of
-typing: warnings are shown, never forced; dialogs only appear for finalising, a change made
-elsewhere, versions and a second conversation.
+freezes the screen. The read-back pane shows what is saved, rendered when the typing pauses.
+Nothing modal stands in the way of typing: warnings are shown, never forced; dialogs only appear
+for finalising, a change made elsewhere, versions and a second conversation.
 """
 
 from __future__ import annotations
