@@ -257,7 +257,18 @@ def live_warnings(draft: AgreementDraft, today: date | None = None) -> list[Prob
     `item-no-due` (the same gaps finalise will block on, flagged early), `due-in-past` and
     `due-after-goal`. `today` comes from the app's clock; without it the past-date check is
     skipped, since pure domain code never reads the wall clock. Blank rows are ignored.
+
+    The same as `agreement_warnings` followed by each item's `item_warnings`, which the editor
+    calls separately so that a keystroke in one item re-checks that item only.
     """
+    warnings = agreement_warnings(draft)
+    for index, number, item in _numbered_items(draft):
+        warnings.extend(item_warnings(index, number, item, draft.goal_date, today))
+    return warnings
+
+
+def agreement_warnings(draft: AgreementDraft) -> list[Problem]:
+    """The live warnings about the agreement's own fields (the job goal, the goal's reason)."""
     warnings: list[Problem] = []
     if not draft.job_goal.strip():
         warnings.append(
@@ -268,38 +279,45 @@ def live_warnings(draft: AgreementDraft, today: date | None = None) -> list[Prob
             )
         )
     warnings.extend(_goal_reason_warning(draft))
-    for index, number, item in _numbered_items(draft):
-        if item.is_blank:
-            continue
-        warnings.extend(_missing_item_fields(Severity.WARNING, index, number, item))
-        if item.due is None:
-            continue
-        if today is not None and item.due < today:
-            warnings.append(
-                _item_problem(
-                    Severity.WARNING,
-                    "due-in-past",
-                    _("{item}: the date {due} has passed; choose a later date"),
-                    index,
-                    number,
-                    item,
-                    due=format_due(item.due),
-                )
+    return warnings
+
+
+def item_warnings(
+    index: int, number: int, item: ItemDraft, goal_date: date | None, today: date | None
+) -> list[Problem]:
+    """The live warnings of one item: it is `number` of its kind and at `index` of the draft.
+    They depend on nothing else, so a caller may keep them until one of these changes."""
+    if item.is_blank:
+        return []
+    warnings = _missing_item_fields(Severity.WARNING, index, number, item)
+    if item.due is None:
+        return warnings
+    if today is not None and item.due < today:
+        warnings.append(
+            _item_problem(
+                Severity.WARNING,
+                "due-in-past",
+                _("{item}: the date {due} has passed; choose a later date"),
+                index,
+                number,
+                item,
+                due=format_due(item.due),
             )
-        if draft.goal_date is not None and item.due > draft.goal_date:
-            warnings.append(
-                _item_problem(
-                    Severity.WARNING,
-                    "due-after-goal",
-                    _(
-                        "{item}: the date {due} is after the goal date {goal}; "
-                        "move it earlier or change the goal date"
-                    ),
-                    index,
-                    number,
-                    item,
-                    due=format_due(item.due),
-                    goal=format_due(draft.goal_date),
-                )
+        )
+    if goal_date is not None and item.due > goal_date:
+        warnings.append(
+            _item_problem(
+                Severity.WARNING,
+                "due-after-goal",
+                _(
+                    "{item}: the date {due} is after the goal date {goal}; "
+                    "move it earlier or change the goal date"
+                ),
+                index,
+                number,
+                item,
+                due=format_due(item.due),
+                goal=format_due(goal_date),
             )
+        )
     return warnings

@@ -5,9 +5,9 @@ The screen holds the keys and the actions; the fields and items are the `Agreeme
 edit goes to the shared autosave (`screens/autosave.py`) at once and is written by a thread
 worker at most a second later, so typing never waits for the disk; every other read and write
 (loading, finalising, versions, export) runs in a thread worker too, so a locked database never
-freezes the screen. The read-back pane follows each save. Nothing modal stands in the way of
-typing: warnings are shown, never forced; dialogs only appear for finalising, a change made
-elsewhere, versions and a second conversation.
+freezes the screen. The read-back pane shows what is saved, rendered when the typing pauses.
+Nothing modal stands in the way of typing: warnings are shown, never forced; dialogs only appear
+for finalising, a change made elsewhere, versions and a second conversation.
 """
 
 from __future__ import annotations
@@ -168,15 +168,11 @@ class AgreementScreen(AppScreen):
             yield MeetingClock(
                 partial(meeting_clock_feed, self.store, self.case_id), id="meeting-clock"
             )
-            yield SaveState(
-                describe=self._describe,
-                after_save=self._render_readback,
-                form=("agreement", self.case_id),
-            )
+            yield SaveState(describe=self._describe, form=("agreement", self.case_id))
         yield Static(id="final-banner")
         with Horizontal(id="agreement-body"):
             yield Static(_("Loading…"), id="agreement-loading")
-            yield ReadbackPane(id="readback")
+            yield ReadbackPane(self._render_readback, id="readback")
         yield Static(id="warnings")
         yield StepUpFooter()
 
@@ -231,7 +227,7 @@ class AgreementScreen(AppScreen):
         saver = None if event.view.final else Autosaver(self.store, self.case_id, event.view)
         self.save_state.attach(saver)
         self._show_title()
-        self.query_one(ReadbackPane).show(event.readback, at_once=True)
+        self.query_one(ReadbackPane).show(event.readback)
         wanted = focused if self._loaded_once and focused else "job-goal"
         targets = self.query(f"#{wanted}") if wanted else None
         if targets:
@@ -294,8 +290,8 @@ class AgreementScreen(AppScreen):
 
     @on(SaveState.Saved)
     def _saved(self, event: SaveState.Saved) -> None:
-        if isinstance(event.extra, str):
-            self.query_one(ReadbackPane).show(event.extra)
+        if event.outcome is not None and event.outcome.written:
+            self.query_one(ReadbackPane).stale()
 
     @on(SaveState.TookTheirs)
     def _took_theirs(self, _event: SaveState.TookTheirs) -> None:

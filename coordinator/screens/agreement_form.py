@@ -21,9 +21,11 @@ from textual.widgets import Input, Static, TextArea
 from coordinator.domain.agreement_rules import (
     AgreementDraft,
     ItemDraft,
+    Problem,
+    agreement_warnings,
     goal_is_far,
     item_label,
-    live_warnings,
+    item_warnings,
 )
 from coordinator.domain.vocab import ITEM_KIND_LABELS, ItemKind
 from coordinator.i18n import N_, _
@@ -103,6 +105,8 @@ class AgreementForm(ItemActions, FormScroll):
         #: What the warnings box and the item titles show now (redrawn only when changed).
         self._warning_lines: list[str] | None = None
         self._titles: dict[int, tuple[ItemEditor, tuple[str, bool]]] = {}
+        #: Each item editor's live warnings, with what they were computed from.
+        self._item_warnings: dict[int, tuple[ItemEditor, tuple, list[Problem]]] = {}
 
     def compose(self) -> ComposeResult:
         view, read_only = self.view, self.read_only
@@ -252,7 +256,7 @@ class AgreementForm(ItemActions, FormScroll):
         )
 
     def update_warnings(self) -> None:
-        warnings = [] if self.read_only else live_warnings(self.draft(), self.today)
+        warnings = [] if self.read_only else self._live_warnings()
         flagged = {w.item_index for w in warnings if w.item_index is not None}
         numbers: dict[ItemKind, int] = {}
         titles = {}
@@ -270,6 +274,26 @@ class AgreementForm(ItemActions, FormScroll):
         if lines != self._warning_lines:
             self._warning_lines = lines
             self.post_message(self.WarningsChanged(lines))
+
+    def _live_warnings(self) -> list[Problem]:
+        """`agreement_rules.live_warnings` of the draft, each item's part kept until that item
+        (or its place, or the goal date) changes: a keystroke in one item checks that one."""
+        draft = self.draft()
+        warnings = agreement_warnings(draft)
+        numbers: dict[ItemKind, int] = {}
+        kept: dict[int, tuple[ItemEditor, tuple, list[Problem]]] = {}
+        for index, (editor, item) in enumerate(zip(self.editors(), draft.items, strict=True)):
+            numbers[item.kind] = numbers.get(item.kind, 0) + 1
+            key = (item, index, numbers[item.kind], draft.goal_date, self.today)
+            cached = self._item_warnings.get(id(editor))
+            if cached is not None and cached[0] is editor and cached[1] == key:
+                found = cached[2]
+            else:
+                found = item_warnings(index, numbers[item.kind], item, draft.goal_date, self.today)
+            kept[id(editor)] = (editor, key, found)
+            warnings.extend(found)
+        self._item_warnings = kept
+        return warnings
 
     def describe(self, key: Key) -> str:
         """What to call a field in the changed-elsewhere message."""

@@ -1,6 +1,6 @@
 """The read-back view: the agreement as the citizen will read it, large and plain, for the
 projector. It is rendered as Markdown by the export's agreement template (the same text the
-citizen takes home) and follows the autosave, so it trails the typing by at most a second.
+citizen takes home) and follows the autosave: it is rendered when the typing pauses.
 
 Earlier versions (the versions viewer) are shown by `version_markdown`, a short rendering of one
 stored version with the export's Markdown escaping.
@@ -9,9 +9,13 @@ stored version with the export's Markdown escaping.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Markdown
 
@@ -22,6 +26,7 @@ from coordinator.export.render import render_agreement_text
 from coordinator.i18n import _
 from coordinator.store.agreement_views import AgreementView
 from coordinator.store.database import Store
+from coordinator.store.errors import StoreError
 
 _BLOCK_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")
 
@@ -70,52 +75,103 @@ def version_markdown(agreement: AgreementView) -> str:
     return "\n".join(lines)
 
 
-#: Seconds without typing before a new read-back is drawn: redrawing the Markdown builds a
-#: widget per block, which between two keystrokes would make the editor wait.
+#: Seconds without typing before a new read-back is rendered and drawn: rendering runs the
+#: export's template on the store (in a thread, but it shares the interpreter with the
+#: keystrokes) and redrawing the Markdown builds a widget per block, which between two
+#: keystrokes would make the editor wait.
 QUIET = 0.3
 
 
 class ReadbackPane(VerticalScroll, can_focus=False):
     """The read-back, beside the editor or filling most of the screen (projector mode).
 
-    A new text is drawn once the typing has paused for `QUIET` seconds (`typing()` restarts
-    the wait), and only when it differs from what is shown: the read-back may lag, the
+    It shows what is saved: a save marks it out of date (`stale()`), and it is rendered (by
+    `render`, in a thread worker) and drawn once the typing has paused for `QUIET` seconds
+    (`typing()` restarts the wait), and only when the text differs from what is shown. So a
+    burst of typing costs the read-back nothing until the pause; the read-back may lag, the
     editor never does."""
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    @dataclass
+    class Rendered(Message):
+        """The worker's rendering (None: the store could not be read; tried at the next save)."""
+
+        markdown: str | None
+
+    def __init__(
+        self,
+        render: Callable[[], str] | None = None,
+        *,
+        id: str | None = None,  # noqa: A002 - Textual's name
+    ) -> None:
         super().__init__(id=id)
+        self.render_job = render
         self._shown: str | None = None
-        self._pending: str | None = None
         self._timer: Timer | None = None
+        #: The typing has paused for `QUIET` seconds (nothing typed since the screen opened too).
+        self._quiet = True
+        #: A save was written since the last rendering started.
+        self._stale = False
+        self._rendering = False
+        #: How many renderings were started (tests count them).
+        self.renders = 0
 
     def compose(self) -> ComposeResult:
         yield Markdown("", id="readback-text")
 
-    def show(self, markdown: str, *, at_once: bool = False) -> None:
-        """Draw `markdown` after the quiet time (`at_once`: now, as when the screen loads)."""
-        self._pending = markdown
-        if at_once:
-            self._draw()
-        elif self._timer is None:
-            self._timer = self.set_timer(QUIET, self._draw)
+    def show(self, markdown: str) -> None:
+        """Draw `markdown` now (as when the screen loads)."""
+        if markdown != self._shown:
+            self._shown = markdown
+            self.query_one("#readback-text", Markdown).update(markdown)
+
+    def typing(self) -> None:
+        """A keystroke in the editor: the read-back waits for the next pause."""
+        self._quiet = False
+        if self._timer is None:
+            self._timer = self.set_timer(QUIET, self._paused)
         else:
             self._timer.reset()
 
-    def typing(self) -> None:
-        """A keystroke in the editor: a pending read-back waits for the next pause."""
-        if self._timer is not None:
-            self._timer.reset()
+    def stale(self) -> None:
+        """A save was written: render it now if the typing has paused, else at the pause."""
+        self._stale = True
+        if self._quiet:
+            self._start_render()
 
     @property
     def pending(self) -> bool:
-        """A read-back waits to be drawn (tests wait for it)."""
-        return self._pending is not None
+        """A read-back waits to be rendered or drawn (tests wait for it)."""
+        return self._stale or self._rendering
 
-    def _draw(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        markdown, self._pending = self._pending, None
-        if markdown is not None and markdown != self._shown:
-            self._shown = markdown
-            self.query_one("#readback-text", Markdown).update(markdown)
+    def _paused(self) -> None:
+        self._timer = None
+        self._quiet = True
+        if self._stale:
+            self._start_render()
+
+    def _start_render(self) -> None:
+        """One rendering at a time; a save written meanwhile is rendered after it."""
+        if self._rendering or self.render_job is None:
+            return
+        self._stale = False
+        self._rendering = True
+        self.renders += 1
+        job = self.render_job
+
+        def run() -> None:
+            try:
+                markdown: str | None = job()
+            except StoreError:
+                markdown = None  # a locked or busy store: the next save renders again
+            self.post_message(self.Rendered(markdown))
+
+        self.run_worker(run, thread=True, group="readback-render", exit_on_error=False)
+
+    @on(Rendered)
+    def _rendered(self, event: Rendered) -> None:
+        event.stop()
+        self._rendering = False
+        if event.markdown is not None:
+            self.show(event.markdown)
+        if self._stale and self._quiet:
+            self._start_render()

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import App
 from textual.message import Message
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -37,8 +37,6 @@ from coordinator.store.autosave import Autosave, Key, WriteOutcome
 from coordinator.store.errors import StoreError
 from coordinator.widgets.plain import plain
 
-#: The read-back (or readiness) follows the saves at most this often, in seconds.
-FOLLOW_EVERY = 1.0
 #: Seconds between the saving thread's checks whether a save is due.
 POLL = 0.02
 #: The worker group of the last saves handed to the app by screens that left.
@@ -69,13 +67,10 @@ class SaveState(Static):
 
     @dataclass
     class Saved(Message):
-        """A save finished (`outcome` None: nothing was pending); `extra` is what the
-        form's `after_save` computed in the worker (a read-back, a readiness)."""
+        """A save finished (`outcome` None: nothing was pending). A form that shows what is
+        saved (the agreement's read-back) follows it from here."""
 
         outcome: WriteOutcome | None
-        extra: object = None
-        #: False for the `after_save` result, which follows its save in a worker of its own.
-        counted: bool = True
 
     @dataclass
     class Failed(Message):
@@ -92,7 +87,6 @@ class SaveState(Static):
     def __init__(
         self,
         describe: Callable[[Key], str] = str,
-        after_save: Callable[[], object] | None = None,
         *,
         form: tuple[str, int] | None = None,
         id: str = "save-state",  # noqa: A002 - Textual's name
@@ -102,7 +96,6 @@ class SaveState(Static):
         self.saver: Autosave | None = None
         self.form = form
         self.describe = describe
-        self.after_save = after_save
         self._in_flight = 0
         self._counting = threading.Lock()
         #: Ctrl+S (or a choice made) asks the saving thread to write now.
@@ -112,8 +105,7 @@ class SaveState(Static):
         self._told_conflict = False
         self._retry_at = 0.0
         self._text: str | None = None
-        self._followed_at = 0.0
-        self._follow_timer: Timer | None = None
+        self._width = -1
 
     @property
     def in_flight(self) -> int:
@@ -175,30 +167,6 @@ class SaveState(Static):
             return
         self._post(self.Saved(outcome))
 
-    def _follow(self) -> None:
-        """What the form computes after a save (a read-back, a readiness), in a worker: the
-        saving thread is free for the next save at once. At most once per `FOLLOW_EVERY`
-        seconds (the last save is always followed): redrawing a long read-back at every
-        save would slow the event loop that handles the keystrokes."""
-        after = self.after_save
-        if after is None or self._follow_timer is not None:
-            return
-        wait = self._followed_at + FOLLOW_EVERY - time.monotonic()
-        if wait > 0:
-            self._follow_timer = self.set_timer(wait, self._follow_later)
-            return
-        self._followed_at = time.monotonic()
-
-        def run() -> None:
-            with contextlib.suppress(StoreError):
-                self.post_message(self.Saved(None, after(), counted=False))
-
-        self.run_worker(run, thread=True, exclusive=True, group="after-save")
-
-    def _follow_later(self) -> None:
-        self._follow_timer = None
-        self._follow()
-
     def _post(self, message: Message) -> None:
         if not self.post_message(message):  # the form is gone: nobody to tell
             with self._counting:
@@ -210,15 +178,12 @@ class SaveState(Static):
 
     @on(Saved)
     def _saved(self, event: Saved) -> None:
-        if not event.counted:
-            return
         self._done()
         outcome = event.outcome
         if outcome is not None:
             self._error = None
             if outcome.written:
                 self._saved_at = self.app.clock.now()  # type: ignore[attr-defined]
-                self._follow()
             if outcome.theirs:
                 self._tell_conflict()
         self.show()
@@ -313,8 +278,20 @@ class SaveState(Static):
             text = _("Saved")
         if text != self._text:
             self._text = text
-            self.update(plain(text))
+            # Padded to the widest of the usual states, so that a keystroke's "Not saved" and
+            # the save's "Saved 09:12:04" repaint this line only: a new width makes Textual lay
+            # out the whole screen again (the read-back's Markdown included), at every save.
+            shown = text + " " * max(0, self._usual_width() - cell_len(text))
+            width = cell_len(shown)
+            self.update(plain(shown), layout=width != self._width)
+            self._width = width
             self.set_class(saver is not None and saver.conflict, "-conflict")
+
+    def _usual_width(self) -> int:
+        """The widest text of the states a form passes through while typing (in the language
+        shown now; the conflict's longer text widens the line while it lasts)."""
+        usual = (_("Saving…"), _("Not saved"), _("Saved {time}").format(time="00:00:00"))
+        return max(cell_len(text) for text in usual)
 
     # --- leaving --------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from coordinator.domain.text import without_controls
 from coordinator.domain.vocab import ItemKind
 from coordinator.store.errors import Conflict
 
@@ -105,7 +106,14 @@ class Autosave:
 
     def set(self, key: Key, value: object) -> None:
         """Record a typed value (a value equal to the stored one, with nothing pending or
-        being written for the key, is no change)."""
+        being written for the key, is no change).
+
+        Text is kept as the store will hold it (`without_controls`, what the store's edge
+        does to every row): a pasted control character would otherwise be written cleaned,
+        and the next save would find the stored text unlike the one it wrote, "changed
+        elsewhere" by nobody."""
+        if isinstance(value, str):
+            value = without_controls(value)
         with self._state:
             unchanged = self._base.get(key, _UNSET) == value
             if key not in self._pending and key not in self._in_flight and unchanged:

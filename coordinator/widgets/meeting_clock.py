@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from rich.cells import cell_len
 from textual import on
 from textual.message import Message
 from textual.widgets import Static
@@ -108,7 +109,9 @@ class MeetingClock(Static):
         shown = clock_text(self.phase, self.planned, now)
         if shown == self._shown:
             return
-        self._shown = shown
         text, overrun = shown
-        self.update(text)
+        # Laid out again only when the width changes: a layout each second would redo the
+        # whole screen's (a long read-back's) while the job broker types.
+        self.update(text, layout=self._shown is None or cell_len(text) != cell_len(self._shown[0]))
+        self._shown = shown
         self.set_class(overrun, "-overrun")
