@@ -73,6 +73,7 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("day.absent", "a", N_("Citizen absent")),
         ("day.cancel", "c", N_("Cancel case")),
         ("day.pull-forward", "f", N_("Pull forward")),
+        ("day.use-gap", "l", N_("Use gap")),
         ("day.open-case", "o", N_("Open case")),
         ("day.roster", "r", N_("Roster")),
         ("day.export", "x", N_("Export agenda")),
@@ -94,6 +95,7 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("day.undo-delete", "u,ctrl+z", N_("Undo delete")),
         ("day.back", "escape", N_("All days")),
     ),
+    "GapDialog": (("gap.cancel", "escape", N_("Cancel")),),
     "InvitedChoiceDialog": (
         ("invited.keep", "k", N_("Keep times")),
         ("invited.move", "m", N_("Let them move")),

@@ -41,6 +41,7 @@ from coordinator.screens.day_agenda import (
 )
 from coordinator.screens.day_batch import BatchActions
 from coordinator.screens.day_corrections_actions import CorrectionActions
+from coordinator.screens.day_gaps import GapActions
 from coordinator.screens.day_status import StatusPanel, SummaryLine
 from coordinator.screens.day_status_actions import StatusActions
 from coordinator.screens.day_writer import DayWriter, QueuedChange, read_day
@@ -77,7 +78,7 @@ class PullForwardProposed(Message):
     moves: list[timing.Move]
 
 
-class DayScreen(StatusActions, CorrectionActions, BatchActions, LiveScreen, AppScreen):
+class DayScreen(StatusActions, GapActions, CorrectionActions, BatchActions, LiveScreen, AppScreen):
     """The timeline of one step-up day: pre-meeting and meeting per case, breaks in place."""
 
     CSS_PATH = "day.tcss"
@@ -89,6 +90,7 @@ class DayScreen(StatusActions, CorrectionActions, BatchActions, LiveScreen, AppS
         Binding("a", "absent", N_("Citizen absent"), id="day.absent"),
         Binding("c", "cancel_case", N_("Cancel case"), id="day.cancel"),
         Binding("f", "pull_forward", N_("Pull forward"), id="day.pull-forward"),
+        Binding("l", "use_gap", N_("Use gap"), id="day.use-gap"),
         Binding("o", "open_case", N_("Open case"), id="day.open-case"),
         Binding("r", "open_roster", N_("Roster"), id="day.roster"),
         Binding("x", "export", N_("Export agenda"), id="day.export"),
@@ -232,7 +234,7 @@ class DayScreen(StatusActions, CorrectionActions, BatchActions, LiveScreen, AppS
         schedule = self.model.schedule(now)
         running = running_phase(schedule, self.model.timings, now)
         self.query_one(StatusPanel).show_day(self.model, schedule, running, now)
-        self._agenda.show_day(self.model, schedule, running, self.size.width)
+        self._agenda.show_day(self.model, schedule, running, self.size.width, now)
 
     def _case(self, case_id: int) -> AgendaCase:
         assert self.model is not None
