@@ -175,7 +175,10 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("recovery.discard", "x", N_("Delete it")),
         ("recovery.later", "escape", N_("Later")),
     ),
-    "SecondConversationDialog": (("agreement.second.cancel", "escape", N_("Cancel")),),
+    "SecondConversationDialog": (
+        ("agreement.second.save", "ctrl+s", N_("Schedule")),
+        ("agreement.second.cancel", "escape", N_("Cancel")),
+    ),
     "ExportDialog": (
         ("export.close", "escape", N_("Close")),
         ("export.run", "ctrl+e", N_("Export")),
