@@ -13,6 +13,7 @@ view-model types, which widgets may not import (the import-linter contracts in p
 
 from __future__ import annotations
 
+import textwrap
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -86,6 +87,9 @@ def readiness_text(readiness: Readiness, material_late: bool = False) -> Text:
         text.append("\n" + _("no consent"), style=style)
     return text
 
+
+#: A break's or gap's words wrap at this width on a narrow agenda.
+NARROW_LABEL = 18
 
 #: The reason under a status is cut to this: the agenda's status column stays narrow.
 REASON_WIDTH = 18
@@ -236,18 +240,24 @@ class AgendaTable(DataTable[Cell]):
         style = "italic dim"
         span, label = plain(_span(brk), style), plain(_("Break"), style)
         if eaten is not None and eaten.whole:
-            label = plain(_("The overrun has eaten the lunch"), "bold red")
+            label = plain(self._narrow(_("The overrun has eaten the lunch")), "bold red")
         elif eaten is not None:
             minutes = int(eaten.eaten.total_seconds() // 60)
             text = _("Break ({minutes} min eaten by the overrun)").format(minutes=minutes)
-            label = plain(text, "bold yellow")
+            label = plain(self._narrow(text), "bold yellow")
         if self._compact:  # the narrow pre-meeting column only holds a start time
             return f"break-{index}", ("", "", span, label, "", "", "")
         return f"break-{index}", ("", span, label, "", "", "", "")
 
     def _gap_row(self, gap: Interval, index: int) -> Row:
         """Empty time nobody announced: in the citizen column, so the times stay narrow."""
-        return f"gap-{index}", ("", "", "", plain(gap_text(gap), "italic yellow"), "", "", "")
+        text = plain(self._narrow(gap_text(gap)), "italic yellow")
+        return f"gap-{index}", ("", "", "", text, "", "", "")
+
+    def _narrow(self, text: str) -> str:
+        """A break's or gap's words on lines of at most `NARROW_LABEL` characters on a narrow
+        agenda, so they never widen the citizen column past the names (Status stays in view)."""
+        return textwrap.fill(text, NARROW_LABEL) if self._compact else text
 
     def _case_cells(
         self,

@@ -40,10 +40,10 @@ def gap_day(store) -> tuple[int, list[int]]:
 
 
 def agenda_text(app) -> str:
+    """The agenda's words, lines joined (a narrow agenda wraps a gap's or break's words)."""
     table = app.screen.query_one("#agenda", DataTable)
-    return "\n".join(
-        " ".join(str(cell) for cell in table.get_row_at(row)) for row in range(table.row_count)
-    )
+    cells = [str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)]
+    return " ".join(" ".join(cells).split())
 
 
 async def open_gap_dialog(pilot) -> GapDialog:
