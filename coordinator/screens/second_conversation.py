@@ -64,7 +64,9 @@ class SecondConversationDialog(AppModal[SecondChoice | None]):
                 plain(_("Second conversation with {citizen}").format(citizen=proposal.citizen)),
                 classes="dialog-title",
             )
-            yield Label(_("Roster, carried over from the first conversation (untick to leave out)"))
+            yield Static(
+                _("Roster, carried over from the first conversation (untick to leave out)")
+            )
             yield SelectionList[int](
                 *[
                     (
