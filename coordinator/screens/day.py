@@ -90,7 +90,6 @@ class DayScreen(StatusActions, GapActions, CorrectionActions, BatchActions, Live
         Binding("a", "absent", N_("Citizen absent"), id="day.absent"),
         Binding("c", "cancel_case", N_("Cancel case"), id="day.cancel"),
         Binding("f", "pull_forward", N_("Pull forward"), id="day.pull-forward"),
-        Binding("l", "use_gap", N_("Use gap"), id="day.use-gap"),
         Binding("o", "open_case", N_("Open case"), id="day.open-case"),
         Binding("r", "open_roster", N_("Roster"), id="day.roster"),
         Binding("x", "export", N_("Export agenda"), id="day.export"),
@@ -111,6 +110,8 @@ class DayScreen(StatusActions, GapActions, CorrectionActions, BatchActions, Live
         Binding("delete", "delete_case", N_("Delete case"), id="day.delete-case"),
         Binding("D,shift+d", "delete_day", N_("Delete day"), id="day.delete-day"),
         Binding("u,ctrl+z", "undo_delete", N_("Undo delete"), id="day.undo-delete"),
+        # Planning: use empty time in the day (day_gaps).
+        Binding("l", "use_gap", N_("Use gap"), id="day.use-gap"),
         Binding("escape", "app.pop_screen", N_("All days"), id="day.back"),
     ]
 
