@@ -92,8 +92,10 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("day.delete-case", "delete", N_("Delete case")),
         ("day.delete-day", "D,shift+d", N_("Delete day")),
         ("day.undo-delete", "u,ctrl+z", N_("Undo delete")),
+        ("day.use-gap", "l", N_("Use gap")),
         ("day.back", "escape", N_("All days")),
     ),
+    "GapDialog": (("gap.cancel", "escape", N_("Cancel")),),
     "InvitedChoiceDialog": (
         ("invited.keep", "k", N_("Keep times")),
         ("invited.move", "m", N_("Let them move")),
@@ -173,7 +175,10 @@ _BY_OWNER: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("recovery.discard", "x", N_("Delete it")),
         ("recovery.later", "escape", N_("Later")),
     ),
-    "SecondConversationDialog": (("agreement.second.cancel", "escape", N_("Cancel")),),
+    "SecondConversationDialog": (
+        ("agreement.second.save", "ctrl+s", N_("Schedule")),
+        ("agreement.second.cancel", "escape", N_("Cancel")),
+    ),
     "ExportDialog": (
         ("export.close", "escape", N_("Close")),
         ("export.run", "ctrl+e", N_("Export")),

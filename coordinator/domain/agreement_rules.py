@@ -39,6 +39,7 @@ __all__ = [
     "Problem",
     "Severity",
     "can_finalise",
+    "carried_past_due",
     "finalise_problems",
     "finalise_warnings",
     "goal_needs_reason",
@@ -63,6 +64,12 @@ class ItemDraft:
     responsible: str = ""
     due: date | None = None
     item_id: int | None = None
+    #: Carried over from an earlier agreement (a first conversation, or a version before a
+    #: reopen): its date was agreed then, so a date before this meeting is a warning, not an
+    #: error (see `_before_the_meeting`).
+    carried: bool = False
+    #: Marked done: its date is history and is not measured against the meeting.
+    done: bool = False
 
     @property
     def is_blank(self) -> bool:
@@ -164,7 +171,7 @@ def finalise_problems(draft: AgreementDraft) -> list[Problem]:
     """The blocking problems (all `Severity.ERROR`) that stop `draft` from being finalised.
 
     Codes: `no-goal-date`, `no-items`, `goal-before-meeting`, and per used item `item-no-text`,
-    `item-no-responsible`, `item-no-due`. Blank rows are ignored (see the
+    `item-no-responsible`, `item-no-due`, `due-before-meeting`. Blank rows are ignored (see the
     module docstring).
     """
     problems: list[Problem] = []
@@ -197,8 +204,11 @@ def finalise_problems(draft: AgreementDraft) -> list[Problem]:
 def _before_the_meeting(
     draft: AgreementDraft, used: list[tuple[int, int, ItemDraft]]
 ) -> list[Problem]:
-    """A goal date before the meeting is impossible (a typo: 01.01.2025). Items' due dates
-    are not checked here: a second conversation carries items over with their earlier dates."""
+    """A goal date or a due date before the meeting is impossible (a typo: 01.01.2025,
+    15.1.2020). Only items agreed at this meeting are measured: an item carried over from an
+    earlier agreement kept the date agreed then (`carried_past_due` warns about it), and a done
+    item's date is history. A due date already passed but after the meeting (an agreement
+    finalised late) is only the live warning `due-in-past`."""
     meeting = draft.meeting_date
     if meeting is None:
         return []
@@ -207,7 +217,50 @@ def _before_the_meeting(
         message = _("The goal date {date} is before the meeting ({meeting}).")
         shown = {"date": f"{draft.goal_date:%d.%m.%Y}", "meeting": f"{meeting:%d.%m.%Y}"}
         problems.append(Problem(Severity.ERROR, "goal-before-meeting", message.format(**shown)))
+    for index, number, item in used:
+        if item.due is not None and item.due < meeting and not (item.carried or item.done):
+            problems.append(
+                _item_problem(
+                    Severity.ERROR,
+                    "due-before-meeting",
+                    _("{item}: the date {date} is before the meeting ({meeting})."),
+                    index,
+                    number,
+                    item,
+                    date=f"{item.due:%d.%m.%Y}",
+                    meeting=f"{meeting:%d.%m.%Y}",
+                )
+            )
     return problems
+
+
+def carried_past_due(draft: AgreementDraft) -> list[Problem]:
+    """Carried-over items (not done) whose date lies before this meeting, each named: a
+    warning (code `carried-past-due`), since the date was agreed at an earlier meeting; the
+    item needs a new date or to be marked done."""
+    meeting = draft.meeting_date
+    if meeting is None:
+        return []
+    return [
+        _item_problem(
+            Severity.WARNING,
+            "carried-past-due",
+            _(
+                "{item} was carried over with the date {date}, before this meeting: give it a "
+                "new date or mark it done."
+            ),
+            index,
+            number,
+            item,
+            date=f"{item.due:%d.%m.%Y}",
+        )
+        for index, number, item in _numbered_items(draft)
+        if not item.is_blank
+        and item.carried
+        and not item.done
+        and item.due is not None
+        and item.due < meeting
+    ]
 
 
 def goal_is_far(goal_date: date | None, meeting_date: date | None) -> bool:
@@ -241,8 +294,8 @@ def _goal_reason_warning(draft: AgreementDraft) -> list[Problem]:
 
 
 def finalise_warnings(draft: AgreementDraft) -> list[Problem]:
-    """What finalising says but lets pass (code `goal-needs-reason`)."""
-    return _goal_reason_warning(draft)
+    """What finalising says but lets pass (codes `goal-needs-reason`, `carried-past-due`)."""
+    return _goal_reason_warning(draft) + carried_past_due(draft)
 
 
 def can_finalise(draft: AgreementDraft) -> bool:

@@ -28,22 +28,17 @@ from textual.widgets import Input, Static
 from coordinator.domain.agreement_rules import Problem, finalise_problems
 from coordinator.domain.vocab import AGREEMENT_STATUS_LABELS, ItemKind
 from coordinator.i18n import N_, _, current_language
-from coordinator.screens.agreement_dialogs import (
-    FinaliseProblemsDialog,
-    SecondConversationDialog,
-    VersionsDialog,
-)
+from coordinator.screens.agreement_dialogs import FinaliseProblemsDialog, VersionsDialog
 from coordinator.screens.agreement_form import AgreementForm, SectionHeading
 from coordinator.screens.agreement_readback import ReadbackPane, render_readback
 from coordinator.screens.autosave import SaveState, in_thread
 from coordinator.screens.base import AppScreen
 from coordinator.store import agreements, audit
-from coordinator.store.agreement_views import AgreementView, DayChoice
+from coordinator.store.agreement_views import AgreementView
 from coordinator.store.autosave import Autosaver, Key
 from coordinator.store.day_model import meeting_clock_feed
 from coordinator.store.errors import Invalid, StoreError
 from coordinator.store.roster import case_heading, roster_lines
-from coordinator.store.second_conversation import later_days, schedule_second_conversation
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.item_editor import ItemEditor
@@ -463,22 +458,37 @@ class AgreementScreen(AppScreen):
         self._in_thread(job, lambda views: self.app.push_screen(VersionsDialog(views)))  # type: ignore[arg-type]
 
     def action_second_conversation(self) -> None:
-        def job() -> list[DayChoice]:
+        """Propose the second conversation (roster and length carried over; a day to choose
+        or create) and store what the coordinator confirms (`store/second_conversation`)."""
+        from coordinator.screens.second_conversation import SecondChoice, SecondConversationDialog
+        from coordinator.store import second_conversation as second
+
+        def job() -> second.SecondProposal:
             self._flush()
-            return later_days(self.store, self.case_id)
+            return second.propose_second(self.store, self.case_id)
 
         def scheduled(case_id: object) -> None:
             text = _("Second conversation scheduled (case {id}); it starts from this agreement.")
             self.notify(text.format(id=case_id))
 
-        def chosen(day_id: int | None) -> None:
-            if day_id is not None:
+        def ask(proposal: second.SecondProposal) -> None:
+            def chosen(choice: SecondChoice | None) -> None:
+                if choice is None:
+                    return
                 self._in_thread(
-                    lambda: schedule_second_conversation(self.store, self.case_id, day_id).id,
+                    lambda: (
+                        second.create_second(
+                            self.store,
+                            proposal,
+                            choice.roster,
+                            choice.meeting_minutes,
+                            choice.day_id,
+                            choice.new_date,
+                        ).id
+                    ),
                     scheduled,
                 )
 
-        self._in_thread(
-            job,
-            lambda days: self.app.push_screen(SecondConversationDialog(days), chosen),  # type: ignore[arg-type]
-        )
+            self.app.push_screen(SecondConversationDialog(proposal, self.today), chosen)
+
+        self._in_thread(job, ask)  # type: ignore[arg-type]

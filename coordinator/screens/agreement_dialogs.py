@@ -1,5 +1,6 @@
 """Dialogs of the agreement screen: what is missing to finalise, a conflicting writer, earlier
-versions, and the day of a second conversation. Each returns its answer with `dismiss`."""
+versions (the second conversation's is `second_conversation`). Each returns its answer with
+`dismiss`."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from coordinator.domain.vocab import AGREEMENT_STATUS_LABELS
 from coordinator.i18n import N_, _
 from coordinator.screens.agreement_readback import version_markdown
 from coordinator.screens.base import AppModal
-from coordinator.store.agreement_views import AgreementView, DayChoice
+from coordinator.store.agreement_views import AgreementView
 from coordinator.widgets.plain import plain
 
 
@@ -122,38 +123,6 @@ class VersionsDialog(AppModal[None]):
         view = next((v for v in self.versions if v.id == agreement_id), None)
         if view is not None:
             self.query_one("#version-text", Markdown).update(version_markdown(view))
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class SecondConversationDialog(AppModal[int | None]):
-    """Choose the later day of the second conversation; returns the day id."""
-
-    CSS_PATH = "agreement_dialogs.tcss"
-
-    BINDINGS = [Binding("escape", "close", N_("Cancel"), id="agreement.second.cancel")]
-
-    def __init__(self, days: list[DayChoice]) -> None:
-        super().__init__(classes="agreement-dialog")
-        self.days = days
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-box"):
-            yield Static(_("Second conversation on which day?"), classes="dialog-title")
-            if self.days:
-                yield OptionList(
-                    *[
-                        Option(plain(f"{day.date:%d.%m.%Y} {day.location}"), id=str(day.id))
-                        for day in self.days
-                    ],
-                    id="days",
-                )
-            else:
-                yield Static(_("There is no later step-up day yet; create one first."))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id or 0))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -9,16 +9,17 @@ thread; the screen shows each at once as the store will store it (`DayModel.expe
 lock): the clock keeps running and every key keeps working. A change the store refuses is a
 one-line notice, and the day is read again.
 
-This module holds what the screen decides: its keys and actions, its messages, reading the day.
-What it shows is drawn by `day_agenda` (the agenda table) and `day_status` (the lines above it);
-the queue and the writer thread are `day_writer`.
+This module holds what the screen decides: its keys, its messages, reading the day and the
+writer queue. The keys that move a case through its day are `day_status_actions`; corrections
+are `day_corrections_actions`, batching `day_batch`. What it shows is drawn by `day_agenda`
+(the agenda table) and `day_status` (the lines above it); the queue and the writer thread are
+`day_writer`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from functools import partial
 from typing import Any
 
@@ -30,7 +31,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable
 
 from coordinator.domain.schedule import running_phase
-from coordinator.domain.start_guard import StartSlip, start_slip
 from coordinator.domain.vocab import CaseStatus
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
@@ -38,11 +38,12 @@ from coordinator.screens.day_agenda import (
     AgendaTable,
     current_case_id,
     next_case_after,
-    running_case_id,
 )
 from coordinator.screens.day_batch import BatchActions
 from coordinator.screens.day_corrections_actions import CorrectionActions
+from coordinator.screens.day_gaps import GapActions
 from coordinator.screens.day_status import StatusPanel, SummaryLine
+from coordinator.screens.day_status_actions import StatusActions
 from coordinator.screens.day_writer import DayWriter, QueuedChange, read_day
 from coordinator.screens.live import LiveScreen
 from coordinator.store import timing
@@ -51,8 +52,6 @@ from coordinator.store.day_model import AgendaCase, Change, DayModel
 from coordinator.store.errors import StoreError
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
-
-SLIP_GUARD = timedelta(seconds=30)  # space within this of a phase starting asks first
 
 
 @dataclass
@@ -79,7 +78,7 @@ class PullForwardProposed(Message):
     moves: list[timing.Move]
 
 
-class DayScreen(CorrectionActions, BatchActions, LiveScreen, AppScreen):
+class DayScreen(StatusActions, GapActions, CorrectionActions, BatchActions, LiveScreen, AppScreen):
     """The timeline of one step-up day: pre-meeting and meeting per case, breaks in place."""
 
     CSS_PATH = "day.tcss"
@@ -111,6 +110,8 @@ class DayScreen(CorrectionActions, BatchActions, LiveScreen, AppScreen):
         Binding("delete", "delete_case", N_("Delete case"), id="day.delete-case"),
         Binding("D,shift+d", "delete_day", N_("Delete day"), id="day.delete-day"),
         Binding("u,ctrl+z", "undo_delete", N_("Undo delete"), id="day.undo-delete"),
+        # Planning: use empty time in the day (day_gaps).
+        Binding("l", "use_gap", N_("Use gap"), id="day.use-gap"),
         Binding("escape", "app.pop_screen", N_("All days"), id="day.back"),
     ]
 
@@ -237,7 +238,7 @@ class DayScreen(CorrectionActions, BatchActions, LiveScreen, AppScreen):
         schedule = self.model.schedule(now)
         running = running_phase(schedule, self.model.timings, now)
         self.query_one(StatusPanel).show_day(self.model, schedule, running, now)
-        self._agenda.show_day(self.model, schedule, running, self.size.width)
+        self._agenda.show_day(self.model, schedule, running, self.size.width, now)
 
     def _case(self, case_id: int) -> AgendaCase:
         assert self.model is not None
@@ -289,105 +290,6 @@ class DayScreen(CorrectionActions, BatchActions, LiveScreen, AppScreen):
                 if self._case(case_id).status is CaseStatus.DONE:  # the day goes on
                     self._focus_case(next_case_after(self.model, case_id))
         self._submit(QueuedChange(case_id, lambda store: write(store, case_id), now))
-
-    def action_next_step(self) -> None:
-        """Move the day along: end/advance the running case, else start the selected one."""
-        if self.model is None:
-            return
-        running = running_case_id(self.model)
-        if running is not None:
-            self._focus_case(running)
-            question = self._slip_question(running)
-            if question is None:
-                self._change(timing.advance, running, "advance")
-            else:
-                self._confirm_then(question, timing.advance, "advance", running)
-        else:
-            target = self._selected_or_tell()
-            question = self._start_question() if target is not None else None
-            if question is None:
-                self._change(timing.advance, target, "advance")
-            else:
-                self._confirm_then(question, timing.advance, "advance", target)
-
-    def _start_question(self) -> str | None:
-        """A question ({citizen} to fill in) when space would start a case by a likely slip:
-        seconds after a meeting ended, or on a day that is not today (`domain/start_guard`)."""
-        assert self.model is not None
-        now = self.clock.now()
-        slip = start_slip(self.model.date, self.model.timings, now)
-        if slip is StartSlip.JUST_ENDED:
-            return _("A meeting ended only seconds ago. Start the pre-meeting of {citizen}'s case?")
-        if slip is StartSlip.NOT_TODAY:
-            return _(
-                "This day is {date}, not today. Start the pre-meeting of {citizen}'s case?"
-            ).format(date=f"{self.model.date:%d.%m.%Y}", citizen="{citizen}")
-        return None
-
-    def _slip_question(self, case_id: int) -> str | None:
-        """A question ({citizen} to fill in) when space would end a phase that began only
-        seconds ago.
-
-        Space both starts and moves a case along, so a double press (or a key that repeats)
-        would otherwise skip the pre-meeting or end a meeting the citizen just sat down to."""
-        case = self._case(case_id)
-        began = (
-            case.timing.meeting_started_at
-            if case.status is CaseStatus.MEETING
-            else case.timing.pre_started_at
-        )
-        if began is None or self.clock.now() - began >= SLIP_GUARD:
-            return None
-        if case.status is CaseStatus.MEETING:
-            return _("The meeting with {citizen} began only seconds ago. End it now?")
-        return _(
-            "The pre-meeting of {citizen}'s case began only seconds ago. Start the meeting now?"
-        )
-
-    def action_start_pre_meeting(self) -> None:
-        if self.model is not None:
-            self._change(timing.start_pre_meeting, self._selected_or_tell(), "start-pre")
-
-    def action_start_meeting(self) -> None:
-        if self.model is None:
-            return
-        in_pre = [c.id for c in self.model.cases if c.status is CaseStatus.PRE_MEETING]
-        target = in_pre[0] if in_pre else self._selected_or_tell()
-        self._change(timing.start_meeting, target, "start-meeting")
-
-    def action_end_meeting(self) -> None:
-        if self.model is None:
-            return
-        meeting = [c.id for c in self.model.cases if c.status is CaseStatus.MEETING]
-        if not meeting:
-            self.notify(_("No meeting is running."), severity="warning")
-            return
-        self._change(timing.end_meeting, meeting[0], "end")
-
-    def _confirm_then(
-        self,
-        question: str,
-        write: Callable[[Store, int], object],
-        expect: Change,
-        case_id: int | None = None,
-    ) -> None:
-        """Ask `question` ({citizen} filled in) about the case (the selected one unless given)
-        and make the change on yes."""
-        from coordinator.screens.day_dialogs import ConfirmDialog
-
-        if self.model is None:
-            return
-        if case_id is None:
-            case_id = self._selected_or_tell()
-        if case_id is None:
-            return
-        name = self._case(case_id).citizen
-
-        def done(confirmed: bool | None) -> None:
-            if confirmed:
-                self._change(write, case_id, expect)
-
-        self.app.push_screen(ConfirmDialog(question.format(citizen=name)), done)
 
     def action_move(self, delta: int) -> None:
         case_id = self._selected_or_tell()

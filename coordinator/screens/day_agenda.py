@@ -13,6 +13,8 @@ view-model types, which widgets may not import (the import-linter contracts in p
 
 from __future__ import annotations
 
+import textwrap
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -20,6 +22,7 @@ from textual import on
 from textual.widgets import DataTable
 
 from coordinator.domain.findings import Severity
+from coordinator.domain.gaps import EatenBreak, eaten_breaks, upcoming_gaps
 from coordinator.domain.schedule import Interval, RunningPhase, Schedule
 from coordinator.domain.vocab import CASE_STATUS_LABELS, CHALLENGE_LABELS, CaseStatus
 from coordinator.i18n import _
@@ -39,7 +42,7 @@ RUNNING = frozenset({CaseStatus.PRE_MEETING, CaseStatus.MEETING})
 
 #: A cell of the agenda: styled text, or "" for an empty one.
 Cell = Text | str
-#: A row of the agenda: its key (a case id, or `break-<n>`) and its cells.
+#: A row of the agenda: its key (a case id, `break-<n>` or `gap-<n>`) and its cells.
 Row = tuple[str, tuple[Cell, ...]]
 
 
@@ -86,6 +89,9 @@ def readiness_text(readiness: Readiness, material_late: bool = False) -> Text:
     return text
 
 
+#: A break's or gap's words wrap at this width on a narrow agenda.
+NARROW_LABEL = 18
+
 #: The reason under a status is cut to this: the agenda's status column stays narrow.
 REASON_WIDTH = 18
 
@@ -93,6 +99,14 @@ REASON_WIDTH = 18
 def _shortened(text: str, width: int) -> Text:
     """The reason on one line, cut to `width` terminal cells (not characters)."""
     return ellipsised(plain(" ".join(text.split()), "italic"), width)
+
+
+def gap_text(gap: Interval) -> str:
+    """How the agenda and the gap dialog name empty time in the day."""
+    minutes = int(gap.duration.total_seconds() // 60)
+    return _("Gap {start}–{end} ({minutes} min)").format(
+        start=f"{gap.start:%H:%M}", end=f"{gap.end:%H:%M}", minutes=minutes
+    )
 
 
 def running_case_id(model: DayModel) -> int | None:
@@ -116,7 +130,8 @@ def next_case_after(model: DayModel, case_id: int) -> int | None:
 
 
 def _is_break(key: object) -> bool:
-    return str(key).startswith("break-")
+    """A row no case key works on: a break, or empty time (a gap)."""
+    return str(key).startswith(("break-", "gap-"))
 
 
 class AgendaTable(DataTable[Cell]):
@@ -135,23 +150,44 @@ class AgendaTable(DataTable[Cell]):
     # --- drawing ----------------------------------------------------------------------------
 
     def show_day(
-        self, model: DayModel, schedule: Schedule, running: RunningPhase | None, width: int
+        self,
+        model: DayModel,
+        schedule: Schedule,
+        running: RunningPhase | None,
+        width: int,
+        now: datetime | None = None,
     ) -> None:
         """Draw the day as predicted on a screen `width` columns wide; nothing is redrawn when
-        no row changed, and the cursor stays on the case it was on."""
+        no row changed, and the cursor stays on the case it was on. Empty time still ahead at
+        `now` (a case that no longer fit before lunch) is a row of its own, and a break an
+        overrun ran into says so."""
         if self._columns(width) or width != self._width:
             self._width = width
             self._rendered = []
         rows: list[Row] = []
-        breaks = list(schedule.predicted_breaks)  # a floating lunch shown where it moved
+        eaten = {item.brk: item for item in eaten_breaks(schedule)}
+        # Breaks (a floating lunch shown where it moved) and gaps, in time order.
+        fillers: list[tuple[Interval, bool]] = sorted(
+            [(brk, True) for brk in schedule.predicted_breaks]
+            + [(gap, False) for gap in upcoming_gaps(schedule, now)],
+            key=lambda item: (item[0].start, item[0].end),
+        )
+
+        def filler_row(item: tuple[Interval, bool]) -> Row:
+            interval, is_break = item
+            if is_break:
+                return self._break_row(interval, len(rows), eaten.get(interval))
+            return self._gap_row(interval, len(rows))
+
         for case in model.cases:
             slot = schedule.slot(case.id)
             # Breaks sit where the day really pauses: before the slot's predicted start.
             start = slot.predicted_pre.start if slot.held else slot.planned_pre.start
-            while breaks and breaks[0].start <= start:
-                rows.append(self._break_row(breaks.pop(0), len(rows)))
+            while fillers and fillers[0][0].start <= start:
+                rows.append(filler_row(fillers.pop(0)))
             rows.append((str(case.id), self._case_cells(model, case, schedule, running)))
-        rows.extend(self._break_row(brk, len(rows) + i) for i, brk in enumerate(breaks))
+        while fillers:
+            rows.append(filler_row(fillers.pop(0)))
         if self._compact:
             rows = [(key, cells[:4] + cells[5:]) for key, cells in rows]
         if rows == self._rendered:
@@ -204,12 +240,28 @@ class AgendaTable(DataTable[Cell]):
                 self.add_column(label, width=cells_wide)
         return widths
 
-    def _break_row(self, brk: Interval, index: int) -> Row:
+    def _break_row(self, brk: Interval, index: int, eaten: EatenBreak | None = None) -> Row:
         style = "italic dim"
         span, label = plain(_span(brk), style), plain(_("Break"), style)
+        if eaten is not None and eaten.whole:
+            label = plain(self._narrow(_("The overrun has eaten the lunch")), "bold red")
+        elif eaten is not None:
+            minutes = int(eaten.eaten.total_seconds() // 60)
+            text = _("Break ({minutes} min eaten by the overrun)").format(minutes=minutes)
+            label = plain(self._narrow(text), "bold yellow")
         if self._compact:  # the narrow pre-meeting column only holds a start time
             return f"break-{index}", ("", "", span, label, "", "", "")
         return f"break-{index}", ("", span, label, "", "", "", "")
+
+    def _gap_row(self, gap: Interval, index: int) -> Row:
+        """Empty time nobody announced: in the citizen column, so the times stay narrow."""
+        text = plain(self._narrow(gap_text(gap)), "italic yellow")
+        return f"gap-{index}", ("", "", "", text, "", "", "")
+
+    def _narrow(self, text: str) -> str:
+        """A break's or gap's words on lines of at most `NARROW_LABEL` characters on a narrow
+        agenda, so they never widen the citizen column past the names (Status stays in view)."""
+        return textwrap.fill(text, NARROW_LABEL) if self._compact else text
 
     def _case_cells(
         self,

@@ -1,6 +1,6 @@
 """The day screen's correction keys: edit the day or a case, move a case to another day,
-delete a case or the day (with undo while the app is open), and the reasons of absent and
-cancelled.
+delete a case or the day (with undo while the app is open). (Absent and cancelled, with their
+reasons, are status keys: `day_status_actions`.)
 
 Mixed into `DayScreen` (like `BatchActions`) so the screen module keeps to its keys and the
 running day. Reads for a dialog run in a worker; a dialog stores in its own worker; changes of
@@ -25,9 +25,7 @@ from textual.app import App
 from coordinator.domain.vocab import CaseStatus
 from coordinator.i18n import _, ngettext
 from coordinator.screens.day_writer import QueuedChange
-from coordinator.store import timing
 from coordinator.store.day_edits import DeletePreview
-from coordinator.store.day_model import Change
 from coordinator.store.errors import StoreError
 from coordinator.store.tombstones import Tombstone
 
@@ -327,56 +325,3 @@ class CorrectionActions:
             self.load()
 
         undo_last(self.app, self.store, done)
-
-    # --- absent, cancelled and absent-but-held, with a reason ---------------------------------
-
-    def _with_reason(
-        self: DayScreen,
-        question: str,
-        label: str,
-        write: Callable[[Store, int, str], object],
-        expect: Change | None,
-    ) -> None:
-        from coordinator.screens.day_corrections import Reason, ReasonDialog
-
-        case_id = self._selected_or_tell()
-        if case_id is None or self.model is None:
-            return
-        name = self._case(case_id).citizen
-
-        def done(reason: Reason | None) -> None:
-            if reason is not None:
-                self._focus_next = case_id
-                self._change(lambda store, cid: write(store, cid, reason.text), case_id, expect)
-
-        self.app.push_screen(ReasonDialog(question.format(citizen=name), label), done)
-
-    def action_absent(self: DayScreen) -> None:
-        self._with_reason(
-            _("Mark {citizen} as absent? The meeting will not be held."),
-            _("Mark absent"),
-            timing.mark_absent,
-            "absent",
-        )
-
-    def action_cancel_case(self: DayScreen) -> None:
-        self._with_reason(
-            _(
-                "Cancel the case of {citizen}? Its slot stays free until you pull later cases "
-                "forward."
-            ),
-            _("Cancel case"),
-            timing.cancel_case,
-            "cancel",
-        )
-
-    def action_absent_held(self: DayScreen) -> None:
-        self._with_reason(
-            _(
-                "{citizen} did not come, but the meeting is (or was) held without them? Its "
-                "agreement is drafted as usual."
-            ),
-            _("Absent, held"),
-            timing.mark_absent_held,
-            None,
-        )

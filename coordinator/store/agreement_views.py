@@ -41,6 +41,8 @@ class ItemView:
     responsible: str
     due: date | None
     status: ItemStatus
+    #: Carried over from an earlier agreement (it has a lineage): its date was agreed then.
+    carried: bool = False
 
     @property
     def key(self) -> str:
@@ -93,7 +95,13 @@ class AgreementView:
             meeting_date=self.meeting_date,
             items=tuple(
                 ItemDraft(
-                    kind=i.kind, text=i.text, responsible=i.responsible, due=i.due, item_id=i.id
+                    kind=i.kind,
+                    text=i.text,
+                    responsible=i.responsible,
+                    due=i.due,
+                    item_id=i.id,
+                    carried=i.carried,
+                    done=i.status is ItemStatus.DONE,
                 )
                 for i in self.items
             ),
@@ -134,6 +142,7 @@ def view_of(
                 responsible=i.responsible_text,
                 due=i.due,
                 status=ItemStatus(i.status),
+                carried=i.lineage_id is not None,
             )
             for i in agreement_items
         ),

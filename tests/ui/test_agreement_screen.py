@@ -410,9 +410,10 @@ async def test_finalise_reopen_versions_and_second_conversation(demo_store, make
     viewable), then carried forward to a second conversation on a later day."""
     from datetime import timedelta
 
-    from textual.widgets import OptionList
+    from textual.widgets import Select
 
-    from coordinator.screens.agreement_dialogs import SecondConversationDialog, VersionsDialog
+    from coordinator.screens.agreement_dialogs import VersionsDialog
+    from coordinator.screens.second_conversation import SecondConversationDialog
     from coordinator.store.models import Case
 
     store = demo_store
@@ -437,8 +438,8 @@ async def test_finalise_reopen_versions_and_second_conversation(demo_store, make
         await pilot.press("f10")
         await settle(pilot)
         assert isinstance(app.screen, SecondConversationDialog)
-        assert app.screen.query_one("#days", OptionList).option_count == 1
-        await pilot.press("enter")
+        assert app.screen.query_one("#second-day", Select).value == later.id
+        await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.screen is screen
     with store.session() as session:
