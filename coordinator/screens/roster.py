@@ -149,6 +149,13 @@ class RosterScreen(LiveScreen, AppScreen):
         if self.lines:  # the columns fit the table's new width once it is laid out
             self.call_after_refresh(self._show_lines)
 
+    def _fit_again(self) -> None:
+        """The rows may have come before the table was laid out at its width (the narrow
+        layout is set on resize): fit the columns again when that width differs."""
+        table = self.query_one("#roster", DataTable)
+        if table.size.width and table.size.width != getattr(table, "fitted_to", None):
+            self._show_lines(fit_again=False)
+
     def on_mount(self) -> None:
         self.sub_title = _("Roster")
         self.follow_changes(self.store)
@@ -229,7 +236,7 @@ class RosterScreen(LiveScreen, AppScreen):
             title.append(f" · {challenges}")
         self.query_one("#roster-title", Static).update(title)
 
-    def _show_lines(self) -> None:
+    def _show_lines(self, fit_again: bool = True) -> None:
         """Fill the table with `self.lines`, the cursor kept on the selected entry."""
         table = self.query_one("#roster", DataTable)
         selected = self._selected_id()
@@ -257,6 +264,8 @@ class RosterScreen(LiveScreen, AppScreen):
             rows.append((str(line.id), cells))
         headings = (_("Name"), _("Role"), _("Part"), _("Attendance"))
         fill_table(table, headings, rows, flexible={0, 1})  # part, attendance always shown
+        if fit_again:  # once: a refit that changed the width (a scrollbar) stops there
+            self.call_after_refresh(self._fit_again)
         if selected is not None and any(line.id == selected for line in self.lines):
             table.move_cursor(row=table.get_row_index(str(selected)))
 

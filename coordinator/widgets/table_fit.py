@@ -76,7 +76,8 @@ def fill_table(
     width: int | None = None,
 ) -> None:
     """Put `rows` (key, cells) in `table` under `headings`, the columns fitted to `width`
-    (the table's own width once laid out, else the screen's): the `flexible` columns (user
+    (kept as `table.fitted_to`, so a screen can fit them again once the table is laid out;
+    the table's own width once laid out, else the screen's): the `flexible` columns (user
     text) are cut with "…" where they would push the others out of sight.
 
     Widths are set here from what is shown, not left to the table's measuring when idle: a
@@ -88,6 +89,7 @@ def fill_table(
         for i, heading in enumerate(headings)
     ]
     widths = column_widths(natural, width, flexible)
+    table.fitted_to = width  # type: ignore[attr-defined] - the width the columns were fitted to
     table.clear(columns=True)
     for heading, cells_wide in zip(headings, widths, strict=True):
         table.add_column(heading, width=cells_wide)
