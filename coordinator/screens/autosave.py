@@ -29,6 +29,7 @@ from rich.cells import cell_len
 from textual import on
 from textual.app import App
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -37,6 +38,8 @@ from coordinator.store.autosave import Autosave, Key, WriteOutcome
 from coordinator.store.errors import StoreError
 from coordinator.widgets.plain import plain
 
+#: The readiness (or another `after_save`) follows the saves at most this often, in seconds.
+FOLLOW_EVERY = 1.0
 #: Seconds between the saving thread's checks whether a save is due.
 POLL = 0.02
 #: The worker group of the last saves handed to the app by screens that left.
@@ -67,10 +70,14 @@ class SaveState(Static):
 
     @dataclass
     class Saved(Message):
-        """A save finished (`outcome` None: nothing was pending). A form that shows what is
-        saved (the agreement's read-back) follows it from here."""
+        """A save finished (`outcome` None: nothing was pending); `extra` is what the
+        form's `after_save` computed in the worker (the preparation's readiness). The
+        agreement's read-back follows the saves from this message too (rendered at a pause)."""
 
         outcome: WriteOutcome | None
+        extra: object = None
+        #: False for the `after_save` result, which follows its save in a worker of its own.
+        counted: bool = True
 
     @dataclass
     class Failed(Message):
@@ -87,6 +94,7 @@ class SaveState(Static):
     def __init__(
         self,
         describe: Callable[[Key], str] = str,
+        after_save: Callable[[], object] | None = None,
         *,
         form: tuple[str, int] | None = None,
         id: str = "save-state",  # noqa: A002 - Textual's name
@@ -96,6 +104,7 @@ class SaveState(Static):
         self.saver: Autosave | None = None
         self.form = form
         self.describe = describe
+        self.after_save = after_save
         self._in_flight = 0
         self._counting = threading.Lock()
         #: Ctrl+S (or a choice made) asks the saving thread to write now.
@@ -106,6 +115,8 @@ class SaveState(Static):
         self._retry_at = 0.0
         self._text: str | None = None
         self._width = -1
+        self._followed_at = 0.0
+        self._follow_timer: Timer | None = None
 
     @property
     def in_flight(self) -> int:
@@ -167,6 +178,30 @@ class SaveState(Static):
             return
         self._post(self.Saved(outcome))
 
+    def _follow(self) -> None:
+        """What the form computes after a save (a read-back, a readiness), in a worker: the
+        saving thread is free for the next save at once. At most once per `FOLLOW_EVERY`
+        seconds (the last save is always followed): redrawing a long read-back at every
+        save would slow the event loop that handles the keystrokes."""
+        after = self.after_save
+        if after is None or self._follow_timer is not None:
+            return
+        wait = self._followed_at + FOLLOW_EVERY - time.monotonic()
+        if wait > 0:
+            self._follow_timer = self.set_timer(wait, self._follow_later)
+            return
+        self._followed_at = time.monotonic()
+
+        def run() -> None:
+            with contextlib.suppress(StoreError):
+                self.post_message(self.Saved(None, after(), counted=False))
+
+        self.run_worker(run, thread=True, exclusive=True, group="after-save")
+
+    def _follow_later(self) -> None:
+        self._follow_timer = None
+        self._follow()
+
     def _post(self, message: Message) -> None:
         if not self.post_message(message):  # the form is gone: nobody to tell
             with self._counting:
@@ -178,12 +213,15 @@ class SaveState(Static):
 
     @on(Saved)
     def _saved(self, event: Saved) -> None:
+        if not event.counted:
+            return
         self._done()
         outcome = event.outcome
         if outcome is not None:
             self._error = None
             if outcome.written:
                 self._saved_at = self.app.clock.now()  # type: ignore[attr-defined]
+                self._follow()
             if outcome.theirs:
                 self._tell_conflict()
         self.show()
