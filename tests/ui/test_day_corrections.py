@@ -46,15 +46,19 @@ async def open_dialog(pilot, kind: type[S], *keys: str) -> S:
     return dialog
 
 
+async def type_into(pilot, field: Input, text: str) -> None:
+    """Empty a field and type `text` into it with real key presses."""
+    field.focus()
+    field.value = ""
+    if text:
+        await pilot.press(*text)
+
+
 async def fill(pilot, dialog: Screen, fields: dict[str, str], save: str = "enter") -> Screen:
     """Empty each field (by id), type its text with real key presses, then press `save` and
     settle; the screen now on top."""
     for selector, text in fields.items():
-        field = dialog.query_one(selector, Input)
-        field.focus()
-        field.value = ""
-        if text:
-            await pilot.press(*text)
+        await type_into(pilot, dialog.query_one(selector, Input), text)
     return await press(pilot, save)
 
 
