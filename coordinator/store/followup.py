@@ -9,7 +9,7 @@ version stays with the item in the next.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -187,7 +187,7 @@ def followup_items(
     `person` matches the responsible by name (a part of it is enough: "Helle"), `case_id`
     also finds the items of the case's later conversation.
     """
-    from coordinator.store.followup_query import events_of, items_statement
+    from coordinator.store.followup_query import items_statement
 
     with store.session() as session:
         cases = None
@@ -212,7 +212,16 @@ def followup_items(
                 if person.casefold().strip() in p.name.casefold()
             }
             rows = [row for row in rows if _matches_person(row, person, person_ids)]
-        events = events_of(session, (row.lineage_id or row.id for row in rows))
+        return item_views(session, rows, today)
+
+
+def item_views(session: Session, rows: Sequence, today: date) -> list[FollowupItem]:
+    """The items of `rows` (`followup_query.items_statement`'s) with their events, in the
+    list's order: due date (undated last), then case, kind and item. The whole list and a
+    page of it (`followup_page`) show the same items the same way."""
+    from coordinator.store.followup_query import events_of
+
+    events = events_of(session, (row.lineage_id or row.id for row in rows))
     found = [
         _view(
             row,

@@ -17,9 +17,8 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from coordinator.store.database import Store
-from coordinator.store.followup import _view
+from coordinator.store.followup import item_views
 from coordinator.store.followup_query import (
-    events_of,
     items_statement,
     outcomes_due_count,
     overdue_count,
@@ -64,19 +63,7 @@ def followup_page(store: Store, today: date, view: str, limit: int) -> FollowupL
         )
         overdue = overdue_count(session, today)
         outcomes = outcomes_due_count(session, today)
-        events = events_of(session, (row.lineage_id or row.id for row in rows))
-    items = [
-        _view(
-            row,
-            row.case_id,
-            row.meeting_date,
-            row.citizen,
-            events.get(row.lineage_id or row.id, []),
-            today,
-        )
-        for row in rows
-    ]
-    items.sort(key=lambda v: (v.due is None, v.due or today, v.case_id, v.kind, v.id))
+        items = item_views(session, rows, today)
     return FollowupList(
         items=tuple(items),
         outcomes_due=(),
