@@ -6,11 +6,9 @@ watched while the screens' and the CLI's reads run: none of them changes the dat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from coordinator.cli import app
@@ -18,26 +16,9 @@ from coordinator.store import preparation
 from coordinator.store.day_model import day_model, day_summaries
 from coordinator.store.models import MaterialItem, Preparation
 from coordinator.store.readiness import case_readiness, day_readiness
+from tests.statements import WRITE, statements
 
 pytestmark = pytest.mark.both_engines
-
-_WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
-
-
-@contextmanager
-def _writes(store) -> Iterator[list[str]]:  # noqa: ANN001 - a Store
-    """The write statements run on the store's engine meanwhile."""
-    seen: list[str] = []
-
-    def watch(_conn, _cursor, statement, *_rest) -> None:  # noqa: ANN001
-        if _WRITE.match(statement):
-            seen.append(statement.split("\n")[0])
-
-    event.listen(store.engine, "before_cursor_execute", watch)
-    try:
-        yield seen
-    finally:
-        event.remove(store.engine, "before_cursor_execute", watch)
 
 
 def _new_case(db_url: str, clock) -> int:  # noqa: ANN001
@@ -61,7 +42,7 @@ def test_looking_at_a_case_without_preparation_stores_nothing(demo_store, db_url
     case_id = _new_case(db_url, clock)
     forms, items = _count(demo_store, Preparation), _count(demo_store, MaterialItem)
     day_id = day_summaries(demo_store)[0].id
-    with _writes(demo_store) as seen:
+    with statements(demo_store, only=WRITE) as seen:
         view = preparation.read_preparation(demo_store, case_id)
         checklist = preparation.materials(demo_store, case_id)
         preparation.material_views(demo_store, case_id)

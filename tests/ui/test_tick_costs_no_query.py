@@ -5,32 +5,16 @@ out again, every second). Every statement on the store's engine is watched meanw
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timedelta
 
-from sqlalchemy import event
 from textual.widgets import Static
 
 from coordinator.screens.day import DayScreen
 from coordinator.store.cases import get_case
 from coordinator.store.days import list_days, load_day
 from tests.conftest import TEST_DAY
+from tests.statements import statements
 from tests.ui.test_day_screen import settle
-
-
-@contextmanager
-def _statements(store) -> Iterator[list[str]]:  # noqa: ANN001 - a Store
-    seen: list[str] = []
-
-    def watch(_conn, _cursor, statement, *_rest) -> None:  # noqa: ANN001
-        seen.append(statement.split("\n")[0])
-
-    event.listen(store.engine, "before_cursor_execute", watch)
-    try:
-        yield seen
-    finally:
-        event.remove(store.engine, "before_cursor_execute", watch)
 
 
 def at(hhmm: str) -> datetime:
@@ -46,7 +30,7 @@ async def test_ticks_ask_the_store_nothing(demo_store, make_app, clock) -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DayScreen)
-        with _statements(demo_store) as seen:  # nothing runs yet: the clock of the day
+        with statements(demo_store) as seen:  # nothing runs yet: the clock of the day
             for _second in range(30):
                 clock.advance(seconds=1)
                 screen.tick()
@@ -56,7 +40,7 @@ async def test_ticks_ask_the_store_nothing(demo_store, make_app, clock) -> None:
         await pilot.press("space")  # the first pre-meeting starts
         await settle(pilot)
         assert get_case(demo_store, first).status == "pre-meeting"
-        with _statements(demo_store) as seen:  # it runs, then runs over time
+        with statements(demo_store) as seen:  # it runs, then runs over time
             for _second in range(40 * 60):
                 clock.advance(seconds=1)
                 screen.tick()

@@ -4,12 +4,9 @@ that agrees with `case_readiness` case by case without writing anything."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 
 import pytest
-from sqlalchemy import event
 from sqlmodel import SQLModel, func, select
 
 from coordinator.domain.vocab import CaseStatus, ChallengeKind, DayStatus
@@ -20,6 +17,7 @@ from coordinator.store.days import DayInput, create_day, list_days, load_day
 from coordinator.store.models import Preparation
 from coordinator.store.readiness import case_readiness, day_readiness
 from tests.conftest import TEST_DAY
+from tests.statements import statements
 
 pytestmark = pytest.mark.both_engines
 
@@ -27,21 +25,6 @@ pytestmark = pytest.mark.both_engines
 def at(hhmm: str) -> datetime:
     hours, minutes = hhmm.split(":")
     return datetime(TEST_DAY.year, TEST_DAY.month, TEST_DAY.day, int(hours), int(minutes))
-
-
-@contextmanager
-def counting(store) -> Iterator[list[int]]:
-    """Count the SQL statements the store's engine executes inside the block."""
-    count = [0]
-
-    def seen(*_args: object) -> None:
-        count[0] += 1
-
-    event.listen(store.engine, "before_cursor_execute", seen)
-    try:
-        yield count
-    finally:
-        event.remove(store.engine, "before_cursor_execute", seen)
 
 
 def _demo_day_id(store) -> int:
@@ -108,19 +91,19 @@ def test_a_day_is_read_with_a_handful_of_statements(demo_store) -> None:
     day_id = _demo_day_id(store)
     now = at("08:00")
     _old_screen_load(store, day_id, now)  # creates the missing forms, as the old screen did
-    with counting(store) as old:
+    with statements(store) as old:
         _old_screen_load(store, day_id, now)
-    with counting(store) as new:
+    with statements(store) as new:
         day_model(store, day_id, now)
-    print(f"\nday-screen load, 5 cases: {old[0]} SQL statements before, {new[0]} now")
+    print(f"\nday-screen load, 5 cases: {len(old)} SQL statements before, {len(new)} now")
     # 15, one for when the material went out, two for consent (the citizens', the rule).
-    assert new[0] <= 18
+    assert len(new) <= 18
     # More cases cost no more statements.
     for name in ("Ny Borger", "Anden Borger"):
         add_case(store, CaseInput(day_id=day_id, citizen=name))
-    with counting(store) as more:
+    with statements(store) as more:
         day_model(store, day_id, now)
-    assert more[0] == new[0]
+    assert len(more) == len(new)
 
 
 def test_the_meeting_clock_feed(demo_store, clock) -> None:
