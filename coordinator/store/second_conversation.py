@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from coordinator.domain.findings import Finding
 from coordinator.domain.roster_rules import Participant, RosterContext, check_roster
@@ -38,6 +38,19 @@ from coordinator.store.models import Case, Citizen, DayBreak, Person, RosterEntr
 from coordinator.store.roster import RosterLine, line_of
 from coordinator.store.roster_checks import participant_of
 from coordinator.store.settings import effective_max_circle
+
+
+def _first_conversation(session: Session, case_id: int) -> Case:
+    """The case, which must be a first conversation without a second one yet (one line
+    otherwise: STEP-UP.md allows one or two conversations)."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(_("No case with id {id}.").format(id=case_id))
+    if case.conversation_number >= 2:
+        raise Invalid(_("This is already the second conversation; a case has at most two."))
+    if session.exec(select(Case).where(Case.previous_case_id == case_id)).first():
+        raise Invalid(_("A second conversation is already scheduled for this case."))
+    return case
 
 
 def later_days(store: Store, case_id: int) -> list[DayChoice]:
@@ -57,14 +70,7 @@ def schedule_second_conversation(store: Store, case_id: int, day_id: int) -> Cas
     from coordinator.store.cases import CaseInput, add_case
 
     with store.session() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(_("No case with id {id}.").format(id=case_id))
-        if case.conversation_number >= 2:
-            raise Invalid(_("This is already the second conversation; a case has at most two."))
-        later = session.exec(select(Case).where(Case.previous_case_id == case_id)).first()
-        if later is not None:
-            raise Invalid(_("A second conversation is already scheduled for this case."))
+        case = _first_conversation(session, case_id)
         day = session.get(StepUpDay, case.day_id)
         target = session.get(StepUpDay, day_id)
         if target is None:
@@ -141,13 +147,7 @@ def propose_second(store: Store, case_id: int) -> SecondProposal:
     """The carry-over of a case's second conversation, read only. Refused (one line) when the
     case is itself a second conversation or already has one."""
     with store.session() as session:
-        case = session.get(Case, case_id)
-        if case is None:
-            raise NotFound(_("No case with id {id}.").format(id=case_id))
-        if case.conversation_number >= 2:
-            raise Invalid(_("This is already the second conversation; a case has at most two."))
-        if session.exec(select(Case).where(Case.previous_case_id == case_id)).first():
-            raise Invalid(_("A second conversation is already scheduled for this case."))
+        case = _first_conversation(session, case_id)
         day = session.get(StepUpDay, case.day_id)
         assert day is not None
         breaks = list(session.exec(select(DayBreak).where(DayBreak.day_id == day.id)))
