@@ -27,7 +27,7 @@ from coordinator.domain.schedule import Interval, RunningPhase, Schedule
 from coordinator.domain.vocab import CASE_STATUS_LABELS, CHALLENGE_LABELS, CaseStatus
 from coordinator.i18n import _
 from coordinator.widgets.plain import plain
-from coordinator.widgets.table_fit import cell_width, column_widths, ellipsised
+from coordinator.widgets.table_fit import MIN_TEXT_WIDTH, cell_width, column_widths, ellipsised
 
 if TYPE_CHECKING:
     from coordinator.store.day_model import AgendaCase, DayModel
@@ -230,7 +230,13 @@ class AgendaTable(DataTable[Cell]):
             max([cell_width(label)] + [cell_width(cells[i]) for _key, cells in rows])
             for i, label in enumerate(labels)
         ]
-        flexible = {3} if self._compact else {3, 4}
+        # A gap's or an eaten break's words (wrapped to NARROW_LABEL) are never cut: the
+        # citizen column keeps room for them, and only names longer than that end in "…".
+        notices = [
+            cell_width(cells[3]) for key, cells in rows if key.startswith(("gap-", "break-"))
+        ]
+        floor = max([MIN_TEXT_WIDTH, *(min(w, NARROW_LABEL) for w in notices)])
+        flexible = {3: floor} if self._compact else {3: floor, 4: MIN_TEXT_WIDTH}
         widths = column_widths(natural, width, flexible)
         spec = list(zip(labels, widths, strict=True))
         if spec != self._column_spec:
