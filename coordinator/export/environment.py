@@ -34,6 +34,13 @@ _REPO_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 #: Characters Markdown could read as markup (CommonMark backslash-escapable punctuation subset).
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
+#: What makes a line a list item, a rule or a heading underline ("3. december", "- ", "==").
+_BLOCK_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))", re.MULTILINE)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    indent, marker, digits, dot = match.groups()
+    return f"{indent}\\{marker}" if marker else f"{indent}{digits}\\{dot}"
 
 
 class TemplateProblem(Invalid):
@@ -56,7 +63,10 @@ def escape_markdown(value: object) -> str:
     """Text that Markdown shows literally: markup characters are backslash-escaped."""
     if isinstance(value, _Markdown):
         return str(value)
-    return _MD_SPECIAL.sub(r"\\\1", clean_text(value))
+    escaped = _MD_SPECIAL.sub(r"\\\1", clean_text(value))
+    # A value at the start of a line ("3. december 2026", a citizen's "1. ..." or "- ...")
+    # must not turn the line into a list: the backslash shows the character as it is.
+    return _BLOCK_START.sub(_escape_block_start, escaped)
 
 
 def chunks(value: object, size: int = 700) -> list[str]:

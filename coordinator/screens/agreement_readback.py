@@ -8,7 +8,6 @@ stored version with the export's Markdown escaping.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,21 +27,11 @@ from coordinator.store.agreement_views import AgreementView
 from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
 
-_BLOCK_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)]))")
-
-
-def _escape_block_start(match: re.Match[str]) -> str:
-    indent, marker, digits, dot = match.groups()
-    return f"{indent}\\{marker}" if marker else f"{indent}{digits}\\{dot}"
-
 
 def md_escape(text: str) -> str:
-    """User text as literal Markdown: the export's escaping, plus the block markers a line may
-    start with (a list, a rule, a heading underline); line breaks kept as hard breaks."""
-    lines = (
-        _BLOCK_START.sub(_escape_block_start, escape_markdown(line)) for line in text.splitlines()
-    )
-    return "  \n".join(lines)
+    """User text as literal Markdown (the export's escaping, block markers included), its line
+    breaks kept as hard breaks."""
+    return "  \n".join(escape_markdown(line) for line in text.splitlines())
 
 
 def render_readback(store: Store, case_id: int, language: str) -> str:
