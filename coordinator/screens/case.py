@@ -167,7 +167,9 @@ class CaseScreen(CasePrivacy, AppScreen):
                         yield Input(id=f"field-{name}", classes="date")
                         yield Static(id="decided-on-shown", classes="date-shown")
                 else:
-                    yield Input(id=f"field-{name}")
+                    # Tab into a filled line puts the cursor at its end: what is typed adds to
+                    # the text (Textual's default selects it, and one key wiped the line).
+                    yield Input(id=f"field-{name}", select_on_focus=False)
             yield Label(_("Meeting material"), classes="section")
             yield Label(
                 _("Space ticks an item, f sets its file; participants get it before the meeting."),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from coordinator.screens.case import CaseScreen
 from coordinator.screens.roster import RosterScreen
@@ -332,3 +332,17 @@ async def test_a_burst_of_keys_with_tabs_lands_in_the_fields_it_was_typed_for(
         assert app.focused is screen.query_one("#field-answer_goals")
     form = preparation.get_preparation(store, case_id)
     assert {name: getattr(form, name) for name in typed} == typed
+
+
+async def test_tab_into_a_filled_line_adds_to_it_and_wipes_nothing(store, make_app) -> None:
+    """A one-line field entered by Tab keeps its text; what is typed goes after it (a
+    selected line would be replaced by the first key: the text someone wrote, gone)."""
+    case_id = _case(store)
+    preparation.update_preparation(store, case_id, decided_by="Jobformidler")
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_form(app, pilot, case_id)
+        assert screen.query_one("#field-decided_by", Input).value == "Jobformidler"
+        await pilot.press("tab", *" og teamleder")  # from "what has been tried", no pause
+        await _autosave(app, pilot)
+    assert preparation.get_preparation(store, case_id).decided_by == "Jobformidler og teamleder"
