@@ -10,12 +10,14 @@ everything runs on the `bench` socket so a user's tmux is never touched.
 from __future__ import annotations
 
 import itertools
+import os
 import shlex
 import subprocess
 import time
 from collections.abc import Mapping
 
-SOCKET = "bench"
+#: The tmux server of the measures; two benches run at once need two (`BENCH_TMUX_SOCKET`).
+SOCKET = os.environ.get("BENCH_TMUX_SOCKET", "bench")
 _names = itertools.count(1)
 
 
