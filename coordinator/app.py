@@ -5,10 +5,12 @@ at start (`TodaysDay` opens it), and the cases the command palette offers are re
 at start and each time the palette opens (`CasesRead`).
 
 Built with an `opener` instead of a store (`coordinator` from the command line), it draws its
-first frame before the store is even imported: a worker imports and opens the database
-(SQLAlchemy, the models, a migration if the schema is behind) and looks up today's day while
-the header and "Opening the database…" are on the screen, and the app starts as usual once
-`StoreOpened` arrives, on today's day at once.
+first frame before the store is even imported: the day's frame saying "Opening the
+database…" (screens/day_glance.py). A worker first glances at today's agenda with `sqlite3`
+alone (`glance`, store/day_glance.py: no SQLAlchemy yet) and the frame shows it; then the
+worker imports and opens the database (SQLAlchemy, the models, a migration if the schema is
+behind) and looks up today's day, and the app starts as usual once `StoreOpened` arrives, on
+today's day at once, drawn from the glance until its own read fills in the readiness.
 
 Nothing else competes with the first read of today's day (two cores, one of them the event
 loop's): the days list underneath reads itself when it is shown, and the work that can wait
@@ -18,6 +20,7 @@ once the day is shown (`_after_first_day`).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -51,6 +54,12 @@ if TYPE_CHECKING:
 
     from coordinator.store.database import Store
     from coordinator.store.day_model import CaseEntry
+    from coordinator.store.day_views import DayModel
+
+#: Reads today's day (the date wanted, today) before the store opens (`day_glance.first_look`).
+Glance = Callable[[date, date], "DayModel | None"]
+#: How long the store's loading waits for the glance to be painted, in seconds.
+GLANCE_WAIT = 0.5
 
 
 @dataclass
@@ -71,6 +80,15 @@ class StoreOpened(Message):
 
 
 @dataclass
+class DayGlanced(Message):
+    """Today's day as the glance read it before the store opened (`painted` is set once it
+    is shown)."""
+
+    model: DayModel
+    painted: threading.Event
+
+
+@dataclass
 class OpenFailed(Message):
     """The database could not be opened (`error` is re-raised once the app has closed)."""
 
@@ -87,7 +105,10 @@ class CasesRead(Message):
 class CoordinatorApp(SafeErrors, App[None]):
     """The step-up day coordinator."""
 
-    CSS_PATH = ["app.tcss", "widgets/widgets.tcss"]
+    # The day's layout is the app's from the start: the first look at today's agenda
+    # (screens/day_glance.py) and the day screen share it, and neither push re-parses the
+    # app's styles (a screen's own CSS_PATH costs a whole re-parse when first shown).
+    CSS_PATH = ["app.tcss", "widgets/widgets.tcss", "screens/day.tcss"]
     TITLE = "Step-up"
     #: The palette's commands, their titles shown literally (a citizen's name is no markup).
     COMMANDS = {PlainSystemCommands}
@@ -104,14 +125,19 @@ class CoordinatorApp(SafeErrors, App[None]):
         open_date: date | None = None,
         keymap: Mapping[str, str] | None = None,
         opener: Callable[[], Store] | None = None,
+        glance: Glance | None = None,
     ) -> None:
         """`keymap` maps binding ids to keys (see coordinator/keymap.py); by default the
-        store's `keymap` setting. Without a `store`, `opener` opens it in a worker."""
+        store's `keymap` setting. Without a `store`, `opener` opens it in a worker, after
+        `glance` (`store.day_glance.first_look`) has shown today's agenda, if it can."""
         set_language(language)
         super().__init__()
         translate_bindings(self)
         assert store is not None or opener is not None, "a store, or how to open one"
         self._opener = opener
+        self._glance = glance
+        #: Today's day as the glance saw it, for the day screen to start from.
+        self._glanced: DayModel | None = None
         self._keymap = keymap
         #: Why the database could not be opened (an `opener` app closes and re-raises it).
         self.open_error: StoreError | None = None
@@ -195,16 +221,23 @@ class CoordinatorApp(SafeErrors, App[None]):
         self.store.clock = self.clock
         self.set_keymap(keymap)
 
-    def compose(self) -> ComposeResult:
-        """The first frame while the database opens (under the days list afterwards)."""
-        from textual.widgets import Static
+    def get_default_screen(self) -> Screen:
+        """While the database opens: the day's frame, where the first look at today's agenda
+        shows (screens/day_glance.py). Under the days list afterwards."""
+        if self.store is not None:
+            return super().get_default_screen()
+        from coordinator.screens.day_glance import DayGlanceScreen
 
+        return DayGlanceScreen()
+
+    def compose(self) -> ComposeResult:
+        """The default screen of an app given its store (under the days list at once)."""
+        if self.store is None:
+            return
         from coordinator.widgets.footer import StepUpFooter
         from coordinator.widgets.header import StepUpHeader
 
         yield StepUpHeader()
-        if self.store is None:
-            yield Static(_("Opening the database…"), id="app-opening", classes="empty-hint")
         yield StepUpFooter()
 
     def on_mount(self) -> None:
@@ -217,6 +250,8 @@ class CoordinatorApp(SafeErrors, App[None]):
     def _open_store(self) -> None:
         """Import and open the store (and read its keymap) off the event loop."""
         assert self._opener is not None
+        if self._glance is not None:
+            self._glance_first(self._glance)
         try:
             store = self._opener()
             keymap = self._stored_keymap(store) if self._keymap is None else self._keymap
@@ -224,6 +259,29 @@ class CoordinatorApp(SafeErrors, App[None]):
             self.post_message(OpenFailed(exc))
             return
         self.post_message(StoreOpened(store, keymap, _todays_day(store, self._wanted_date())))
+
+    def _glance_first(self, glance: Glance) -> None:
+        """In the opening worker: show today's agenda as `glance` reads it, and let the store
+        load once it is painted (or after `GLANCE_WAIT` s, whatever the screen is doing)."""
+        model = glance(self._wanted_date(), self.clock.now().date())
+        if model is None:
+            return
+        # The agenda's widgets load here, while the event loop only draws the first frame.
+        import coordinator.screens.day_view  # noqa: F401
+
+        painted = threading.Event()
+        self.post_message(DayGlanced(model, painted))
+        painted.wait(GLANCE_WAIT)
+
+    @on(DayGlanced)
+    def _show_glance(self, message: DayGlanced) -> None:
+        from coordinator.screens.day_glance import DayGlanceScreen
+
+        if self.store is not None or not isinstance(self.screen, DayGlanceScreen):
+            message.painted.set()  # too late, or the user went elsewhere
+            return
+        self._glanced = message.model
+        self.screen.show_glance(message.model, message.painted)
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:
@@ -305,7 +363,8 @@ class CoordinatorApp(SafeErrors, App[None]):
     def _push_day(self, day_id: int) -> None:
         from coordinator.screens.day import DayScreen
 
-        day = DayScreen(day_id)
+        glanced, self._glanced = self._glanced, None
+        day = DayScreen(day_id, glanced if glanced is not None and glanced.id == day_id else None)
         self.push_screen(day)
         self._when_shown(day)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from typing import Any
 
 #: The global options a plain open may carry (DESIGN.md's CLI contract).
@@ -40,6 +41,15 @@ class Settings:
             return open_encrypted(self)
         return Store.open(self.db, clock=self.clock)
 
+    def glance(self, wanted: date, today: date):  # noqa: ANN201 - a DayModel; imported lazily
+        """Today's agenda read with `sqlite3` alone (`store.day_glance`), for the first frame
+        while the store loads; None for an encrypted or server database."""
+        if self.encrypt:
+            return None
+        from coordinator.store.day_glance import first_look
+
+        return first_look(self.db, wanted, today)
+
 
 def open_tui(settings: Settings, store=None) -> None:  # noqa: ANN001 - Store, lazily typed
     """Run the Textual app on the chosen database (imports Textual only now).
@@ -54,7 +64,12 @@ def open_tui(settings: Settings, store=None) -> None:  # noqa: ANN001 - Store, l
     if store is not None:
         CoordinatorApp(store=store, language=settings.lang).run()
         return
-    app = CoordinatorApp(opener=settings.open_store, language=settings.lang, clock=settings.clock)
+    app = CoordinatorApp(
+        opener=settings.open_store,
+        language=settings.lang,
+        clock=settings.clock,
+        glance=settings.glance,
+    )
     app.run()
     if app.open_error is not None:
         raise app.open_error

@@ -30,7 +30,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable
 
-from coordinator.domain.schedule import running_phase
 from coordinator.domain.vocab import CaseStatus
 from coordinator.i18n import N_, _
 from coordinator.screens.base import AppScreen
@@ -42,16 +41,15 @@ from coordinator.screens.day_agenda import (
 from coordinator.screens.day_batch import BatchActions
 from coordinator.screens.day_corrections_actions import CorrectionActions
 from coordinator.screens.day_gaps import GapActions
-from coordinator.screens.day_status import StatusPanel, SummaryLine
+from coordinator.screens.day_status import SummaryLine
 from coordinator.screens.day_status_actions import StatusActions
+from coordinator.screens.day_view import day_widgets, draw_day
 from coordinator.screens.day_writer import DayWriter, QueuedChange, read_day
 from coordinator.screens.live import LiveScreen
 from coordinator.store import timing
 from coordinator.store.database import Store
 from coordinator.store.day_model import AgendaCase, Change, DayModel
 from coordinator.store.errors import StoreError
-from coordinator.widgets.footer import StepUpFooter
-from coordinator.widgets.header import StepUpHeader
 
 
 @dataclass
@@ -81,7 +79,8 @@ class PullForwardProposed(Message):
 class DayScreen(StatusActions, GapActions, CorrectionActions, BatchActions, LiveScreen, AppScreen):
     """The timeline of one step-up day: pre-meeting and meeting per case, breaks in place."""
 
-    CSS_PATH = "day.tcss"
+    # Laid out by screens/day.tcss, which the app loads (see CoordinatorApp.CSS_PATH).
+
     # In the order of use on the day, so the keys needed most are the ones a narrow footer
     # shows; every one is also in the command palette.
     BINDINGS = [
@@ -115,9 +114,12 @@ class DayScreen(StatusActions, GapActions, CorrectionActions, BatchActions, Live
         Binding("escape", "app.pop_screen", N_("All days"), id="day.back"),
     ]
 
-    def __init__(self, day_id: int) -> None:
+    def __init__(self, day_id: int, first_look: DayModel | None = None) -> None:
+        """`first_look`: the day as the app glanced at it while the store opened (no
+        readiness), shown until the screen's own read arrives."""
         super().__init__()
         self.day_id = day_id
+        self._first_look = first_look
         self.model: DayModel | None = None
         #: The case the cursor goes to when the next read arrives (the first: the current).
         self._focus_next: int | None = None
@@ -133,14 +135,13 @@ class DayScreen(StatusActions, GapActions, CorrectionActions, BatchActions, Live
     # --- layout and loading -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield StepUpHeader()
-        yield SummaryLine(id="day-top")
-        yield StatusPanel(id="day-status")
-        yield AgendaTable(id="agenda")
-        yield StepUpFooter()
+        yield from day_widgets()
 
     def on_mount(self) -> None:
         self.follow_changes(self.store)
+        if self._first_look is not None:  # the glance's day, until the store's arrives
+            self._show(self._first_look)
+            self._first_look = None
         self.load()
         self.set_interval(1, self.tick)
 
@@ -232,13 +233,8 @@ class DayScreen(StatusActions, GapActions, CorrectionActions, BatchActions, Live
     def tick(self) -> None:
         """Re-predict the day at the clock's now; redraw the agenda only when it changed."""
         self._show_state()
-        if self.model is None:
-            return
-        now = self.clock.now()
-        schedule = self.model.schedule(now)
-        running = running_phase(schedule, self.model.timings, now)
-        self.query_one(StatusPanel).show_day(self.model, schedule, running, now)
-        self._agenda.show_day(self.model, schedule, running, self.size.width, now)
+        if self.model is not None:
+            draw_day(self, self.model, self.clock.now())
 
     def _case(self, case_id: int) -> AgendaCase:
         assert self.model is not None

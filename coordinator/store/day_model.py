@@ -7,126 +7,33 @@ render and re-predict the day from them at the clock's now (pure and cheap, no q
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Literal
 
 from sqlmodel import col, func, select
 
 from coordinator.domain.clock import FixedClock
-from coordinator.domain.material_rules import material_late
 from coordinator.domain.schedule import (
-    CaseTiming,
-    DayPlan,
     Interval,
     RunningPhase,
-    Schedule,
     build_schedule,
     running_phase,
 )
-from coordinator.domain.vocab import CaseStatus, ChallengeKind, DayStatus
+from coordinator.domain.vocab import DayStatus
 from coordinator.i18n import _
 from coordinator.store.database import Store
-from coordinator.store.days import plan_of, timing_of
+from coordinator.store.day_views import (  # noqa: F401 - the screens import the views from here
+    AgendaCase,
+    Change,
+    DayModel,
+    day_of,
+    plan_of,
+    timing_of,
+)
 from coordinator.store.errors import NotFound
 from coordinator.store.material_sent import first_sent_in
 from coordinator.store.models import Case, Citizen, DayBreak, Person, StepUpDay
-from coordinator.store.readiness import Readiness, readiness_in
-
-
-@dataclass(frozen=True)
-class AgendaCase:
-    """One case on the agenda: who, what, its timing and how ready it is."""
-
-    id: int
-    position: int
-    citizen: str
-    challenges: tuple[ChallengeKind, ...]
-    timing: CaseTiming
-    #: The start the participants were invited to before a pull forward (None: never moved).
-    moved_from: datetime | None = None
-    readiness: Readiness | None = None
-    #: The meeting material has not gone out and its deadline (two working days before the
-    #: day) has come (`domain.material_rules`).
-    material_late: bool = False
-    #: Why the citizen was absent or the case cancelled, as typed ("" when not said).
-    reason: str = ""
-
-    @property
-    def status(self) -> CaseStatus:
-        return self.timing.status
-
-
-@dataclass(frozen=True)
-class DayModel:
-    """A step-up day as the day screen shows it; the schedule is computed at a given now."""
-
-    id: int
-    date: date
-    start: time
-    location: str
-    coordinator: str | None
-    status: DayStatus
-    plan: DayPlan
-    cases: tuple[AgendaCase, ...]
-
-    @property
-    def timings(self) -> list[CaseTiming]:
-        return [case.timing for case in self.cases]
-
-    def schedule(self, now: datetime | None = None) -> Schedule:
-        return build_schedule(self.plan, self.timings, now)
-
-    def case(self, case_id: int) -> AgendaCase | None:
-        return next((case for case in self.cases if case.id == case_id), None)
-
-    def moved_from(self, case: AgendaCase, schedule: Schedule) -> datetime | None:
-        """The start the participants of a planned case were invited to, when it has since
-        been pulled forward to another time (they need to be told); else None."""
-        if case.moved_from is None or case.status is not CaseStatus.PLANNED:
-            return None
-        return None if schedule.slot(case.id).planned_start == case.moved_from else case.moved_from
-
-    def expect(self, case_id: int, change: Change, now: datetime) -> DayModel | None:
-        """The day as it will be once `change` of the case is stored at `now` (the rules of
-        `store.timing`), or None when the store will refuse it. The screen shows the change
-        at once with this while the store writes it; the store's answer follows."""
-        case = self.case(case_id)
-        if case is None:
-            return None
-        status = case.status
-        if change == "advance":
-            change = _ADVANCE.get(status, "refused")
-        others_run = any(c.status in _RUNNING for c in self.cases if c.id != case_id)
-        old = case.timing
-        if change == "start-pre" and status is CaseStatus.PLANNED and not others_run:
-            new = replace(old, status=CaseStatus.PRE_MEETING, pre_started_at=now)
-        elif change == "start-meeting" and status in _STARTABLE and not others_run:
-            pre = now if status is CaseStatus.PLANNED else old.pre_started_at
-            new = replace(
-                old, status=CaseStatus.MEETING, pre_started_at=pre, meeting_started_at=now
-            )
-        elif change == "end" and status is CaseStatus.MEETING:
-            new = replace(old, status=CaseStatus.DONE, ended_at=now)
-        elif change in ("absent", "cancel") and status in _STARTABLE:
-            ended = now if status is CaseStatus.PRE_MEETING else old.ended_at
-            target = CaseStatus.ABSENT if change == "absent" else CaseStatus.CANCELLED
-            new = replace(old, status=target, ended_at=ended)
-        else:
-            return None
-        cases = tuple(replace(c, timing=new) if c.id == case_id else c for c in self.cases)
-        return replace(self, cases=cases)
-
-
-#: The changes of a case's status the day screen makes (`advance`: its next step).
-Change = Literal["advance", "start-pre", "start-meeting", "end", "absent", "cancel"]
-_RUNNING = frozenset({CaseStatus.PRE_MEETING, CaseStatus.MEETING})
-_STARTABLE = frozenset({CaseStatus.PLANNED, CaseStatus.PRE_MEETING})
-_ADVANCE: dict[CaseStatus, Change] = {
-    CaseStatus.PLANNED: "start-pre",
-    CaseStatus.PRE_MEETING: "start-meeting",
-    CaseStatus.MEETING: "end",
-}
+from coordinator.store.readiness import readiness_in
 
 
 def day_model(store: Store, day_id: int, now: datetime | None = None) -> DayModel:
@@ -152,30 +59,16 @@ def day_model(store: Store, day_id: int, now: datetime | None = None) -> DayMode
         coordinator = session.get(Person, day.coordinator_id) if day.coordinator_id else None
         readiness = readiness_in(session, day, now)
         sent = first_sent_in(session, [c.id or 0 for c in cases])
-        today = (now or store.now()).date()
-        return DayModel(
-            id=day.id or 0,
-            date=day.date,
-            start=day.start_time,
-            location=day.location,
+        return day_of(
+            day,
+            breaks,
+            cases,
+            citizens=citizens,
             coordinator=coordinator.name if coordinator else None,
-            status=DayStatus(day.status),
-            plan=plan_of(day, breaks),
-            cases=tuple(
-                AgendaCase(
-                    id=c.id or 0,
-                    position=c.position,
-                    citizen=citizens.get(c.citizen_id, ""),
-                    challenges=c.challenge_kinds,
-                    timing=timing_of(c),
-                    moved_from=c.moved_from,
-                    readiness=readiness.get(c.id or 0),
-                    material_late=c.status == CaseStatus.PLANNED
-                    and material_late(day.date, sent.get(c.id or 0), today),
-                    reason=c.status_reason,
-                )
-                for c in cases
-            ),
+            challenges={c.id or 0: c.challenge_kinds for c in cases},
+            readiness=readiness,
+            sent=sent,
+            today=(now or store.now()).date(),
         )
 
 

@@ -12,7 +12,6 @@ from coordinator.domain.clock_entry import EntryError, read_iso_date
 from coordinator.domain.limits import MAX_DAYS_PER_DATE, OutOfBounds, check_date, check_minutes
 from coordinator.domain.schedule import (
     Break,
-    CaseTiming,
     DayPlan,
     Schedule,
     ScheduleError,
@@ -23,6 +22,7 @@ from coordinator.domain.vocab import CaseStatus
 from coordinator.i18n import _
 from coordinator.store import audit
 from coordinator.store.database import Store
+from coordinator.store.day_views import plan_of, timing_of  # noqa: F401 - read from here too
 from coordinator.store.errors import Invalid, NotFound
 from coordinator.store.models import Case, Citizen, DayBreak, Person, StepUpDay
 from coordinator.store.people import find_person
@@ -83,33 +83,6 @@ class DayView:
 
     def slot(self, case_id: int):  # noqa: ANN201 - SlotTimes
         return next(s for s in self.schedule.slots if s.case_id == case_id)
-
-
-def plan_of(day: StepUpDay, breaks: list[DayBreak]) -> DayPlan:
-    """The pure-domain plan of a stored day."""
-    return DayPlan(
-        date=day.date,
-        start=day.start_time,
-        pre_minutes=day.pre_minutes,
-        meeting_minutes=day.meeting_minutes,
-        breaks=tuple(
-            Break(b.start, b.end, b.latest_start) for b in sorted(breaks, key=lambda b: b.start)
-        ),
-        break_policy=BreakPolicy(day.break_policy),
-    )
-
-
-def timing_of(case: Case) -> CaseTiming:
-    """The pure-domain timing of a stored case."""
-    return CaseTiming(
-        case_id=case.id or 0,
-        status=CaseStatus(case.status),
-        meeting_minutes=case.meeting_minutes,
-        planned_start=case.planned_start,
-        pre_started_at=case.pre_started_at,
-        meeting_started_at=case.meeting_started_at,
-        ended_at=case.ended_at,
-    )
 
 
 def create_day(store: Store, data: DayInput) -> StepUpDay:

@@ -23,27 +23,13 @@ from sqlalchemy.exc import ArgumentError, DatabaseError
 from coordinator.i18n import _
 from coordinator.store.errors import CannotOpen
 from coordinator.store.health import cannot_write, damaged, read_only_uri
+from coordinator.store.location import (  # noqa: F401 - where the store's users look for them
+    APP_NAME,
+    default_db_path,
+    resolve_url,
+)
 
-APP_NAME = "stepup-coordinator"
 BUSY_TIMEOUT_MS = 8000
-
-
-def default_db_path() -> Path:
-    """The default database file in the user data folder (created on first use)."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_NAME, appauthor=False) / "coordinator.db"
-
-
-def resolve_url(db: str | os.PathLike[str] | None) -> str:
-    """A SQLAlchemy URL from `--db`: a URL is kept, a path becomes `sqlite:///<absolute path>`,
-    nothing means `COORDINATOR_DB` or the default file."""
-    chosen = str(db) if db else os.environ.get("COORDINATOR_DB", "")
-    if not chosen:
-        return f"sqlite:///{default_db_path()}"
-    if "://" in chosen:
-        return chosen
-    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
 def display_url(where: str | os.PathLike[str]) -> str:

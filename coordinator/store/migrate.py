@@ -7,16 +7,12 @@ folder for developers who write new revisions (`alembic revision --autogenerate 
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from sqlalchemy import Engine, inspect, text
 
 from coordinator.i18n import _
 from coordinator.store.engine import opened_read_only
 from coordinator.store.errors import CannotOpen
-
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+from coordinator.store.revisions import MIGRATIONS_DIR, shipped_revisions  # noqa: F401 - used here
 
 
 def _config(engine: Engine):  # noqa: ANN202 - alembic is imported lazily
@@ -36,30 +32,6 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(config).get_current_head()
     assert head is not None, "the package ships no migrations"
     return head
-
-
-_REVISION_RE = re.compile(r"^revision(?:: str)? = ['\"]([^'\"]+)['\"]", re.MULTILINE)
-_DOWN_RE = re.compile(r"^down_revision(?:: [^=]+)? = (.+)$", re.MULTILINE)
-
-
-def shipped_revisions() -> tuple[set[str], str | None]:
-    """All revision ids in the versions folder and the head, read from the files' text.
-
-    Start-up reads this instead of loading Alembic (over 100 ms): the files are ours and
-    linear, and a unit test proves the answer equals Alembic's own.
-    """
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        revision = _REVISION_RE.search(source)
-        if revision:
-            revisions.add(revision.group(1))
-        down = _DOWN_RE.search(source)
-        if down:
-            parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
-    heads = revisions - parents
-    return revisions, (heads.pop() if len(heads) == 1 else None)
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, declared_attr, relationship
 from sqlmodel import Field, Relationship, SQLModel
 
 from coordinator.domain.vocab import ChallengeKind
+from coordinator.store.day_views import challenge_kinds
 
 #: Optimistic locking for a table a person edits: SQLAlchemy adds `AND row_version = <the one
 #: read>` to every UPDATE and DELETE of the row and raises `StaleDataError` when no row matched
@@ -161,8 +162,7 @@ class Case(SQLModel, table=True):
     def challenge_kinds(self) -> tuple[ChallengeKind, ...]:
         """The case's challenge kinds, in the vocabulary's order: the one reader of how they
         are stored."""
-        stored = {row.kind for row in self.challenge_rows}
-        return tuple(kind for kind in ChallengeKind if kind.value in stored)
+        return challenge_kinds(row.kind for row in self.challenge_rows)
 
 
 class CaseChallenge(SQLModel, table=True):
@@ -202,8 +202,7 @@ class Referral(SQLModel, table=True):
 
     @property
     def challenge_kinds(self) -> tuple[ChallengeKind, ...]:
-        stored = {row.kind for row in self.challenge_rows}
-        return tuple(kind for kind in ChallengeKind if kind.value in stored)
+        return challenge_kinds(row.kind for row in self.challenge_rows)
 
 
 class ReferralChallenge(SQLModel, table=True):

@@ -55,3 +55,46 @@ def test_create_day_dialog(snap_compare, demo_app) -> None:
     assert snap_compare(
         demo_app(), press=["escape", "n"], terminal_size=(100, 36), run_before=settled
     )
+
+
+def test_day_glance_while_the_database_opens_80x24(snap_compare, tmp_path) -> None:
+    """Today's agenda read with sqlite3 alone, before the store is open (issue 19): the day
+    screen's look, the readiness column still empty, "loading…" at the top right."""
+    import time
+
+    from coordinator.app import CoordinatorApp
+    from coordinator.demo import create_demo
+    from coordinator.domain.clock import FixedClock
+    from coordinator.screens.day_agenda import AgendaTable
+    from coordinator.store.database import Store
+    from coordinator.store.day_glance import first_look
+    from coordinator.store.errors import CannotOpen
+    from tests.conftest import TEST_NOW
+
+    path = tmp_path / "glance.db"
+    clock = FixedClock(TEST_NOW)
+    store = Store.open(str(path), clock=clock, actor="test")
+    create_demo(store)
+    store.close()
+
+    def opener():  # noqa: ANN202 - never opens: the picture is of the glance alone
+        while app.is_running:
+            time.sleep(0.02)
+        raise CannotOpen("the picture is taken")
+
+    app = CoordinatorApp(
+        opener=opener,
+        clock=clock,
+        language="da",
+        glance=lambda wanted, today: first_look(str(path), wanted, today),
+    )
+
+    async def glanced(pilot) -> None:  # noqa: ANN001 - a Pilot
+        for _ in range(400):
+            if app.screen.query(AgendaTable) and app.screen.model is not None:
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=glanced)
