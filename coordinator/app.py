@@ -60,6 +60,8 @@ if TYPE_CHECKING:
 Glance = Callable[[date, date], "DayModel | None"]
 #: How long the store's loading waits for the glance to be painted, in seconds.
 GLANCE_WAIT = 0.5
+#: How long the work that waits for today's day (`_after_first_day`) waits at most, in s.
+REST_WAITS_AT_MOST = 3.0
 
 
 @dataclass
@@ -366,15 +368,13 @@ class CoordinatorApp(SafeErrors, App[None]):
         glanced, self._glanced = self._glanced, None
         day = DayScreen(day_id, glanced if glanced is not None and glanced.id == day_id else None)
         self.push_screen(day)
-        self._when_shown(day)
+        # The rest starts when the day says it is shown (`DayShown`), or after this long
+        # whatever it is doing: a locked database must not hold the rest up for ever.
+        self.set_timer(REST_WAITS_AT_MOST, self._after_first_day)
 
-    def _when_shown(self, screen: Screen, waited: float = 0.0) -> None:
-        """Start the rest once `screen` has shown what it read (its `settled`), or after 3 s
-        whatever it is doing (a locked database must not hold the rest up for ever)."""
-        if getattr(screen, "settled", True) or waited >= 3.0 or self.screen is not screen:
-            self._after_first_day()
-            return
-        self.set_timer(0.05, lambda: self._when_shown(screen, waited + 0.05))
+    def on_day_shown(self) -> None:
+        """The first day screen has shown what it read: start what waited for it."""
+        self._after_first_day()
 
     def _after_first_day(self) -> None:
         """What waits for the first screen's data: the palette's cases, the integrity check

@@ -61,6 +61,11 @@ class DayLoaded(Message):
     written: bool = False
 
 
+class DayShown(Message):
+    """The day screen has shown its first read of the day (the app then starts the work that
+    waited for it: the palette's cases, the integrity check, the days list's read)."""
+
+
 @dataclass
 class DayFailed(Message):
     """A read or a change failed with a message for the user (one line; empty when the
@@ -120,6 +125,8 @@ class DayScreen(StatusActions, GapActions, CorrectionActions, BatchActions, Live
         super().__init__()
         self.day_id = day_id
         self._first_look = first_look
+        #: `DayShown` was posted (once, after the first read that left the screen settled).
+        self._told_shown = False
         self.model: DayModel | None = None
         #: The case the cursor goes to when the next read arrives (the first: the current).
         self._focus_next: int | None = None
@@ -198,6 +205,9 @@ class DayScreen(StatusActions, GapActions, CorrectionActions, BatchActions, Live
             return
         self._last_read = message.read
         self._show(message.model)
+        if self.settled and not self._told_shown:
+            self._told_shown = True
+            self.post_message(DayShown())
         if self._tell_findings is not None:
             self.tell_findings()
 

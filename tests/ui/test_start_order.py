@@ -57,3 +57,18 @@ async def test_the_day_opens_first_and_the_list_under_it_reads_once(
         await settle(pilot)
         assert app.screen is days
         assert calls.count("days list") == 2
+
+
+async def test_the_rest_starts_when_the_day_says_it_is_shown(
+    demo_store, clock, monkeypatch
+) -> None:  # noqa: ANN001
+    """Not after a fixed wait, nor by asking the day screen again and again: its `DayShown`."""
+    from coordinator import app as app_module
+
+    monkeypatch.setattr(app_module, "REST_WAITS_AT_MOST", 3600.0)
+    app = CoordinatorApp(opener=lambda: demo_store, clock=clock, language="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _opened(app, pilot)
+        assert isinstance(app.screen, DayScreen) and app.screen.settled
+        assert app.palette_cases, "the palette's cases were read once the day was shown"
+        assert app.screen_stack[-2].days, "and the days list under it"
