@@ -293,7 +293,9 @@ class CoordinatorApp(SafeErrors, App[None]):
     @on(OpenFailed)
     def _open_failed(self, message: OpenFailed) -> None:
         self.open_error = message.error
-        self.exit(return_code=1)
+        # After the first frame is up: an exit while the frame still mounts trips Textual's
+        # header (its title watcher finds no title widget) into a traceback.
+        self.call_after_refresh(self.exit, return_code=1)
 
     def _wanted_date(self) -> date:
         return self.open_date or self.clock.now().date()
