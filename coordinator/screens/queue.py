@@ -202,7 +202,7 @@ class QueueScreen(AppScreen):
 
     def action_withdraw(self) -> None:
         """Take the selected referral out of the queue, with the reason typed."""
-        from coordinator.screens.day_corrections import Reason, ReasonDialog
+        from coordinator.screens.day_questions import Reason, ReasonDialog
         from coordinator.store.referrals import withdraw_referral
 
         referral_id = self.selected_id()
