@@ -41,7 +41,7 @@ from coordinator.store.roster import CaseHeading, RosterLine
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
-from coordinator.widgets.table_fit import fill_table
+from coordinator.widgets.table_fit import FittedTable
 
 _SEVERITY_LABELS = {
     Severity.ERROR: N_("Error"),
@@ -116,7 +116,7 @@ class RosterScreen(RosterActions, LiveScreen, AppScreen):
         yield StepUpHeader()
         yield Static(_("Loading…"), id="roster-title")
         with Horizontal(id="roster-body"):
-            yield DataTable(id="roster", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="roster", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="findings"):
                 yield Static(id="readiness")
                 yield Static(id="finding-list")
@@ -124,18 +124,9 @@ class RosterScreen(RosterActions, LiveScreen, AppScreen):
 
     def on_resize(self) -> None:
         """Below this width the findings go under the participants, so Part and Attendance
-        stay in view."""
+        stay in view (the table fits its columns to its new width itself, `FittedTable`)."""
         body = self.query_one("#roster-body")
         body.set_class(self.size.width < NARROW, "-narrow")
-        if self.lines:  # the columns fit the table's new width once it is laid out
-            self.call_after_refresh(self._show_lines)
-
-    def _fit_again(self) -> None:
-        """The rows may have come before the table was laid out at its width (the narrow
-        layout is set on resize): fit the columns again when that width differs."""
-        table = self.query_one("#roster", DataTable)
-        if table.size.width and table.size.width != getattr(table, "fitted_to", None):
-            self._show_lines(fit_again=False)
 
     def on_mount(self) -> None:
         self.sub_title = _("Roster")
@@ -217,9 +208,9 @@ class RosterScreen(RosterActions, LiveScreen, AppScreen):
             title.append(f" · {challenges}")
         self.query_one("#roster-title", Static).update(title)
 
-    def _show_lines(self, fit_again: bool = True) -> None:
+    def _show_lines(self) -> None:
         """Fill the table with `self.lines`, the cursor kept on the selected entry."""
-        table = self.query_one("#roster", DataTable)
+        table = self.query_one("#roster", FittedTable)
         selected = self._selected_id()
         rows = []
         for line in self.lines:
@@ -244,9 +235,7 @@ class RosterScreen(RosterActions, LiveScreen, AppScreen):
             )
             rows.append((str(line.id), cells))
         headings = (_("Name"), _("Role"), _("Part"), _("Attendance"))
-        fill_table(table, headings, rows, flexible={0, 1})  # part, attendance always shown
-        if fit_again:  # once: a refit that changed the width (a scrollbar) stops there
-            self.call_after_refresh(self._fit_again)
+        table.fill(headings, rows, flexible={0, 1})  # part, attendance always shown
         if selected is not None and any(line.id == selected for line in self.lines):
             table.move_cursor(row=table.get_row_index(str(selected)))
 
