@@ -118,6 +118,7 @@ def delete(
 
 def _timing(ctx: typer.Context, case_id: int, at: str | None, action: str) -> None:
     from coordinator.domain.clock_entry import read_clock_time
+    from coordinator.domain.vocab import CASE_STATUS_LABELS, CaseStatus
     from coordinator.store import timing
 
     when = read_clock_time(at) if at else None
@@ -134,9 +135,11 @@ def _timing(ctx: typer.Context, case_id: int, at: str | None, action: str) -> No
         "end": case.ended_at,
     }[action]
     assert stamp is not None
+    # The label, not the stored value ("pre-meeting"), so the Danish CLI says "formøde".
+    status = _(CASE_STATUS_LABELS[CaseStatus(case.status)]).lower()
     echo(
         _("Case {id}: {status} at {time}.").format(
-            id=case_id, status=case.status, time=stamp.strftime("%H:%M")
+            id=case_id, status=status, time=stamp.strftime("%H:%M")
         )
     )
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from enum import StrEnum
 
+from coordinator.domain.names import initials as initials  # the store's lists import it here
 from coordinator.i18n import N_, _
 
 
@@ -248,8 +249,3 @@ def scores_problem(scores: Sequence[float]) -> str | None:
 def needs_attention(kind: RatingKind, scores: Sequence[float]) -> bool:
     """A session rating below the cut-off: ask the citizen what could be better."""
     return kind is RatingKind.SESSION and round(sum(scores), 1) < SESSION_CUTOFF
-
-
-def initials(name: str) -> str:
-    """A citizen's initials for a list that may be on a projector ("Mads Eriksen" -> "M.E.")."""
-    return "".join(f"{part[0].upper()}." for part in name.split() if part)

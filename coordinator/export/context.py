@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from coordinator.domain.cpr import mask_cpr
+from coordinator.domain.names import initials
 from coordinator.domain.schedule import Interval
 from coordinator.domain.vocab import (
     ATTENDANCE_LABELS,
@@ -41,16 +42,6 @@ from coordinator.store.roster import RosterLine, roster_lines
 from coordinator.store.settings import all_settings
 
 Context = dict[str, Any]
-
-
-def initials(name: str) -> str:
-    """`Mads Eriksen` → `M.E.`: the first letter of each word (words without letters skipped)."""
-    letters = []
-    for word in name.split():
-        first = next((ch for ch in word if ch.isalpha()), "")
-        if first:
-            letters.append(first.upper() + ".")
-    return "".join(letters) or "?"
 
 
 def long_date(day: date | None, language: str) -> str:

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+from coordinator.domain.names import initials
 from coordinator.i18n import _
 from coordinator.store.errors import Invalid, StoreError
 
@@ -43,9 +44,9 @@ def safe_stem(*parts: object) -> str:
 
 
 def initials_for_file(name: str) -> str:
-    """`Mads Eriksen` → `ME` (letters only)."""
-    letters = [next((c for c in word if c.isalpha()), "") for word in name.split()]
-    return "".join(letter.upper() for letter in letters if letter) or "X"
+    """`Mads Eriksen` → `ME`: the initials (`domain/names`) without dots, `X` for a name
+    without letters (a file name shows no "?")."""
+    return initials(name, dots=False, unknown="X")
 
 
 def target_folder(out: Path | None) -> Path:

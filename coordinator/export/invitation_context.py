@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from coordinator.domain.names import initials
 from coordinator.domain.vocab import (
     CHALLENGE_LABELS,
     MATERIAL_LABELS,
@@ -25,7 +26,7 @@ from coordinator.domain.vocab import (
     Profession,
     RosterRole,
 )
-from coordinator.export.context import initials, long_date
+from coordinator.export.context import long_date
 from coordinator.export.environment import clean_text
 from coordinator.i18n import N_, translate
 from coordinator.store.database import Store

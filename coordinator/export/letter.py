@@ -13,8 +13,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from coordinator.domain.names import initials
 from coordinator.domain.vocab import PROFESSION_LABELS, Attendance, Profession, RosterRole
-from coordinator.export.context import initials, letterhead, long_date
+from coordinator.export.context import letterhead, long_date
 from coordinator.export.environment import clean_text, render_template
 from coordinator.export.files import initials_for_file, safe_stem, target_folder, write_file
 from coordinator.i18n import N_, _, translate

@@ -71,7 +71,7 @@ class BatchActions:
 
     def _ask_invited(self: DayScreen, kept: BatchView, free: BatchView) -> None:
         """Invited cases hold the order back: keep their times, or let them move?"""
-        from coordinator.screens.day_corrections import InvitedChoiceDialog
+        from coordinator.screens.day_questions import InvitedChoiceDialog
 
         question = _(
             "{count} cases were invited at fixed times. Keeping their times, professionals are "

@@ -140,7 +140,7 @@ class StatusActions:
         write: Callable[[Store, int, str], object],
         expect: Change | None,
     ) -> None:
-        from coordinator.screens.day_corrections import Reason, ReasonDialog
+        from coordinator.screens.day_questions import Reason, ReasonDialog
 
         case_id = self._selected_or_tell()
         if case_id is None or self.model is None:

@@ -30,7 +30,7 @@ from coordinator.store.people import PersonInput, PersonRecord
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
-from coordinator.widgets.table_fit import fill_table
+from coordinator.widgets.table_fit import FittedTable
 
 
 class PeopleScreen(AppScreen):
@@ -96,7 +96,7 @@ class PeopleScreen(AppScreen):
         yield StepUpHeader()
         yield Input(placeholder=_("Search: name, profession, department, e-mail"), id="search")
         yield Static(id="people-hint", classes="empty-hint")
-        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="people", cursor_type="row", zebra_stripes=True)
         yield StepUpFooter()
 
     def on_mount(self) -> None:
@@ -137,7 +137,7 @@ class PeopleScreen(AppScreen):
         if self._jobs.writing:
             return  # the list is read again once the changes are stored
         found, query = event.found, event.query
-        table = self.query_one("#people", DataTable)
+        table = self.query_one("#people", FittedTable)
         previous = self._select if self._select is not None else self._selected_id()
         self._select = None
         self._inactive_ids = {p.id for p in found if not p.active and p.id is not None}
@@ -162,7 +162,7 @@ class PeopleScreen(AppScreen):
             rows.append((str(person.id), cells))
         headings = (_("Name"), _("Profession"), _("Flags"), _("Department"), _("E-mail"))
         # The name keeps the most; the phone (short) always shows.
-        fill_table(table, (*headings, _("Phone")), rows, flexible={0: 16, 1: 10, 2: 8, 3: 8, 4: 8})
+        table.fill((*headings, _("Phone")), rows, flexible={0: 16, 1: 10, 2: 8, 3: 8, 4: 8})
         if previous is not None and str(previous) in {str(p.id) for p in found}:
             table.move_cursor(row=table.get_row_index(str(previous)))
         hint = self.query_one("#people-hint", Static)

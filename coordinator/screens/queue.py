@@ -27,7 +27,7 @@ from coordinator.store.referrals import FreeDay, ReferralView, free_days, list_r
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
-from coordinator.widgets.table_fit import fill_table
+from coordinator.widgets.table_fit import FittedTable
 
 
 @dataclass
@@ -89,7 +89,7 @@ class QueueScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
         yield Static(id="queue-hint", classes="empty-hint")
-        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="queue", cursor_type="row", zebra_stripes=True)
         yield Static(id="queue-days")
         yield StepUpFooter()
 
@@ -125,7 +125,7 @@ class QueueScreen(AppScreen):
     @on(QueueLoaded)
     def _loaded(self, message: QueueLoaded) -> None:
         self._loading = False
-        table = self.query_one("#queue", DataTable)
+        table = self.query_one("#queue", FittedTable)
         select = message.select if message.select is not None else self.selected_id()
         self.referrals, self.days = message.referrals, message.days
         rows = []
@@ -143,7 +143,7 @@ class QueueScreen(AppScreen):
             rows.append((str(ref.id), cells))
         headings = (_("Citizen"), _("Challenges"), _("Referred by"), _("Urgent"))
         headings += (_("Waiting since"), _("Days"), _("Reason"))
-        fill_table(table, headings, rows, flexible={0, 1, 2, 6})  # urgent, dates always shown
+        table.fill(headings, rows, flexible={0, 1, 2, 6})  # urgent, dates always shown
         for index, ref in enumerate(self.referrals):
             if ref.id == select:
                 table.move_cursor(row=index, animate=False)
@@ -202,7 +202,7 @@ class QueueScreen(AppScreen):
 
     def action_withdraw(self) -> None:
         """Take the selected referral out of the queue, with the reason typed."""
-        from coordinator.screens.day_corrections import Reason, ReasonDialog
+        from coordinator.screens.day_questions import Reason, ReasonDialog
         from coordinator.store.referrals import withdraw_referral
 
         referral_id = self.selected_id()

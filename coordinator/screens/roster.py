@@ -4,15 +4,13 @@ The screen never waits for the database: the roster, its heading and its readine
 a worker (`Loaded`); the directory and the suggestions are read in workers before their dialogs
 open; every change is queued and stored in order by a worker (`StoreJobs`), shown at once where
 the next key press depends on it (part, attendance, removal), and the roster is read again once
-the queue is empty.
+the queue is empty. The keys that change the roster are in `roster_actions.RosterActions`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,41 +20,29 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from coordinator.domain.findings import Severity, counts_text
-from coordinator.domain.roster_suggest import Suggestion
 from coordinator.domain.vocab import (
     ATTENDANCE_LABELS,
     CHALLENGE_LABELS,
     PART_LABELS,
     Attendance,
-    Part,
     RosterRole,
     profession_label,
 )
 from coordinator.i18n import N_, _
-from coordinator.screens.autosave import in_thread
 from coordinator.screens.base import AppScreen
-from coordinator.screens.case_dialogs import (
-    NetworkDialog,
-    NetworkInput,
-    PickPersonDialog,
-    SuggestDialog,
-)
 from coordinator.screens.live import LiveScreen
+from coordinator.screens.roster_actions import RosterActions
 from coordinator.screens.store_jobs import StoreJobs
-from coordinator.store import people, roster
+from coordinator.store import roster
 from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
 from coordinator.store.readiness import Readiness, case_readiness
 from coordinator.store.roster import CaseHeading, RosterLine
-from coordinator.store.roster_suggestions import accept_suggestions
-from coordinator.store.roster_suggestions import suggest as suggest_for
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
-from coordinator.widgets.table_fit import fill_table
+from coordinator.widgets.table_fit import FittedTable
 
-_PART_CYCLE = (Part.BOTH, Part.MEETING, Part.PRE)
-_ATTENDANCE_CYCLE = tuple(Attendance)
 _SEVERITY_LABELS = {
     Severity.ERROR: N_("Error"),
     Severity.WARNING: N_("Warning"),
@@ -64,16 +50,11 @@ _SEVERITY_LABELS = {
 }
 
 
-def _next(cycle: tuple, current: object, step: int = 1) -> object:  # noqa: ANN401 - any enum
-    """The value `step` places on from `current` in `cycle` (-1: the one before)."""
-    return cycle[(cycle.index(current) + step) % len(cycle)] if current in cycle else cycle[0]
-
-
 #: The terminal width below which the findings are shown under the roster, not beside it.
 NARROW = 110
 
 
-class RosterScreen(LiveScreen, AppScreen):
+class RosterScreen(RosterActions, LiveScreen, AppScreen):
     """Participants of a case from the directory or the citizen's network; findings beside."""
 
     CSS_PATH = "roster.tcss"
@@ -135,7 +116,7 @@ class RosterScreen(LiveScreen, AppScreen):
         yield StepUpHeader()
         yield Static(_("Loading…"), id="roster-title")
         with Horizontal(id="roster-body"):
-            yield DataTable(id="roster", cursor_type="row", zebra_stripes=True)
+            yield FittedTable(id="roster", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="findings"):
                 yield Static(id="readiness")
                 yield Static(id="finding-list")
@@ -143,18 +124,9 @@ class RosterScreen(LiveScreen, AppScreen):
 
     def on_resize(self) -> None:
         """Below this width the findings go under the participants, so Part and Attendance
-        stay in view."""
+        stay in view (the table fits its columns to its new width itself, `FittedTable`)."""
         body = self.query_one("#roster-body")
         body.set_class(self.size.width < NARROW, "-narrow")
-        if self.lines:  # the columns fit the table's new width once it is laid out
-            self.call_after_refresh(self._show_lines)
-
-    def _fit_again(self) -> None:
-        """The rows may have come before the table was laid out at its width (the narrow
-        layout is set on resize): fit the columns again when that width differs."""
-        table = self.query_one("#roster", DataTable)
-        if table.size.width and table.size.width != getattr(table, "fitted_to", None):
-            self._show_lines(fit_again=False)
 
     def on_mount(self) -> None:
         self.sub_title = _("Roster")
@@ -236,9 +208,9 @@ class RosterScreen(LiveScreen, AppScreen):
             title.append(f" · {challenges}")
         self.query_one("#roster-title", Static).update(title)
 
-    def _show_lines(self, fit_again: bool = True) -> None:
+    def _show_lines(self) -> None:
         """Fill the table with `self.lines`, the cursor kept on the selected entry."""
-        table = self.query_one("#roster", DataTable)
+        table = self.query_one("#roster", FittedTable)
         selected = self._selected_id()
         rows = []
         for line in self.lines:
@@ -263,9 +235,7 @@ class RosterScreen(LiveScreen, AppScreen):
             )
             rows.append((str(line.id), cells))
         headings = (_("Name"), _("Role"), _("Part"), _("Attendance"))
-        fill_table(table, headings, rows, flexible={0, 1})  # part, attendance always shown
-        if fit_again:  # once: a refit that changed the width (a scrollbar) stops there
-            self.call_after_refresh(self._fit_again)
+        table.fill(headings, rows, flexible={0, 1})  # part, attendance always shown
         if selected is not None and any(line.id == selected for line in self.lines):
             table.move_cursor(row=table.get_row_index(str(selected)))
 
@@ -304,147 +274,6 @@ class RosterScreen(LiveScreen, AppScreen):
         if entry_id is None:
             return None
         return next((line for line in self.lines if line.id == entry_id), None)
-
-    # --- changing (queued, in order, off the event loop) -------------------------------------
-
-    def _write(
-        self, job: Callable[[Store], Any], then: Callable[[Any], object] | None = None
-    ) -> None:
-        """Queue a change of the store (`job(store)` in a worker); the roster is read again
-        once every queued change is stored."""
-        store = self.store
-        self._jobs.submit(lambda: job(store), then)
-
-    def _focus_after_read(self, line: RosterLine) -> None:
-        self._focus_next = line.id
-
-    def action_add(self) -> None:
-        """Pick a person of the directory (read in a worker) not on the roster yet."""
-        on_roster = {line.person_id for line in self.lines}
-        store = self.store
-
-        def show(directory: object) -> None:
-            assert isinstance(directory, list)
-            available = [p for p in directory if p.id not in on_roster]
-            self.app.push_screen(PickPersonDialog(available), chosen)
-
-        def chosen(person_id: int | None) -> None:
-            if person_id is not None:
-                case_id = self.case_id
-                self._write(
-                    lambda store: roster.add_person_by_id(store, case_id, person_id),
-                    self._focus_after_read,
-                )
-
-        in_thread(self, lambda: people.list_people(store), show, group="roster-directory")
-
-    def action_add_network(self) -> None:
-        def chosen(data: NetworkInput | None) -> None:
-            if data is None:
-                return
-            case_id = self.case_id
-            self._write(
-                lambda store: roster.add_network_person(store, case_id, data.name, data.relation),
-                self._focus_after_read,
-            )
-
-        self.app.push_screen(NetworkDialog(), chosen)
-
-    def action_suggest(self) -> None:
-        """Ask the store (in a worker) whom the model proposes; the user ticks whom to add."""
-        store, case_id = self.store, self.case_id
-
-        def show(suggestions: object) -> None:
-            assert isinstance(suggestions, list)
-            if not suggestions:
-                self.notify(_("Nothing to suggest: everyone the model proposes is on the roster."))
-                return
-            self.app.push_screen(SuggestDialog(suggestions), accepted)
-
-        def accepted(chosen: list[Suggestion] | None) -> None:
-            if not chosen:
-                return
-
-            def told(added: object) -> None:
-                assert isinstance(added, list)
-                self.notify(_("{count} added to the roster.").format(count=len(added)))
-
-            self._write(lambda store: accept_suggestions(store, case_id, chosen), told)
-
-        in_thread(self, lambda: suggest_for(store, case_id), show, group="roster-suggest")
-
-    def action_cycle_part(self) -> None:
-        line = self._line()
-        if line is None:
-            return
-        if line.role is RosterRole.CITIZEN:
-            self.notify(_("The citizen attends the meeting, never the pre-meeting."))
-            if line.part is Part.MEETING:
-                return
-            part = Part.MEETING
-        else:
-            part = _next(_PART_CYCLE, line.part)
-        self._update(line, part=part)
-
-    def action_cycle_attendance(self, step: int = 1) -> None:
-        line = self._line()
-        if line is None:
-            return
-        attendance = _next(_ATTENDANCE_CYCLE, line.attendance, step)
-        self._update(line, attendance=attendance)
-
-    def _update(self, line: RosterLine, **changes: Any) -> None:  # noqa: ANN401
-        """Show the change at once (so the next press cycles on from it) and store it."""
-        self._replace_lines(
-            [replace(other, **changes) if other.id == line.id else other for other in self.lines]
-        )
-        entry_id = line.id
-        self._write(lambda store: roster.update_entry(store, entry_id, **changes))
-
-    def _replace_lines(self, lines: list[RosterLine]) -> None:
-        self.lines = lines
-        self._show_lines()
-
-    def action_prepare(self) -> None:
-        """The case's preparation form: back to it when the roster was opened from there."""
-        from coordinator.screens.case import CaseScreen
-
-        below = self.app.screen_stack[-2] if len(self.app.screen_stack) > 1 else None
-        if isinstance(below, CaseScreen) and below.case_id == self.case_id:
-            self.app.pop_screen()
-        else:
-            self.app.push_screen(CaseScreen(self.case_id))
-
-    def action_remove(self) -> None:
-        line = self._line()
-        if line is None:
-            return
-        self._replace_lines([other for other in self.lines if other.id != line.id])
-
-        def removed(removed: object) -> None:
-            assert isinstance(removed, RosterLine)
-            self._removed.append(removed)
-            self.notify(
-                _("{name} removed from the roster; u puts them back.").format(
-                    name=line.display_name
-                )
-            )
-
-        entry_id = line.id
-        self._write(lambda store: roster.remove_entry(store, entry_id), removed)
-
-    def action_undo_remove(self) -> None:
-        if not self._removed:
-            self.notify(_("Nothing to undo."))
-            return
-        removed = self._removed.pop()
-
-        def restored(entry: object) -> None:
-            assert isinstance(entry, RosterLine)
-            self.notify(_("{name} is back on the roster.").format(name=removed.display_name))
-            self._focus_next = entry.id
-
-        self._write(lambda store: roster.restore_entry(store, removed), restored)
 
     def _focus_entry(self, entry_id: int | None) -> None:
         table = self.query_one("#roster", DataTable)

@@ -4,7 +4,8 @@ A column as wide as its widest cell let one long name (a citizen's, up to the 20
 `domain/limits.py` allows) push the time and the status out of sight (issue 21). The columns of
 user text share the width that is left after the short, fixed ones, the widest cut first, and a
 cut cell ends in "…". Widths are terminal cells, not characters: æ, ø and å take one, an emoji
-or a CJK letter two.
+or a CJK letter two. A `FittedTable` keeps what it shows and fits it again when its width
+changes (a window made narrower cut nothing before: the last columns went out of sight).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
 
 #: A column of user text is never cut below this many cells (it would say nothing).
@@ -96,3 +98,37 @@ def fill_table(
     for key, cells in rows:
         fitted = [ellipsised(c, w) for c, w in zip(cells, widths, strict=True)]
         table.add_row(*fitted, key=key)
+
+
+class FittedTable(DataTable):
+    """A table whose columns fit its width whenever that width changes, not only when filled.
+
+    `fill` shows rows as `fill_table` does and keeps them (uncut); on a resize to another
+    width the same rows are fitted again, the cursor and the scroll position kept. The table
+    gets its resize once it is laid out at the new width, so no screen has to wait a refresh
+    to measure it."""
+
+    #: What `fill` showed last: headings, the rows uncut, the flexible columns.
+    _shown: tuple[Sequence[str], Sequence[tuple[str, Sequence[Text]]], Collection[int]] | None = (
+        None
+    )
+
+    def fill(
+        self,
+        headings: Sequence[str],
+        rows: Sequence[tuple[str, Sequence[Text]]],
+        flexible: Collection[int],
+    ) -> None:
+        """Show `rows` (key, cells) under `headings`, the `flexible` columns cut to fit."""
+        self._shown = (headings, rows, flexible)
+        fill_table(self, headings, rows, flexible)
+
+    def on_resize(self, _event: events.Resize) -> None:
+        if self._shown is None or self.size.width == getattr(self, "fitted_to", None):
+            return
+        headings, rows, flexible = self._shown
+        row, scroll_y = self.cursor_row, self.scroll_y
+        fill_table(self, headings, rows, flexible)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1), animate=False)
+            self.scroll_to(y=scroll_y, animate=False)

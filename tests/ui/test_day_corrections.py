@@ -16,9 +16,9 @@ from coordinator.screens.day_corrections import (
     EditCaseDialog,
     EditDayDialog,
     MoveCaseDialog,
-    ReasonDialog,
 )
 from coordinator.screens.day_dialogs import ConfirmDialog
+from coordinator.screens.day_questions import ReasonDialog
 from coordinator.screens.days import DaysScreen
 from coordinator.store import timing
 from coordinator.store.case_edits import case_details
@@ -266,7 +266,7 @@ async def test_absent_cancelled_and_held_carry_the_reason_typed(
 
 
 async def test_batching_asks_before_moving_invited_cases(demo_store, make_app) -> None:
-    from coordinator.screens.day_corrections import InvitedChoiceDialog
+    from coordinator.screens.day_questions import InvitedChoiceDialog
     from coordinator.store.batching import propose_batch
 
     store = demo_store

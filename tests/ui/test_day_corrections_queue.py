@@ -3,7 +3,7 @@ leaves it waiting."""
 
 from __future__ import annotations
 
-from coordinator.screens.day_corrections import ReasonDialog
+from coordinator.screens.day_questions import ReasonDialog
 from coordinator.store.referrals import list_referrals
 from tests.ui.test_day_screen import settle
 from tests.ui.test_queue_screen import fill, open_queue

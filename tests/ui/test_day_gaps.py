@@ -8,35 +8,13 @@ from datetime import time
 
 from textual.widgets import DataTable, OptionList, Static
 
-from coordinator.domain.breaks import BreakPolicy
 from coordinator.screens.day import DayScreen
 from coordinator.screens.day_dialogs import ConfirmDialog
 from coordinator.screens.day_gaps import GapDialog
 from coordinator.store import timing
-from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.day_model import day_model
-from coordinator.store.days import DayInput, create_day
-from tests.conftest import TEST_DAY
+from tests.gap_data import gap_day
 from tests.ui.test_day_screen import at, settle
-
-
-def gap_day(store) -> tuple[int, list[int]]:
-    """09:00, 15+45, a fixed lunch 11:00-11:30; Bo's hour ends 10:30, Carl's hour cannot fit
-    before lunch, so 10:30-11:00 is empty; Dina's 30 minutes come last."""
-    day = create_day(
-        store,
-        DayInput(
-            date=TEST_DAY,
-            start=time(9),
-            breaks=((time(11), time(11, 30)),),
-            break_policy=BreakPolicy.FIXED,
-        ),
-    )
-    ids = [
-        add_case(store, CaseInput(day.id or 0, name, meeting_minutes=minutes)).id or 0
-        for name, minutes in (("Anna", 15), ("Bo", None), ("Carl", None), ("Dina", 15))
-    ]
-    return day.id or 0, ids
 
 
 def agenda_text(app) -> str:

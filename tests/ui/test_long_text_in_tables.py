@@ -85,3 +85,49 @@ async def test_the_agreement_title_keeps_version_and_status_after_a_long_name(st
         title = str(screen.query_one("#agreement-title", Static).render())
         assert title.endswith("· version 1 · Draft") and "…" in title
         assert LONG_NAME[:20] in title  # the literal beginning, brackets and all
+
+
+#: Long enough to be cut at 80 columns, short enough to be whole at 120 (in both lists).
+RESIZED_NAME = "Bartholomæus Christoffersen-Vandermeulen Østergaard"
+
+
+def fits(table: DataTable) -> bool:
+    """Every column in sight: nothing to scroll sideways for."""
+    widths = sum(column.get_render_width(table) for column in table.columns.values())
+    return widths <= table.size.width
+
+
+@pytest.mark.parametrize("which", ["people", "queue"])
+async def test_the_lists_fit_their_columns_again_when_the_window_narrows(
+    store, make_app, which
+) -> None:
+    """Loaded at 120 columns the long name is whole; at 80 it is cut with "…" to the column's
+    new width and the last column stays in sight (the columns were fitted only when loaded)."""
+    from coordinator.domain.vocab import Profession
+    from coordinator.screens.people import PeopleScreen
+    from tests.ui.test_queue_screen import open_queue
+
+    add_person(store, PersonInput(RESIZED_NAME, Profession.NURSE, phone="12345678"))
+    add_referral(store, ReferralInput(RESIZED_NAME, reason="Sygemeldt", urgent=True))
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        if which == "queue":
+            await open_queue(pilot)
+        else:
+            await app.push_screen(PeopleScreen())
+            await settle(pilot)
+        table = app.screen.query_one(f"#{which}", DataTable)
+        assert table.get_row_at(0)[0].plain == RESIZED_NAME
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await pilot.pause()
+        assert table.size.width <= 80 and fits(table)
+        name = table.get_row_at(0)[0]
+        assert name.plain.endswith("…") and RESIZED_NAME.startswith(name.plain[:-1])
+        assert name.cell_len == table.ordered_columns[0].width
+        last = screen_lines(table)[1].rstrip()
+        assert last.endswith("12345678" if which == "people" else "Sygemeldt")
+        await pilot.resize_terminal(120, 30)
+        await settle(pilot)
+        await pilot.pause()
+        assert table.get_row_at(0)[0].plain == RESIZED_NAME  # whole again

@@ -9,42 +9,20 @@ from datetime import date
 from sqlmodel import select
 from textual.widgets import Input, SelectionList, Static
 
-from coordinator.domain.vocab import ChallengeKind, Profession
 from coordinator.screens.second_conversation import SecondConversationDialog
 from coordinator.store import agreements
-from coordinator.store.cases import CaseInput, add_case
-from coordinator.store.days import DayInput, create_day
 from coordinator.store.models import Case, StepUpDay
-from coordinator.store.people import PersonInput, add_person
-from coordinator.store.roster import add_people, roster_lines
+from coordinator.store.roster import roster_lines
+from tests.second_conversation_data import first_case as make_first_case
 from tests.ui.test_agreement_screen import open_agreement, settle
 
 
 def first_case(store) -> int:
-    for name, profession in (
-        ("Jonas Berg", Profession.JOBBROKER),
-        ("Anders Lund", Profession.CASEWORKER),
-        ("Helle Nygaard", Profession.NURSE),
-    ):
-        add_person(
-            store,
-            PersonInput(name, profession, decision_authority=profession is Profession.CASEWORKER),
-        )
-    day = create_day(store, DayInput(date=store.now().date()))
-    case = add_case(
-        store,
-        CaseInput(
-            day.id or 0,
-            "Mads Eriksen",
-            challenges=(ChallengeKind.HEALTH,),
-            jobbroker="Jonas Berg",
-            caseworker="Anders Lund",
-            meeting_minutes=30,
-        ),
-    )
-    add_people(store, case.id or 0, ["Helle Nygaard"])
-    agreements.ensure_draft(store, case.id or 0)
-    return case.id or 0
+    """The shared first case (tests/second_conversation_data.py) with a draft agreement to
+    open."""
+    case_id = make_first_case(store)
+    agreements.ensure_draft(store, case_id)
+    return case_id
 
 
 def text_of(dialog, selector: str) -> str:

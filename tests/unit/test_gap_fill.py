@@ -7,16 +7,14 @@ from datetime import datetime, time
 
 import pytest
 
-from coordinator.domain.breaks import BreakPolicy
 from coordinator.domain.gaps import find_gaps, lunch_into_gap
-from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.day_edits import DayChanges, edit_day
 from coordinator.store.day_model import day_model
-from coordinator.store.days import DayInput, create_day
 from coordinator.store.errors import Invalid
 from coordinator.store.gap_fill import pull_into_gap
 from coordinator.store.invitations import sequences
 from tests.conftest import TEST_DAY
+from tests.gap_data import gap_day as make_gap_day
 
 pytestmark = pytest.mark.both_engines
 
@@ -34,22 +32,9 @@ def english() -> None:
 
 @pytest.fixture
 def gap_day(store):
-    """09:00, 15+45, lunch 11:00-11:30: a 15-minute case, a 60-minute one, then a 60-minute
-    one that no longer fits before lunch (10:30-11:00 empty), then a 15-minute one."""
-    day = create_day(
-        store,
-        DayInput(
-            date=TEST_DAY,
-            start=time(9),
-            breaks=((time(11), time(11, 30)),),
-            break_policy=BreakPolicy.FIXED,
-        ),
-    )
-    ids = [
-        add_case(store, CaseInput(day.id or 0, name, meeting_minutes=minutes)).id or 0
-        for name, minutes in (("Anna", 15), ("Bo", None), ("Carl", None), ("Dina", 15))
-    ]
-    return store, day.id or 0, ids
+    """The shared gap day (tests/gap_data.py), with its store."""
+    day_id, ids = make_gap_day(store)
+    return store, day_id, ids
 
 
 def test_a_later_case_that_fits_moves_into_the_gap(gap_day) -> None:

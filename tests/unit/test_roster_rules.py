@@ -1,6 +1,7 @@
 """The roster rules of a case: every rule firing and not firing, the two worked examples from
-STEP-UP.md, the boundaries, and properties over random rosters (the suggested roster:
-test_roster_suggest.py)."""
+STEP-UP.md, the boundaries, and properties over random rosters (double booking in detail:
+test_roster_double_booking.py; the suggested roster: test_roster_suggest.py; the rosters
+checked: tests/roster_data.py)."""
 
 from __future__ import annotations
 
@@ -21,64 +22,23 @@ from coordinator.domain.roster_rules import (
     check_roster,
 )
 from coordinator.domain.vocab import Attendance, ChallengeKind, Part, Profession, RosterRole
-
-HEALTH = frozenset({ChallengeKind.HEALTH})
-FAMILY = frozenset({ChallengeKind.FAMILY})
-OTHER = frozenset({ChallengeKind.OTHER})
-
-SLOT = (datetime(2026, 12, 3, 8, 30), datetime(2026, 12, 3, 9, 30))
-
-
-def pro(
-    name: str,
-    profession: Profession,
-    part: Part = Part.BOTH,
-    *,
-    attendance: Attendance = Attendance.INVITED,
-    authority: bool = False,
-    person_id: int | None = None,
-) -> Participant:
-    return Participant(
-        name=name,
-        role=RosterRole.PROFESSIONAL,
-        part=part,
-        attendance=attendance,
-        profession=profession,
-        decision_authority=authority,
-        person_id=person_id,
-    )
-
-
-def citizen(
-    name: str = "Mads", part: Part = Part.MEETING, attendance: Attendance = Attendance.INVITED
-) -> Participant:
-    return Participant(name=name, role=RosterRole.CITIZEN, part=part, attendance=attendance)
-
-
-def network(name: str, profession: Profession | None = None) -> Participant:
-    return Participant(name=name, role=RosterRole.NETWORK, part=Part.MEETING, profession=profession)
-
-
-CASEWORKER = pro("Sara Sagsbehandler", Profession.CASEWORKER, authority=True, person_id=1)
-JOBBROKER = pro("Jonas Jobformidler", Profession.JOBBROKER, person_id=2)
-NURSE = pro("Nina Sygeplejerske", Profession.NURSE, person_id=3)
-HEALTH_VISITOR = pro("Hanne Sundhedsplejerske", Profession.HEALTH_VISITOR, person_id=4)
-FAMILY_COUNSELLOR = pro("Frede Familierådgiver", Profession.FAMILY_COUNSELLOR, person_id=5)
-
-#: A roster that satisfies every rule for a case with no special challenge.
-BASE = (citizen(), CASEWORKER, JOBBROKER)
-
-
-def ctx(
-    participants: tuple[Participant, ...] = BASE,
-    challenges: frozenset[ChallengeKind] = OTHER,
-    **kwargs,
-) -> RosterContext:
-    return RosterContext(participants=participants, challenges=challenges, **kwargs)
-
-
-def codes(context: RosterContext) -> list[str]:
-    return [finding.code for finding in check_roster(context)]
+from tests.roster_data import (
+    BASE,
+    BOOKED_ELSEWHERE,
+    CASEWORKER,
+    FAMILY,
+    FAMILY_COUNSELLOR,
+    HEALTH,
+    HEALTH_VISITOR,
+    JOBBROKER,
+    NURSE,
+    SLOT,
+    citizen,
+    codes,
+    ctx,
+    network,
+    pro,
+)
 
 
 def test_a_sound_roster_has_no_findings() -> None:
@@ -86,13 +46,6 @@ def test_a_sound_roster_has_no_findings() -> None:
 
 
 # Every rule code: a context where it fires, and a near-identical one where it does not.
-BOOKED_ELSEWHERE = BookedSlot(
-    case_id=9,
-    label="Case 2, 2026-12-03",
-    start=datetime(2026, 12, 3, 9, 0),
-    end=datetime(2026, 12, 3, 10, 0),
-    person_ids=frozenset({2}),
-)
 NEXT_SLOT = dataclasses.replace(
     BOOKED_ELSEWHERE, start=datetime(2026, 12, 3, 9, 30), end=datetime(2026, 12, 3, 10, 30)
 )
@@ -305,79 +258,6 @@ def test_decision_authority_must_be_coming_and_professional() -> None:
 def test_max_circle_below_one_is_rejected() -> None:
     with pytest.raises(ValueError):
         ctx(max_circle=0)
-
-
-# --- double booking --------------------------------------------------------------------------
-
-
-def _slot(start: tuple[int, int], end: tuple[int, int], ids: set[int], case_id: int = 9):
-    return BookedSlot(
-        case_id=case_id,
-        label=f"Case {case_id}",
-        start=datetime(2026, 12, 3, *start),
-        end=datetime(2026, 12, 3, *end),
-        person_ids=frozenset(ids),
-    )
-
-
-@pytest.mark.parametrize(
-    ("other", "fires"),
-    [
-        (_slot((9, 0), (10, 0), {2}), True),  # overlaps the end of this case
-        (_slot((8, 0), (8, 45), {2}), True),  # overlaps the start
-        (_slot((8, 40), (9, 0), {2}), True),  # inside
-        (_slot((8, 0), (11, 0), {2}), True),  # around
-        (_slot((9, 30), (10, 30), {2}), False),  # back-to-back after: touching is not overlap
-        (_slot((7, 30), (8, 30), {2}), False),  # back-to-back before
-        (_slot((9, 0), (10, 0), {42}), False),  # overlapping, but other people
-    ],
-)
-def test_double_booking_overlap(other: BookedSlot, fires: bool) -> None:
-    assert ("double-booked" in codes(ctx(slot=SLOT, other_slots=(other,)))) is fires
-
-
-def test_double_booking_on_another_date_does_not_fire() -> None:
-    other = dataclasses.replace(
-        BOOKED_ELSEWHERE,
-        start=datetime(2026, 12, 4, 8, 30),
-        end=datetime(2026, 12, 4, 9, 30),
-    )
-    assert "double-booked" not in codes(ctx(slot=SLOT, other_slots=(other,)))
-
-
-def test_double_booking_names_the_person_and_the_other_case() -> None:
-    i18n.set_language("en")
-    (finding,) = check_roster(ctx(slot=SLOT, other_slots=(BOOKED_ELSEWHERE,)))
-    assert finding.subject == JOBBROKER.name
-    assert JOBBROKER.name in finding.message
-    assert BOOKED_ELSEWHERE.label in finding.message
-    assert "09:00" in finding.message and "10:00" in finding.message
-
-
-def test_double_booking_ignores_this_case_own_slot_and_missing_slot() -> None:
-    own = _slot((8, 30), (9, 30), {1, 2}, case_id=5)
-    assert codes(ctx(slot=SLOT, other_slots=(own,), case_id=5)) == []
-    assert codes(ctx(slot=None, other_slots=(BOOKED_ELSEWHERE,))) == []
-
-
-def test_double_booking_ignores_declined_participants() -> None:
-    declined = dataclasses.replace(JOBBROKER, attendance=Attendance.DECLINED)
-    stand_in = pro("Jens, stand-in", Profession.JOBBROKER, person_id=7)
-    roster = (citizen(), CASEWORKER, declined, stand_in)
-    assert codes(ctx(roster, slot=SLOT, other_slots=(BOOKED_ELSEWHERE,))) == []
-
-
-def test_double_booking_in_two_other_cases_gives_two_findings() -> None:
-    second = dataclasses.replace(BOOKED_ELSEWHERE, case_id=10, label="Case 10")
-    found = codes(ctx(slot=SLOT, other_slots=(BOOKED_ELSEWHERE, second)))
-    assert found == ["double-booked", "double-booked"]
-
-
-def test_slot_must_not_end_before_it_starts() -> None:
-    with pytest.raises(ValueError):
-        _slot((10, 0), (9, 0), {1})
-    with pytest.raises(ValueError):
-        ctx(slot=(SLOT[1], SLOT[0]))
 
 
 # --- ordering, counting, JSON ----------------------------------------------------------------

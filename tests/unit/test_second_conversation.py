@@ -10,21 +10,19 @@ import pytest
 from sqlmodel import func, select
 
 from coordinator.domain.roster_rules import MISSING_HEALTH_PROFESSIONAL
-from coordinator.domain.vocab import ChallengeKind, Profession
 from coordinator.store import agreements
-from coordinator.store.cases import CaseInput, add_case
 from coordinator.store.day_model import day_model
 from coordinator.store.days import DayInput, create_day, list_days
 from coordinator.store.errors import Invalid
 from coordinator.store.models import Case, RosterEntry, StepUpDay
-from coordinator.store.people import PersonInput, add_person
-from coordinator.store.roster import add_people, roster_lines
+from coordinator.store.roster import roster_lines
 from coordinator.store.second_conversation import (
     create_second,
     new_day_warning,
     propose_second,
 )
 from tests.conftest import TEST_DAY
+from tests.second_conversation_data import first_case
 
 pytestmark = pytest.mark.both_engines
 
@@ -38,40 +36,8 @@ def english() -> None:
 
 @pytest.fixture
 def first(store) -> int:
-    """A health case of 30 minutes with job broker, caseworker and a nurse, on a day
-    09:00 with 20-minute pre-meetings and lunch 11:30-12:00."""
-    for name, profession in (
-        ("Jonas Berg", Profession.JOBBROKER),
-        ("Anders Lund", Profession.CASEWORKER),
-        ("Helle Nygaard", Profession.NURSE),
-    ):
-        add_person(
-            store,
-            PersonInput(name, profession, decision_authority=profession is Profession.CASEWORKER),
-        )
-    day = create_day(
-        store,
-        DayInput(
-            date=TEST_DAY,
-            start=time(9),
-            pre_minutes=20,
-            breaks=((time(11, 30), time(12)),),
-            location="Lokale 2",
-        ),
-    )
-    case = add_case(
-        store,
-        CaseInput(
-            day.id or 0,
-            "Mads Eriksen",
-            challenges=(ChallengeKind.HEALTH,),
-            jobbroker="Jonas Berg",
-            caseworker="Anders Lund",
-            meeting_minutes=30,
-        ),
-    )
-    add_people(store, case.id or 0, ["Helle Nygaard"])
-    return case.id or 0
+    """The shared first case (tests/second_conversation_data.py)."""
+    return first_case(store)
 
 
 def counts(store) -> tuple[int, int, int]:
