@@ -297,9 +297,11 @@ class DaysScreen(AppScreen):
         )
 
     def _move_to(self, table: DataTable, select: int | None) -> None:
+        """The cursor to `select` (else where it is), scrolled into view: a cursor placed while
+        the list was hidden under the day was not scrolled there."""
         ids = [day.id for day in self.days]
-        if select is not None and select in ids and table.cursor_row != ids.index(select):
-            table.move_cursor(row=ids.index(select), animate=False)
+        row = ids.index(select) if select in ids else table.cursor_row
+        table.move_cursor(row=row, animate=False)
 
     def _add_row(self, table: DataTable, day: DaySummary) -> None:
         today = self.clock.now().date()
