@@ -388,6 +388,7 @@ class CoordinatorApp(SafeErrors, App[None]):
 
         self.read_palette_cases()
         check_store_health(self, self.store)
+        __import__("coordinator.screens.warm_up").screens.warm_up.warm_up_lists(self)
         for screen in self.screen_stack:
             load_hidden = getattr(screen, "load_hidden", None)
             if load_hidden is not None:

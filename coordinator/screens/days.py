@@ -94,6 +94,8 @@ class DaysScreen(AppScreen):
         self._paging = False
         #: The list was asked for at least once (shown, or read under today's day).
         self._asked = False
+        #: The date the rows were drawn on (past days dim, today bold).
+        self._filled_on: date | None = None
 
     def compose(self) -> ComposeResult:
         yield StepUpHeader()
@@ -216,10 +218,19 @@ class DaysScreen(AppScreen):
         self.run_worker(read, thread=True, exclusive=True, group="days-page", name="read days")
 
     def action_first_page(self) -> None:
-        self._read_page("first")
+        """The first day: the cursor goes there at once if the window holds it, else the
+        first page is read (and replaces the window)."""
+        if self.days and not self.older:
+            self.query_one("#days", DataTable).move_cursor(row=0, animate=False)
+        else:
+            self._read_page("first")
 
     def action_last_page(self) -> None:
-        self._read_page("last")
+        if self.days and not self.newer:
+            table = self.query_one("#days", DataTable)
+            table.move_cursor(row=len(self.days) - 1, animate=False)
+        else:
+            self._read_page("last")
 
     @on(DataTable.RowHighlighted, "#days")
     def _at_edge(self) -> None:
@@ -255,8 +266,12 @@ class DaysScreen(AppScreen):
             days += self.days[:keep]
             select = selected.id if selected else None
         else:
+            if self._shows(page):  # read again on being shown, and nothing changed
+                self._move_to(table, select)
+                return
             self.older, self.newer = page.older, page.newer
         self.days = days
+        self._filled_on = self.clock.now().date()
         table.clear()
         today = self.clock.now().date()
         cursor = None
@@ -271,6 +286,22 @@ class DaysScreen(AppScreen):
         hint = self.query_one("#days-hint", Static)
         hint.update("" if days else _("No step-up days yet. Press n to create one."))
         hint.display = not days
+
+    def _shows(self, page: DayPage) -> bool:
+        """The table shows this very window, drawn today (no refill, no redraw)."""
+        return (
+            bool(page.days)
+            and list(page.days) == self.days
+            and (page.older, page.newer) == (self.older, self.newer)
+            and self._filled_on == self.clock.now().date()
+        )
+
+    def _move_to(self, table: DataTable, select: int | None) -> None:
+        """The cursor to `select` (else where it is), scrolled into view: a cursor placed while
+        the list was hidden under the day was not scrolled there."""
+        ids = [day.id for day in self.days]
+        row = ids.index(select) if select in ids else table.cursor_row
+        table.move_cursor(row=row, animate=False)
 
     def _add_row(self, table: DataTable, day: DaySummary) -> None:
         today = self.clock.now().date()

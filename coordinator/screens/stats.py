@@ -80,7 +80,11 @@ class StatsScreen(AppScreen):
             for section in SECTIONS:
                 with Horizontal(classes="stats-section"):
                     yield Static(id=f"stats-{section.key}", classes="stats-numbers")
-                    yield StatsPlot(id=f"plot-{section.key}")
+                    # Hidden until there is something to draw: an empty plot costs as much
+                    # to draw as a full one, on the event loop the first figures wait for.
+                    plot = StatsPlot(id=f"plot-{section.key}")
+                    plot.visible = False
+                    yield plot
         yield StepUpFooter()
 
     def on_mount(self) -> None:
@@ -126,6 +130,7 @@ class StatsScreen(AppScreen):
         plot = self.query_one(f"#plot-{section.key}", StatsPlot)
         section.draw(plot, stats)
         plot.plt.title(section.title())
+        plot.visible = True
         plot.refresh()
 
     # --- the period --------------------------------------------------------------------------

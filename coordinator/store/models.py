@@ -313,7 +313,8 @@ class AgreementItem(SQLModel, table=True):
     responsible_kind: str = "person"
     responsible_person_id: int | None = Field(default=None, foreign_key="person.id")
     responsible_text: str = ""
-    due: dt.date | None = None
+    #: Indexed: the follow-up list's page walks the items by due date (migration 0011).
+    due: dt.date | None = Field(default=None, index=True)
     status: str = "open"
     #: The item this one was carried from (a new version, or a second conversation): the id
     #: of the first row of its line, so progress follows the item; None on the first row.

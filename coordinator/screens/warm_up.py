@@ -1,0 +1,48 @@
+"""Import the lists' screens in the background once the first day is shown (issue 19).
+
+The first time the follow-up list or the statistics open, Python imports their screen and
+store modules (and the plots' library): 60 to 100 ms on this machine, paid on the key press.
+A few seconds after today's day has shown what it read, a thread worker imports them, so
+the first open is as quick as the next. Not at once: right after the day is shown the start's
+own reads run (the palette's cases, the integrity check, the days list under the day), and
+imports beside them slowed the days list opened then by about 0.1 s (measured on the ten-year
+database). Only code is loaded, never data; it runs once, in steps of one module (the
+interpreter switches threads every few milliseconds, so typing in the day is not held up).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from textual.app import App
+
+#: What the lists' first opening imports, the heaviest first.
+MODULES = (
+    "coordinator.screens.followup",
+    "coordinator.screens.stats",
+    "coordinator.store.followup_page",
+    "coordinator.store.statistics",
+)
+
+
+#: Seconds after the first day is shown: the start's reads are done by then.
+AFTER = 5.0
+
+
+def warm_up_lists(app: App) -> None:
+    """Import the lists' modules in a thread worker, AFTER seconds from now (a failure is
+    left for the real open)."""
+
+    def run() -> None:
+        for name in MODULES:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - the screen's own import will say what is wrong
+                return
+
+    def start() -> None:
+        app.run_worker(
+            run, thread=True, group="warm-up", name="warm up the lists", exit_on_error=False
+        )
+
+    app.set_timer(AFTER, start)
