@@ -380,15 +380,17 @@ class CoordinatorApp(SafeErrors, App[None]):
 
     def _after_first_day(self) -> None:
         """What waits for the first screen's data: the palette's cases, the integrity check
-        of the file, and the days list's own read (when it is under today's day)."""
+        of the file, the days list's own read (when it is under today's day) and, later,
+        loading the lists' code (screens/warm_up.py)."""
         if self._started_the_rest or self.store is None:
             return
         self._started_the_rest = True
         from coordinator.screens.store_health import check_store_health
+        from coordinator.screens.warm_up import warm_up_lists
 
         self.read_palette_cases()
         check_store_health(self, self.store)
-        __import__("coordinator.screens.warm_up").screens.warm_up.warm_up_lists(self)
+        warm_up_lists(self)
         for screen in self.screen_stack:
             load_hidden = getattr(screen, "load_hidden", None)
             if load_hidden is not None:
