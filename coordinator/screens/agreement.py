@@ -28,6 +28,7 @@ from textual.widgets import Input, Static
 from coordinator.domain.agreement_rules import Problem, finalise_problems
 from coordinator.domain.vocab import AGREEMENT_STATUS_LABELS, ItemKind
 from coordinator.i18n import N_, _, current_language
+from coordinator.screens import agreement_gc
 from coordinator.screens.agreement_dialogs import FinaliseProblemsDialog, VersionsDialog
 from coordinator.screens.agreement_form import AgreementForm, SectionHeading
 from coordinator.screens.agreement_readback import ReadbackPane, render_readback
@@ -178,6 +179,9 @@ class AgreementScreen(AppScreen):
         self.query_one("#warnings").display = False
         self._load(opening=True)
 
+    def on_unmount(self) -> None:
+        agreement_gc.thaw()
+
     def _render_readback(self) -> str:
         """The read-back Markdown (in a worker thread)."""
         return render_readback(self.store, self.case_id, current_language())
@@ -228,6 +232,7 @@ class AgreementScreen(AppScreen):
         if targets:
             self.set_focus(targets.first())
         self._loaded_once = True
+        agreement_gc.freeze()  # no full collection walks the loaded screen while typing
         if event.notice:
             self.notify(event.notice.format(n=event.view.version))
 
