@@ -34,6 +34,7 @@ from coordinator.i18n import _
 from coordinator.store.agreement_views import AgreementView
 from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
+from coordinator.widgets.plain import plain
 
 
 def md_escape(text: str) -> str:
@@ -160,7 +161,13 @@ class ReadbackPane(VerticalScroll, can_focus=False):
         self.renders = 0
 
     def compose(self) -> ComposeResult:
+        yield Static(id="readback-hint")
         yield Static(id="readback-text")
+
+    def show_hint(self, text: str) -> None:
+        """The line shown while the read-back fills the screen (the stylesheet shows it only
+        then): typing goes nowhere in that mode, and this says how to get back to the form."""
+        self.query_one("#readback-hint", Static).update(plain(text))
 
     def show(self, markdown: str) -> None:
         """Draw `markdown` now (as when the screen loads)."""
