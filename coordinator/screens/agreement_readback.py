@@ -111,7 +111,7 @@ class Themed:
 
 def shown_text(markdown: str, width: int = 1000) -> str:
     """What `markdown` looks like in the read-back, as plain text `width` cells wide (tests
-    and the versions viewer's checks read it; wide, so that no line is wrapped)."""
+    read it; wide by default, so that a paragraph stays on one line)."""
     console = Console(width=width, color_system=None, record=True, file=_Discard())
     console.print(readback_renderable(markdown))
     return "\n".join(line.rstrip() for line in console.export_text().splitlines())
