@@ -1,13 +1,15 @@
 """The live agreement screen: the job broker types the agreement while the citizen is in the room.
 
-The screen holds the keys and the actions; the fields and items are the `AgreementForm`
-(`agreement_form.py`, items in `agreement_items.py`), built from a plain `AgreementView`. Every
-edit goes to the shared autosave (`screens/autosave.py`) at once and is written by a thread
-worker at most a second later, so typing never waits for the disk; every other read and write
-(loading, finalising, versions, export) runs in a thread worker too, so a locked database never
-freezes the screen. The read-back pane shows what is saved, rendered when the typing pauses.
-Nothing modal stands in the way of typing: warnings are shown, never forced; dialogs only appear
-for finalising, a change made elsewhere, versions and a second conversation.
+The screen holds the keys, the layout and the loading; the fields and items are the
+`AgreementForm` (`agreement_form.py`, items in `agreement_items.py`), built from a plain
+`AgreementView`; finalise, reopen, export, versions and the second conversation are the
+`AgreementActions` (`agreement_actions.py`). Every edit goes to the shared autosave
+(`screens/autosave.py`) at once and is written by a thread worker at most a second later, so
+typing never waits for the disk; every other read and write (loading, finalising, versions,
+export) runs in a thread worker too, so a locked database never freezes the screen. The
+read-back pane shows what is saved, rendered when the typing pauses. Nothing modal stands in the
+way of typing: warnings are shown, never forced; dialogs only appear for finalising, a change
+made elsewhere, versions and a second conversation.
 """
 
 from __future__ import annotations
@@ -23,12 +25,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from coordinator.domain.agreement_rules import Problem, finalise_problems
-from coordinator.domain.vocab import AGREEMENT_STATUS_LABELS, ItemKind
+from coordinator.domain.vocab import AGREEMENT_STATUS_LABELS
 from coordinator.i18n import N_, _, current_language
-from coordinator.screens.agreement_dialogs import FinaliseProblemsDialog, VersionsDialog
+from coordinator.screens import agreement_gc
+from coordinator.screens.agreement_actions import AgreementActions
 from coordinator.screens.agreement_form import AgreementForm, SectionHeading
 from coordinator.screens.agreement_readback import ReadbackPane, render_readback
 from coordinator.screens.autosave import SaveState, in_thread
@@ -37,11 +39,10 @@ from coordinator.store import agreements, audit
 from coordinator.store.agreement_views import AgreementView
 from coordinator.store.autosave import Autosaver, Key
 from coordinator.store.day_model import meeting_clock_feed
-from coordinator.store.errors import Invalid, StoreError
+from coordinator.store.errors import StoreError
 from coordinator.store.roster import case_heading, roster_lines
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
-from coordinator.widgets.item_editor import ItemEditor
 from coordinator.widgets.meeting_clock import MeetingClock
 from coordinator.widgets.plain import plain
 from coordinator.widgets.table_fit import ellipsised
@@ -49,20 +50,13 @@ from coordinator.widgets.table_fit import ellipsised
 __all__ = ["AgreementScreen", "SectionHeading"]
 
 READBACK_MODES = ("side", "wide", "hidden")
-#: The item field that fixes a finalise problem (by its code).
-PROBLEM_FIELDS = {
-    "item-no-text": "text",
-    "item-no-responsible": "responsible",
-    "item-no-due": "due",
-    "due-before-meeting": "due",
-}
 #: A long citizen name is cut to this many cells in the title, so version and status show.
 TITLE_NAME_WIDTH = 40
 #: From this terminal width the read-back fits beside the editor.
 SIDE_BY_SIDE_WIDTH = 120
 
 
-class AgreementScreen(AppScreen):
+class AgreementScreen(AgreementActions, AppScreen):
     """The agreement of one case: fields, items by kind, read-back, finalise, versions."""
 
     CSS_PATH = "agreement.tcss"
@@ -178,6 +172,9 @@ class AgreementScreen(AppScreen):
         self.query_one("#warnings").display = False
         self._load(opening=True)
 
+    def on_unmount(self) -> None:
+        agreement_gc.thaw()
+
     def _render_readback(self) -> str:
         """The read-back Markdown (in a worker thread)."""
         return render_readback(self.store, self.case_id, current_language())
@@ -228,6 +225,7 @@ class AgreementScreen(AppScreen):
         if targets:
             self.set_focus(targets.first())
         self._loaded_once = True
+        agreement_gc.freeze()  # no full collection walks the loaded screen while typing
         if event.notice:
             self.notify(event.notice.format(n=event.view.version))
 
@@ -355,6 +353,8 @@ class AgreementScreen(AppScreen):
         pane.can_focus = wide
         self.query_one("#agreement-body").set_class(wide, "-wide")
         if wide:
+            hint = _("{key}: back to the form to type")
+            pane.show_hint(hint.format(key=self._readback_key()))
             if self.focused is not pane:
                 self._focus_before_wide = self.focused
             self.set_focus(pane)
@@ -366,6 +366,13 @@ class AgreementScreen(AppScreen):
             elif fields:
                 self.set_focus(fields.first())
 
+    def _readback_key(self) -> str:
+        """The key that toggles the read-back, as the footer shows it (a keymap may move it)."""
+        for active in self.active_bindings.values():
+            if active.binding.action == "toggle_readback":
+                return self.app.get_key_display(active.binding)
+        return "F2"
+
     def action_save_now(self) -> None:
         self.save_state.save_now()
 
@@ -375,120 +382,3 @@ class AgreementScreen(AppScreen):
             self.save_state.ask_about_conflict()  # leaving now would drop the unsaved typing
             return
         self.app.pop_screen()
-
-    def action_finalise(self) -> None:
-        if self.final:
-            self.notify(_("The agreement is already final."))
-            return
-        if not self.loaded:
-            return
-        if self.save_state.has_conflict:
-            self.save_state.ask_about_conflict()
-            return
-
-        def job() -> list[Problem]:
-            self._flush()
-            try:
-                agreements.finalise(self.store, self.case_id)
-            except Invalid:
-                return finalise_problems(
-                    agreements.open_for_editing(self.store, self.case_id).draft()
-                )
-            return []
-
-        def then(problems: object) -> None:
-            if problems:
-                dialog = FinaliseProblemsDialog(problems)  # type: ignore[arg-type]
-                self.app.push_screen(dialog, self._go_to_problem)
-            else:
-                self._load(notice=_("The agreement is final."))
-
-        self._in_thread(job, then)
-
-    def _editor_of(self, problem: Problem) -> ItemEditor | None:
-        """The problem's item's editor by stored id (its index counts the store's order, by
-        kind name, not the sections': "Øvrige aftaler 1" led to "Støtte 1")."""
-        ids = self.saver.ids if self.saver is not None else {}
-        found = [e for e in self.form.editors() if ids.get(e.key, -1) == problem.item_id]
-        return found[0] if found and problem.item_id is not None else None
-
-    def _go_to_problem(self, problem: Problem | None) -> None:
-        """Put the cursor where the chosen problem is fixed."""
-        if problem is None:
-            return
-        editor = self._editor_of(problem)
-        if editor is not None:
-            editor.focus_field(PROBLEM_FIELDS.get(problem.code, "text"))
-            editor.scroll_visible()
-        elif problem.code == "no-items":
-            self.set_focus(self.query_one(f"#heading-{ItemKind.ACCOMMODATION.value}"))
-        else:
-            self.set_focus(self.query_one("#goal-date", Input))
-
-    def action_reopen(self) -> None:
-        if not self.final:
-            self.notify(_("The agreement is a draft; it is open for changes."))
-            return
-
-        def reopened(_result: object) -> None:
-            self._load(notice=_("Reopened as version {n}."))
-
-        self._in_thread(lambda: agreements.reopen(self.store, self.case_id), reopened)
-
-    def action_export(self) -> None:
-        """Export what is on the screen: pending typing is written first."""
-        from coordinator.screens.export_dialog import ExportDialog
-
-        def then(_result: object) -> None:
-            self.app.push_screen(ExportDialog(kind="agreement", ref_id=self.case_id))
-
-        self._in_thread(self._flush, then)
-
-    def action_case_followup(self) -> None:
-        """The citizen's F.I.T. ratings and the items' progress since the meeting."""
-        from coordinator.screens.case_followup import CaseFollowupDialog
-
-        self.app.push_screen(CaseFollowupDialog(self.case_id))
-
-    def action_versions(self) -> None:
-        def job() -> list[AgreementView]:
-            self._flush()
-            return agreements.version_views(self.store, self.case_id)
-
-        self._in_thread(job, lambda views: self.app.push_screen(VersionsDialog(views)))  # type: ignore[arg-type]
-
-    def action_second_conversation(self) -> None:
-        """Propose the second conversation (roster and length carried over; a day to choose
-        or create) and store what the coordinator confirms (`store/second_conversation`)."""
-        from coordinator.screens.second_conversation import SecondChoice, SecondConversationDialog
-        from coordinator.store import second_conversation as second
-
-        def job() -> second.SecondProposal:
-            self._flush()
-            return second.propose_second(self.store, self.case_id)
-
-        def scheduled(case_id: object) -> None:
-            text = _("Second conversation scheduled (case {id}); it starts from this agreement.")
-            self.notify(text.format(id=case_id))
-
-        def ask(proposal: second.SecondProposal) -> None:
-            def chosen(choice: SecondChoice | None) -> None:
-                if choice is None:
-                    return
-                self._in_thread(
-                    lambda: (
-                        second.create_second(
-                            self.store,
-                            proposal,
-                            choice.roster,
-                            choice.meeting_minutes,
-                            choice.day_id,
-                            choice.new_date,
-                        ).id
-                    ),
-                    scheduled,
-                )
-
-            self.app.push_screen(SecondConversationDialog(proposal, self.today), chosen)
-
-        self._in_thread(job, ask)  # type: ignore[arg-type]

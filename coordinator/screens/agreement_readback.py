@@ -2,6 +2,11 @@
 projector. It is rendered as Markdown by the export's agreement template (the same text the
 citizen takes home) and follows the autosave: it is rendered when the typing pauses.
 
+It is drawn by ONE widget (a `Static` holding Rich's Markdown renderable), not by Textual's
+`Markdown` widget: that one is a tree of a widget per block, and every layout of the screen
+(the citizen's words growing a line as they wrap, a warning appearing) walked and measured
+them all between two keystrokes; one widget is measured once per width and then cached.
+
 Earlier versions (the versions viewer) are shown by `version_markdown`, a short rendering of one
 stored version with the export's Markdown escaping.
 """
@@ -11,12 +16,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.markdown import Markdown
+from rich.theme import Theme
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Markdown
+from textual.widgets import Static
 
 from coordinator.domain.quickdates import format_due
 from coordinator.domain.vocab import ITEM_KIND_LABELS, ItemKind
@@ -26,6 +34,7 @@ from coordinator.i18n import _
 from coordinator.store.agreement_views import AgreementView
 from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
+from coordinator.widgets.plain import plain
 
 
 def md_escape(text: str) -> str:
@@ -66,9 +75,56 @@ def version_markdown(agreement: AgreementView) -> str:
 
 #: Seconds without typing before a new read-back is rendered and drawn: rendering runs the
 #: export's template on the store (in a thread, but it shares the interpreter with the
-#: keystrokes) and redrawing the Markdown builds a widget per block, which between two
-#: keystrokes would make the editor wait.
+#: keystrokes) and drawing it lays out the whole text again, which between two keystrokes
+#: would make the editor wait.
 QUIET = 0.3
+
+
+def readback_renderable(markdown: str, accent: str = "blue") -> Themed:
+    """The read-back's Markdown as one Rich renderable (headings, lists, tables, bold), its
+    headings in `accent` (the app theme's primary colour, as Textual's Markdown had them).
+    The text is the export's, where user text is already escaped: it is never Rich markup."""
+    theme = Theme(
+        {
+            "markdown.h1": f"bold {accent}",
+            "markdown.h2": f"bold underline {accent}",
+            "markdown.h3": f"bold {accent}",
+            "markdown.h4": f"bold {accent}",
+            "markdown.block_quote": "italic",
+        }
+    )
+    return Themed(Markdown(markdown, hyperlinks=False), theme)
+
+
+class Themed:
+    """A renderable drawn with a Rich theme of its own (Textual's console has Rich's default
+    styles: magenta headings)."""
+
+    def __init__(self, renderable: Markdown, theme: Theme) -> None:
+        self.renderable = renderable
+        self.theme = theme
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        with console.use_theme(self.theme):
+            yield from console.render(self.renderable, options)
+
+
+def shown_text(markdown: str, width: int = 1000) -> str:
+    """What `markdown` looks like in the read-back, as plain text `width` cells wide (tests
+    read it; wide by default, so that a paragraph stays on one line)."""
+    console = Console(width=width, color_system=None, record=True, file=_Discard())
+    console.print(readback_renderable(markdown))
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+
+
+class _Discard:
+    """A file that keeps nothing (the recording console's output is read by export_text)."""
+
+    def write(self, _text: str) -> int:
+        return 0
+
+    def flush(self) -> None:
+        pass
 
 
 class ReadbackPane(VerticalScroll, can_focus=False):
@@ -105,13 +161,29 @@ class ReadbackPane(VerticalScroll, can_focus=False):
         self.renders = 0
 
     def compose(self) -> ComposeResult:
-        yield Markdown("", id="readback-text")
+        yield Static(id="readback-hint")
+        yield Static(id="readback-text")
+
+    def show_hint(self, text: str) -> None:
+        """The line shown while the read-back fills the screen (the stylesheet shows it only
+        then): typing goes nowhere in that mode, and this says how to get back to the form."""
+        self.query_one("#readback-hint", Static).update(plain(text))
 
     def show(self, markdown: str) -> None:
         """Draw `markdown` now (as when the screen loads)."""
         if markdown != self._shown:
             self._shown = markdown
-            self.query_one("#readback-text", Markdown).update(markdown)
+            accent = self.app.current_theme.primary
+            self.query_one("#readback-text", Static).update(readback_renderable(markdown, accent))
+
+    @property
+    def shown(self) -> str:
+        """The Markdown drawn now ("" before the first)."""
+        return self._shown or ""
+
+    def shown_text(self, width: int = 1000) -> str:
+        """What the read-back shows now, as plain text `width` cells wide."""
+        return shown_text(self.shown, width)
 
     def typing(self) -> None:
         """A keystroke in the editor: the read-back waits for the next pause."""

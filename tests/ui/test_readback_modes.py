@@ -5,7 +5,7 @@ are as wide as when the screen opened."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
 from coordinator.screens.agreement_readback import ReadbackPane
 from tests.ui.test_agreement_screen import open_agreement, settle
@@ -73,3 +73,21 @@ async def test_filling_the_screen_at_80x24_and_back(demo_store, make_app) -> Non
         await pilot.pause()
         assert layout(screen) == fresh
         assert screen.focused is screen.query_one("#job-goal")
+
+
+async def test_filling_the_screen_says_how_to_get_back_to_typing(demo_store, make_app) -> None:
+    """Typing goes nowhere while the read-back fills the screen: a line at its foot says which
+    key brings the form back; beside the form it is not shown."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, DRAFTED_CASE)
+        hint = screen.query_one("#readback-hint", Static)
+        assert screen.readback_mode == "side" and not hint.display
+        await pilot.press("f2")
+        await pilot.pause()
+        assert screen.readback_mode == "wide" and hint.display
+        assert str(hint.render()) == "f2: back to the form to type"  # the key as in the footer
+        assert hint.region.bottom == screen.query_one(ReadbackPane).region.bottom
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not hint.display
