@@ -197,6 +197,9 @@ def key_to_frame(setup: Setup, runs: int, keys: int) -> tuple[list, list]:
         db = setup.scratch_demo()
         with tmux.Pane(setup.coordinator(), setup.env(db), str(setup.tree)) as pane:
             pane.wait_for(demo_name)
+            # The agenda first shows in the glance while the store opens (no keys there):
+            # the day screen's own footer says its keys work.
+            pane.wait_for("g Aftale")
             pane.keys("g")  # the agreement of the case under the cursor (the first)
             pane.wait_for(f"· {demo_name} ·")
             pane.wait_for("Jeg vil gerne")  # the form is there
