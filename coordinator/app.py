@@ -276,14 +276,14 @@ class CoordinatorApp(SafeErrors, App[None]):
         painted.wait(GLANCE_WAIT)
 
     @on(DayGlanced)
-    def _show_glance(self, message: DayGlanced) -> None:
+    async def _show_glance(self, message: DayGlanced) -> None:
         from coordinator.screens.day_glance import DayGlanceScreen
 
         if self.store is not None or not isinstance(self.screen, DayGlanceScreen):
             message.painted.set()  # too late, or the user went elsewhere
             return
         self._glanced = message.model
-        self.screen.show_glance(message.model, message.painted)
+        await self.screen.show_glance(message.model, message.painted)
 
     @on(StoreOpened)
     def _store_opened(self, message: StoreOpened) -> None:

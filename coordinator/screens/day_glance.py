@@ -51,9 +51,10 @@ class DayGlanceScreen(Screen):
         if self.model is None:  # a glance may come before the screen's own mount
             self.query_one("#day-summary", Static).update(_("Opening the database…"))
 
-    def show_glance(self, model: DayModel, painted: threading.Event) -> None:
+    async def show_glance(self, model: DayModel, painted: threading.Event) -> None:
         """Show the day glanced at; `painted` is set once it is on the terminal (the store's
-        loading waits for it, so this frame does not share the processor with that)."""
+        loading waits for it, so this frame does not share the processor with that). The
+        agenda is drawn as soon as it is mounted: the first frame with it has the day."""
         from coordinator.screens.day_view import day_body
 
         self.model = model
@@ -61,15 +62,11 @@ class DayGlanceScreen(Screen):
         summary = self.query_one(SummaryLine)
         summary.show_day(model)
         summary.show_state(busy=False, writing=False, loading=True)
-
-        def drawn() -> None:
-            self._ticking = self.set_interval(1, self.tick)
-            self.tick()
-            self.query_one("#agenda").focus()  # its cursor as bright as on the day screen
-            self.call_after_refresh(painted.set)
-
-        self.mount_all(day_body(), before=self.query_one(StepUpFooter))
-        self.call_after_refresh(drawn)
+        await self.mount_all(day_body(), before=self.query_one(StepUpFooter))
+        self._ticking = self.set_interval(1, self.tick)
+        self.tick()
+        self.query_one("#agenda").focus()  # its cursor as bright as on the day screen
+        self.call_after_refresh(painted.set)
 
     @property
     def ticking(self) -> bool:
