@@ -36,6 +36,7 @@ from coordinator.widgets.form_inputs import DateInput, NameInput
 from coordinator.widgets.form_scroll import FormScroll
 from coordinator.widgets.item_editor import ItemEditor, due_feedback
 from coordinator.widgets.plain import plain
+from coordinator.widgets.text_area import StepUpTextArea
 
 #: The form's own fields the live warnings read (`agreement_rules.live_warnings` reads these
 #: and the items): typing the citizen's own words or the follow-up leaves the warnings as
@@ -128,7 +129,7 @@ class AgreementForm(ItemActions, FormScroll):
             placeholder=_("Why later than three months (only if so)"),
         )
         yield Static(_("The citizen's own words"), classes="field-label")
-        yield TextArea(
+        yield StepUpTextArea(
             view.citizen_words,
             id="citizen-words",
             soft_wrap=True,

@@ -34,6 +34,7 @@ from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.form_scroll import FormScroll
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
+from coordinator.widgets.text_area import StepUpTextArea
 from coordinator.widgets.translated import TranslatedBindings
 
 #: The form, in order: (section title or None, field, label, multi-line?).
@@ -161,7 +162,7 @@ class CaseScreen(CasePrivacy, AppScreen):
                     yield Label(_(section), classes="section")
                 yield Label(_(label), classes="field-label")
                 if multiline:
-                    yield TextArea(id=f"field-{name}", classes="long", soft_wrap=True)
+                    yield StepUpTextArea(id=f"field-{name}", classes="long", soft_wrap=True)
                 elif name == "decided_on":
                     with Horizontal(classes="date-row"):
                         yield Input(id=f"field-{name}", classes="date")

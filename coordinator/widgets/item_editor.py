@@ -22,6 +22,7 @@ from coordinator.domain.vocab import ITEM_STATUS_LABELS, ItemKind, ItemStatus
 from coordinator.i18n import _
 from coordinator.widgets.form_inputs import DateInput, NameInput
 from coordinator.widgets.plain import plain
+from coordinator.widgets.text_area import StepUpTextArea
 
 
 def due_feedback(text: str, today: date) -> tuple[date | None, str, bool]:
@@ -77,7 +78,7 @@ class ItemEditor(Vertical, can_focus=False):
     def compose(self) -> ComposeResult:
         text, responsible, due, status = self._initial
         yield Static(self._title, classes="item-title")
-        yield TextArea(
+        yield StepUpTextArea(
             text,
             classes="item-text",
             soft_wrap=True,
