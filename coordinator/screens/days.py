@@ -84,6 +84,9 @@ class DaysScreen(AppScreen):
     ]
     #: At most this many pages stay in the table: scrolling on drops the far end.
     WINDOW_PAGES = 3
+    #: Ctrl+Home/End read this many days: a screenful at 200x50 with room to spare. Half a page
+    #: is half the rows to add and measure on the key (the next page comes as the cursor goes).
+    JUMP_DAYS = 50
 
     def __init__(self) -> None:
         super().__init__()
@@ -204,9 +207,9 @@ class DaysScreen(AppScreen):
                 elif join == "newer":
                     page = day_pages.days_after(store, days[-1])
                 elif join == "first":
-                    page = day_pages.first_days(store)
+                    page = day_pages.first_days(store, self.JUMP_DAYS)
                 else:
-                    page = day_pages.last_days(store)
+                    page = day_pages.last_days(store, self.JUMP_DAYS)
             except StoreError as exc:
                 self.post_message(DaysFailed(exc.message))
                 return

@@ -46,6 +46,7 @@ async def test_first_and_last_day_and_back_without_a_read(store, make_app, monke
         await pilot.press("ctrl+home")
         await settle(pilot)
         assert _cursor_day(table) == ids[0] and reads == ["first_days"]
+        assert table.row_count == screen.JUMP_DAYS  # the jump reads a screenful, not a page
         await pilot.press("down", "down", "ctrl+home")  # the first day is in the window
         await settle(pilot)
         assert _cursor_day(table) == ids[0] and reads == ["first_days"]
