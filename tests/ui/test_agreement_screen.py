@@ -34,12 +34,24 @@ async def open_agreement(app, pilot, case_id: int) -> AgreementScreen:
     return app.screen
 
 
+def _queued(app) -> bool:  # noqa: ANN001 - the App
+    """A message (a key, an edit on its way to the autosave) still waits in a queue."""
+    nodes = [app, *app.screen.walk_children(with_self=True)]
+    return any(node._message_queue.qsize() for node in nodes)
+
+
 async def saved(pilot, screen: AgreementScreen, timeout: float = 30.0) -> None:
-    """Wait until the autosave has written everything (within about a second normally; the
-    limit is generous so a loaded CI machine does not fail a test about correctness)."""
+    """Wait until every key sent has been handled and the autosave has written everything
+    (within about a second normally; the limit is generous so a loaded CI machine does not
+    fail a test about correctness). Keys still queued in a field when the autosave is idle
+    would be read as lost."""
     loop = asyncio.get_running_loop()
     start = loop.time()
-    while screen.in_flight or (screen.saver is not None and screen.saver.pending):
+    while (
+        _queued(pilot.app)
+        or screen.in_flight
+        or (screen.saver is not None and screen.saver.pending)
+    ):
         assert loop.time() - start < timeout, "autosave did not finish"
         await pilot.pause(0.05)
     await pilot.pause()
