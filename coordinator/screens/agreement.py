@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -105,6 +105,9 @@ class AgreementScreen(AgreementActions, AppScreen):
         self.view: AgreementView | None = None
         self.citizen_name = ""
         self.readback_mode = "side"
+        #: The read-back was put away because the terminal became too narrow for it beside
+        #: the form (it comes back when there is room again, unless a key chose a mode since).
+        self._squeezed_out = False
         self._loaded_once = False
         self._focus_before_wide: Widget | None = None
 
@@ -341,7 +344,20 @@ class AgreementScreen(AgreementActions, AppScreen):
         modes = READBACK_MODES if self.app.size.width >= SIDE_BY_SIDE_WIDTH else ("wide", "hidden")
         index = modes.index(self.readback_mode) if self.readback_mode in modes else -1
         self.readback_mode = modes[(index + 1) % len(modes)]
+        self._squeezed_out = False
         self._apply_readback_mode()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Beside the form only while there is room for both: a terminal made narrow mid-meeting
+        (the laptop taken off the projector) puts the read-back away instead of squeezing both
+        into half the width, and a terminal made wide again brings it back."""
+        roomy = event.size.width >= SIDE_BY_SIDE_WIDTH
+        if not roomy and self.readback_mode == "side":
+            self.readback_mode, self._squeezed_out = "hidden", True
+            self._apply_readback_mode()
+        elif roomy and self._squeezed_out and self.readback_mode == "hidden":
+            self.readback_mode, self._squeezed_out = "side", False
+            self._apply_readback_mode()
 
     def _apply_readback_mode(self) -> None:
         """Show the mode as named (the widths are the stylesheet's, the same every time). In

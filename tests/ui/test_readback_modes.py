@@ -91,3 +91,48 @@ async def test_filling_the_screen_says_how_to_get_back_to_typing(demo_store, mak
         await pilot.press("f2")
         await pilot.pause()
         assert not hint.display
+
+
+async def test_a_terminal_made_narrow_puts_the_read_back_away_and_back(demo_store, make_app):
+    """The laptop taken off the projector mid-meeting: from 200 to 80 columns the read-back
+    beside the form goes (both squeezed into 40 columns helps no one) and the form takes the
+    width; at 200 again it comes back beside. The typing stays where it was."""
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await open_agreement(app, pilot, DRAFTED_CASE)
+        typing_in = screen.focused
+        beside = layout(screen)
+        assert beside[0] == "side"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        mode, editor, pane, item = layout(screen)
+        assert (mode, editor, pane) == ("hidden", 80, None) and item >= 70  # not half of 80
+        assert screen.focused is typing_in
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert layout(screen) == beside
+        assert screen.focused is typing_in
+        await settle(pilot)
+
+
+async def test_a_mode_chosen_by_key_stays_through_a_resize(demo_store, make_app):
+    """F2 at 80 columns to fill the screen for the citizen: a resize keeps that choice, and
+    the read-back put away by a narrow terminal stays away once F2 chose again."""
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await open_agreement(app, pilot, DRAFTED_CASE)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("f2")  # fill the screen
+        await pilot.pause()
+        assert screen.readback_mode == "wide"
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert screen.readback_mode == "wide"
+        await pilot.press("f2")  # hidden: chosen, not squeezed out
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert screen.readback_mode == "hidden"
+        await settle(pilot)
