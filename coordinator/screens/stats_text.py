@@ -112,11 +112,16 @@ def _attendance_text(s: Statistics) -> str:
     )
 
 
+def _short(label: str, most: int) -> str:
+    """`label` in at most `most` characters, cut with an ellipsis ("Familierådgiv…")."""
+    return label if len(label) <= most else label[: most - 1] + "…"
+
+
 def _attendance_plot(plot: StatsPlot, s: Statistics) -> None:
     held = s.cases.held
     top = s.attendance[:6]
     plot.bars(
-        [_profession(p)[:14] for p, _n in top],
+        [_short(_profession(p), 14) for p, _n in top],
         [round(n * 100 / held) if held else None for _p, n in top],
         horizontal=True,
         upper=100,
