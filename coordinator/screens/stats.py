@@ -27,7 +27,7 @@ from coordinator.screens.base import AppScreen
 from coordinator.screens.stats_text import SECTIONS, Section
 from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
-from coordinator.store.statistics import statistics
+from coordinator.store.statistics import statistics_remembered
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
@@ -106,7 +106,7 @@ class StatsScreen(AppScreen):
     @work(thread=True, exclusive=True, group="stats-read")
     def _read(self, store: Store, start: date, end: date) -> None:
         try:
-            self.post_message(self.Loaded(statistics(store, start, end)))
+            self.post_message(self.Loaded(statistics_remembered(store, start, end)))
         except StoreError as exc:
             self.post_message(self.LoadFailed(exc.message))
 

@@ -18,7 +18,6 @@ Read here once, the push finds it and only styles the new screen's widgets.
 from __future__ import annotations
 
 import importlib
-
 import inspect
 from pathlib import Path
 
