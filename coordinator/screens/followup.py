@@ -39,6 +39,7 @@ from coordinator.store.followup import FollowupItem
 from coordinator.store.followup_page import PAGED_VIEWS, followup_page
 from coordinator.store.followup_views import FollowupList, followup_list, remember_me
 from coordinator.store.progress import record_progress
+from coordinator.widgets.fixed_table import FixedWidthTable
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
@@ -140,7 +141,7 @@ class FollowupScreen(LiveScreen, AppScreen):
             id="followup-filter",
             compact=True,
         )
-        yield DataTable(id="followup", cursor_type="row", zebra_stripes=True)
+        yield FixedWidthTable(id="followup", cursor_type="row", zebra_stripes=True)
         yield Static(id="followup-detail")
         yield StepUpFooter()
 
