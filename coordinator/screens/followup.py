@@ -31,6 +31,7 @@ from coordinator.screens.base import AppScreen
 from coordinator.screens.case_followup import CaseFollowupDialog, progress_text
 from coordinator.screens.followup_columns import fit_columns
 from coordinator.screens.followup_dialogs import MeDialog, ProgressDialog, ProgressInput
+from coordinator.screens.followup_filter import Haystacks, haystacks, in_view, matches
 from coordinator.screens.live import LiveScreen
 from coordinator.screens.store_jobs import StoreJobs
 from coordinator.store.database import Store
@@ -39,6 +40,7 @@ from coordinator.store.followup import FollowupItem
 from coordinator.store.followup_page import PAGED_VIEWS, followup_page
 from coordinator.store.followup_views import FollowupList, followup_list, remember_me
 from coordinator.store.progress import record_progress
+from coordinator.widgets.fixed_table import FixedWidthTable
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
@@ -50,33 +52,6 @@ VIEWS = (
     ("week", N_("Due this week")),
     ("mine", N_("Mine")),
 )
-
-
-def matches(item: FollowupItem, words: list[str], names: bool) -> bool:
-    """Every word typed is found in the item's responsible, case number, kind, citizen or text."""
-    haystack = fold(
-        " ".join(
-            (
-                item.responsible,
-                str(item.case_id),
-                item.kind.value,
-                _(ITEM_KIND_LABELS[item.kind]),
-                item.citizen if names else item.citizen_initials,
-                item.text,
-            )
-        )
-    )
-    return all(word in haystack for word in words)
-
-
-def in_view(item: FollowupItem, view: str, me: str) -> bool:
-    if view == "overdue":
-        return item.overdue > 0
-    if view == "week":
-        return item.this_week
-    if view == "mine":
-        return bool(me) and fold(me) in fold(item.responsible)
-    return True
 
 
 #: At most this many items are in the table at once (sorted by due date, the oldest first).
@@ -105,6 +80,7 @@ class FollowupScreen(LiveScreen, AppScreen):
     @dataclass
     class Loaded(Message):
         found: FollowupList
+        haystacks: Haystacks
 
     @dataclass
     class LoadFailed(Message):
@@ -121,6 +97,8 @@ class FollowupScreen(LiveScreen, AppScreen):
         #: Items of the view and filter not in the table (beyond MAX_ROWS).
         self._beyond = 0
         self._loading = True
+        #: The folded text of every item of a full list (`haystacks`).
+        self._haystacks: Haystacks = {}
         self._jobs = StoreJobs(self, "followup-write", self.load)
 
     @property
@@ -140,7 +118,7 @@ class FollowupScreen(LiveScreen, AppScreen):
             id="followup-filter",
             compact=True,
         )
-        yield DataTable(id="followup", cursor_type="row", zebra_stripes=True)
+        yield FixedWidthTable(id="followup", cursor_type="row", zebra_stripes=True)
         yield Static(id="followup-detail")
         yield StepUpFooter()
 
@@ -209,7 +187,7 @@ class FollowupScreen(LiveScreen, AppScreen):
                 found = followup_list(store, today)
             else:
                 found = followup_page(store, today, view, MAX_ROWS)
-            self.post_message(self.Loaded(found))
+            self.post_message(self.Loaded(found, haystacks(found)))
         except StoreError as exc:
             self.post_message(self.LoadFailed(exc.message))
 
@@ -227,11 +205,15 @@ class FollowupScreen(LiveScreen, AppScreen):
             return  # an earlier view's page, read before the view changed
         if message.found == self.found:
             return  # nothing changed (a second read, a change elsewhere to other data)
-        self.found = message.found
+        self.found, self._haystacks = message.found, message.haystacks
         self.show()
 
     def _matches(self, item: FollowupItem, words: list[str]) -> bool:
-        return not words or matches(item, words, self.names)
+        folded = self._haystacks.get(item.id)
+        if folded is None:
+            return matches(item, words, self.names)
+        found = folded[1] if self.names else folded[0]
+        return all(word in found for word in words)
 
     # --- showing --------------------------------------------------------------------------------
 
@@ -251,10 +233,7 @@ class FollowupScreen(LiveScreen, AppScreen):
             item
             for item in found.items
             if found.view is not None  # a page of the view, cut in the database
-            or (
-                in_view(item, self.view, self.me)
-                and (not words or matches(item, words, self.names))
-            )
+            or (in_view(item, self.view, self.me) and (not words or self._matches(item, words)))
         ]
         # The most urgent first, and no more than a table fills fast: ten years can leave
         # thousands open; the filter narrows to the rest.

@@ -27,7 +27,7 @@ from coordinator.screens.base import AppScreen
 from coordinator.screens.stats_text import SECTIONS, Section
 from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
-from coordinator.store.statistics import statistics
+from coordinator.store.statistics import statistics_remembered
 from coordinator.widgets.footer import StepUpFooter
 from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
@@ -59,10 +59,13 @@ class StatsScreen(AppScreen):
         self.start, self.end = last_twelve_months(date.today())
         self.stats: Statistics | None = None
         self._loading = True
+        #: The figures the plots show (drawn a frame after their numbers).
+        self._drawn: Statistics | None = None
 
     @property
     def settled(self) -> bool:
-        return not self._loading
+        """The figures read are shown, plots too (for tests and snapshots)."""
+        return not self._loading and self._drawn is self.stats
 
     @property
     def today(self) -> date:
@@ -106,7 +109,7 @@ class StatsScreen(AppScreen):
     @work(thread=True, exclusive=True, group="stats-read")
     def _read(self, store: Store, start: date, end: date) -> None:
         try:
-            self.post_message(self.Loaded(statistics(store, start, end)))
+            self.post_message(self.Loaded(statistics_remembered(store, start, end)))
         except StoreError as exc:
             self.post_message(self.LoadFailed(exc.message))
 
@@ -118,15 +121,26 @@ class StatsScreen(AppScreen):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        """The numbers now, the plots once the numbers are on the screen: building a plot
+        (plotext) takes some 10 ms each, and the figures need not wait for the pictures."""
         self.stats = message.stats
         note = _("Small numbers are shown here; exports for others hide them.")
         self.query_one("#stats-period-note", Static).update(plain(note))
         for section in SECTIONS:
-            self._show(section, message.stats)
+            self.query_one(f"#stats-{section.key}", Static).update(
+                plain(section.text(message.stats))
+            )
         self._loading = False
+        self.call_after_refresh(self._draw, message.stats)
 
-    def _show(self, section: Section, stats: Statistics) -> None:
-        self.query_one(f"#stats-{section.key}", Static).update(plain(section.text(stats)))
+    def _draw(self, stats: Statistics) -> None:
+        if stats is not self.stats:
+            return  # another period was read meanwhile: its own drawing follows
+        for section in SECTIONS:
+            self._plot(section, stats)
+        self._drawn = stats
+
+    def _plot(self, section: Section, stats: Statistics) -> None:
         plot = self.query_one(f"#plot-{section.key}", StatsPlot)
         section.draw(plot, stats)
         plot.plt.title(section.title())

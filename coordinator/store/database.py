@@ -155,6 +155,9 @@ class Store:
                 raise
 
     def close(self) -> None:
+        from coordinator.store.memo import forget
+
+        forget(self)
         self.engine.dispose()
 
 

@@ -7,7 +7,8 @@ of every item. A page holds the view's first `limit` items in the list's order (
 undated last, then case, kind and item) and their events: the dated ones are walked by the
 index on the due date (migration 0011) with "in force" checked per item, so the walk stops
 once the page is full; then, if the page has room, the undated ones. The counts of the rest
-are one pass over the open items (`followup_query.open_counts`). A filter typed in the screen
+are one pass over the open items (`followup_views.followup_counts`), remembered until the
+database changes. A filter typed in the screen
 still folds every item's text in Python (`followup_views.followup_list`): the fold (Danish
 letters, accents) is not SQL's.
 """
@@ -21,8 +22,8 @@ from sqlmodel import col
 
 from coordinator.store.database import Store
 from coordinator.store.followup import item_views
-from coordinator.store.followup_query import items_statement, open_counts, outcomes_due_count
-from coordinator.store.followup_views import ME_SETTING, FollowupList
+from coordinator.store.followup_query import items_statement
+from coordinator.store.followup_views import ME_SETTING, FollowupList, followup_counts
 from coordinator.store.models import AgreementItem, Case
 from coordinator.store.settings import get_setting
 
@@ -56,17 +57,16 @@ def followup_page(store: Store, today: date, view: str, limit: int) -> FollowupL
                 .order_by(*then)
                 .limit(limit - len(rows))
             ).all()
-        total, overdue, week = open_counts(session, today, sunday)
-        matched = {"all": total, "overdue": overdue, "week": week}[view]
-        outcomes = outcomes_due_count(session, today)
         items = item_views(session, rows, today)
+    counts = followup_counts(store, today)  # (remembered: the days list's reminder asked them)
+    matched = {"all": counts.total, "overdue": counts.overdue, "week": counts.week}[view]
     return FollowupList(
         items=tuple(items),
         outcomes_due=(),
         me=get_setting(store, ME_SETTING),
         view=view,
         matched=matched,
-        total=total,
-        overdue_count=overdue,
-        outcomes_count=outcomes,
+        total=counts.total,
+        overdue_count=counts.overdue,
+        outcomes_count=counts.outcomes,
     )

@@ -98,12 +98,39 @@ def remember_me(store: Store, name: str) -> None:
     set_setting(store, ME_SETTING, name.strip())
 
 
-def reminder(store: Store, today: date) -> Reminder:
-    """Two COUNTs: the days screen asks at start, on a database of any size."""
-    from coordinator.store.followup_query import outcomes_due_count, overdue_count
+@dataclass(frozen=True)
+class FollowupCounts:
+    """The items in force still open, those overdue, those due this week, the outcomes due."""
 
-    with store.session() as session:
-        return Reminder(overdue_count(session, today), outcomes_due_count(session, today))
+    total: int
+    overdue: int
+    week: int
+    outcomes: int
+
+
+def followup_counts(store: Store, today: date) -> FollowupCounts:
+    """A pass over the items in force and one COUNT, remembered until the database changes
+    (`store/memo.py`): the days list's reminder asks at start, the follow-up list on `f`."""
+    from datetime import timedelta
+
+    from coordinator.store.followup_query import open_counts, outcomes_due_count
+    from coordinator.store.memo import remembered
+
+    sunday = today + timedelta(days=6 - today.weekday())  # `domain.followup.due_this_week`
+
+    def count() -> FollowupCounts:
+        with store.session() as session:
+            total, overdue, week = open_counts(session, today, sunday)
+            return FollowupCounts(total, overdue, week, outcomes_due_count(session, today))
+
+    return remembered(store, "followup-counts", today, count)
+
+
+def reminder(store: Store, today: date) -> Reminder:
+    """The counts' overdue and outcomes: the days screen asks at start, on a database of any
+    size."""
+    counts = followup_counts(store, today)
+    return Reminder(counts.overdue, counts.outcomes)
 
 
 def case_followup(store: Store, case_id: int, today: date) -> CaseFollowup:

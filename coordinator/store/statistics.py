@@ -192,3 +192,12 @@ def statistics(store: Store, start: date, end: date) -> Statistics:
             ratings=rating_figures(session, start, end),
             held_by_month=_held_by_month(session, start, end),
         )
+
+
+def statistics_remembered(store: Store, start: date, end: date) -> Statistics:
+    """`statistics`, remembered until the database changes (`store/memo.py`): the screen
+    opened again, or back on the same period, shows the figures without asking again."""
+    from coordinator.store.memo import remembered
+
+    key = (start, end, store.now().date())
+    return remembered(store, "statistics", key, lambda: statistics(store, start, end))

@@ -138,3 +138,32 @@ async def test_a_rating_out_of_range_is_refused_in_the_dialog(store, clock, make
         await settle(pilot)
         assert ratings_of(store, held.case) == []
         assert isinstance(app.screen, CaseFollowupDialog)
+
+
+async def test_the_filter_searches_what_is_shown_initials_or_names(store, clock, make_app) -> None:
+    """The filter finds what `matches` finds, with the citizen's initials or (after `c`) the
+    name: the folded text of every item is prepared in the read thread, one for each."""
+    from coordinator.screens.followup_filter import matches
+
+    hold_meeting(store, clock)
+    items = followup_items(store, clock.now().date())
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await _open_followup(app, pilot)
+        shown_first = _texts(screen)
+
+        def expected(word: str, names: bool) -> list[str]:
+            return [
+                t
+                for t in shown_first
+                if any(i.text == t and matches(i, [word], names) for i in items)
+            ]
+
+        for names in (False, True):
+            for word in ("eriksen", "me", "angst"):
+                await pilot.press("slash", "ctrl+a", "ctrl+k", *word)
+                await settle(pilot)
+                assert _texts(screen) == expected(word, names), (word, names)
+            await pilot.press("ctrl+a", "ctrl+k", "enter", "c")
+            await settle(pilot)
+        assert expected("eriksen", True) != expected("eriksen", False), "the test tells them apart"
