@@ -43,7 +43,8 @@ def watch_store_health(app: App, store: Store, check: bool = True) -> None:
 
 
 def check_store_health(app: App, store: Store) -> None:
-    """Check in a worker whether the file is damaged (a server database is not checked)."""
+    """Check in a worker whether the file is damaged (a server database is not checked), and
+    keep its planner's statistics current (store/planner_stats.py)."""
     if store.path is not None:
         app.run_worker(
             lambda: _check(app, store), thread=True, exclusive=True, group="store-health"
@@ -51,12 +52,17 @@ def check_store_health(app: App, store: Store) -> None:
 
 
 def _check(app: App, store: Store) -> None:
-    """In a worker thread: the integrity check; its finding is shown on the event loop."""
+    """In a worker thread: the integrity check; its finding is shown on the event loop. A
+    whole file then gets its query planner's statistics made, if missing or stale."""
+    from coordinator.store import planner_stats
+
     try:
         problem = store.check_health()
     except Exception as exc:  # noqa: BLE001 - a check that cannot run is a finding, not a crash
         problem = str(exc)
-    if problem is not None:
+    if problem is None:
+        planner_stats.refresh(store)
+    else:
         message = damaged(store.path or "", problem).message
         message += " " + _("Nothing can be saved until then.")
         app.call_from_thread(_show, app, _("DAMAGED"), message, "error")
