@@ -89,7 +89,11 @@ def items_statement(
         statement = (
             select(*chosen)
             .select_from(AgreementItem)
-            .join(Agreement, col(Agreement.id) == AgreementItem.agreement_id)
+            # `+ 0`: no lookup of items by their agreement, so the walk by due date drives
+            # the query. With statistics (planner_stats.py) SQLite judged reading every
+            # agreement and sorting their items cheaper: 37 ms on ten years, against 0.2 ms
+            # for the walk that stops when the page is full.
+            .join(Agreement, col(Agreement.id) == AgreementItem.agreement_id + 0)
             .join(Case, col(Case.id) == Agreement.case_id)
             .where(in_force_row(Agreement))
         )
