@@ -87,12 +87,16 @@ def days_overdue(due: date | None, status: ProgressStatus, today: date) -> int:
     return (today - due).days
 
 
+def end_of_week(today: date) -> date:
+    """The Sunday of `today`'s week: "due this week" runs from today to it."""
+    return today + timedelta(days=6 - today.weekday())
+
+
 def due_this_week(due: date | None, status: ProgressStatus, today: date) -> bool:
     """Due from today to the end of this week (Sunday), and not yet closed."""
     if due is None or status in CLOSED:
         return False
-    sunday = today + timedelta(days=6 - today.weekday())
-    return today <= due <= sunday
+    return today <= due <= end_of_week(today)
 
 
 # --- the three-month outcome -------------------------------------------------------------------

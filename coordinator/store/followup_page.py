@@ -15,11 +15,12 @@ letters, accents) is not SQL's.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import func
 from sqlmodel import col
 
+from coordinator.domain.followup import end_of_week
 from coordinator.store.database import Store
 from coordinator.store.followup import item_views
 from coordinator.store.followup_query import items_statement
@@ -34,7 +35,7 @@ PAGED_VIEWS = ("all", "overdue", "week")
 def followup_page(store: Store, today: date, view: str, limit: int) -> FollowupList:
     """The first `limit` items of `view` (one of PAGED_VIEWS), with the counts of all."""
     assert view in PAGED_VIEWS, view
-    sunday = today + timedelta(days=6 - today.weekday())  # `domain.followup.due_this_week`
+    sunday = end_of_week(today)
     with store.session() as session:
         statement = items_statement(overdue_on=today if view == "overdue" else None, by_row=True)
         if view == "week":  # (closed ones are left out already)

@@ -119,12 +119,6 @@ def items_statement(
     return statement
 
 
-def overdue_count(session: Session, today: date) -> int:
-    """How many items in force are overdue today (one COUNT)."""
-    inner = items_statement(columns=[AgreementItem.id], overdue_on=today).subquery()
-    return int(session.scalar(select(func.count()).select_from(inner)) or 0)
-
-
 def open_counts(session: Session, today: date, sunday: date) -> tuple[int, int, int]:
     """(open, overdue, due this week) of the items in force, in one pass over them: every
     item's status is looked up once, not once per count."""

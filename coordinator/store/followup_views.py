@@ -111,12 +111,11 @@ class FollowupCounts:
 def followup_counts(store: Store, today: date) -> FollowupCounts:
     """A pass over the items in force and one COUNT, remembered until the database changes
     (`store/memo.py`): the days list's reminder asks at start, the follow-up list on `f`."""
-    from datetime import timedelta
-
+    from coordinator.domain.followup import end_of_week
     from coordinator.store.followup_query import open_counts, outcomes_due_count
     from coordinator.store.memo import remembered
 
-    sunday = today + timedelta(days=6 - today.weekday())  # `domain.followup.due_this_week`
+    sunday = end_of_week(today)
 
     def count() -> FollowupCounts:
         with store.session() as session:
