@@ -327,9 +327,11 @@ class CoordinatorApp(SafeErrors, App[None]):
         offer_recovery(self)
 
     def on_unmount(self) -> None:
+        from coordinator.screens import heap
         from coordinator.screens.leaving import remove_signal_handlers
 
         remove_signal_handlers()
+        heap.release()
 
     @work(thread=True, exclusive=True, group="app-today")
     def _find_todays_day(self, store: Store, wanted: date) -> None:

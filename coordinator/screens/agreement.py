@@ -29,7 +29,7 @@ from textual.widgets import Static
 
 from coordinator.domain.vocab import AGREEMENT_STATUS_LABELS
 from coordinator.i18n import N_, _, current_language
-from coordinator.screens import agreement_gc
+from coordinator.screens import heap
 from coordinator.screens.agreement_actions import AgreementActions
 from coordinator.screens.agreement_form import AgreementForm, SectionHeading
 from coordinator.screens.agreement_readback import ReadbackPane, render_readback
@@ -176,7 +176,10 @@ class AgreementScreen(AgreementActions, AppScreen):
         self._load(opening=True)
 
     def on_unmount(self) -> None:
-        agreement_gc.thaw()
+        # Once the screen below is drawn: the closed screen's objects, frozen while it was
+        # open, are collected (screens/heap.py). Not when the app ends: it releases them all.
+        if self.app.is_running:
+            self.app.call_after_refresh(heap.tidy)
 
     def _render_readback(self) -> str:
         """The read-back Markdown (in a worker thread)."""
@@ -228,7 +231,7 @@ class AgreementScreen(AgreementActions, AppScreen):
         if targets:
             self.set_focus(targets.first())
         self._loaded_once = True
-        agreement_gc.freeze()  # no full collection walks the loaded screen while typing
+        heap.freeze()  # no full collection walks the loaded screen while typing
         if event.notice:
             self.notify(event.notice.format(n=event.view.version))
 

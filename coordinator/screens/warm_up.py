@@ -19,6 +19,9 @@ in 1900 and the first item of the follow-up list. SQLAlchemy compiles a statemen
 time it runs and keeps the compiled form for the engine; compiling the statistics' fourteen
 statements took about 60 ms of Python on the key, beside the screen's drawing (the rows read
 here are none or one: what the lists show is read when they open).
+
+Then what the start made is there to stay: one full garbage collection, and the rest is frozen
+out of later ones (screens/heap.py), so no list or keystroke waits for a walk over the heap.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from pathlib import Path
 
 from textual._path import _css_path_type_as_list
 from textual.app import App
+
+from coordinator.screens import heap
 
 #: What the lists' first opening imports, the heaviest first.
 MODULES = (
@@ -61,6 +66,8 @@ def warm_up_lists(app: App) -> None:
                 return
         app.call_from_thread(_read_css, app)
         _compile_queries(app)
+        if app.is_running:  # (an app ending meanwhile has released the heap: leave it so)
+            heap.tidy()
 
     def start() -> None:
         app.run_worker(

@@ -32,3 +32,29 @@ async def test_the_lists_css_is_read_once_and_their_queries_run(store, clock, ma
         await pilot.press("escape", "s")
         await settle(pilot)
         assert isinstance(app.screen, StatsScreen) and app.screen.stats is not None
+
+
+async def test_after_the_warm_up_the_heap_is_frozen_until_the_app_ends(
+    store, clock, make_app, monkeypatch
+) -> None:
+    """What the start made stays: the warm-up collects once and freezes the rest
+    (screens/heap.py), so no list waits for a full collection; the end releases it."""
+    import asyncio
+    import gc
+
+    from coordinator.screens import warm_up
+
+    monkeypatch.setattr(warm_up, "AFTER", 0.01)
+    hold_meeting(store, clock)
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        for _ in range(200):
+            if gc.get_freeze_count() and not any(
+                worker.group == "warm-up" for worker in app.workers
+            ):
+                break
+            await asyncio.sleep(0.05)
+        assert gc.get_freeze_count() > 0
+        assert not any(held is app for held in gc.get_objects()), "no collection walks the app"
+    assert gc.get_freeze_count() == 0
