@@ -9,7 +9,7 @@ drawn when the allocation counters say so: a keystroke in the agreement, or the 
 collector never walks; what is made afterwards is collected as usual, and quickly.
 
 When:
-- `tidy` once the start's work is done (screens/warm_up.py, a few seconds after today's day
+- `settle` once the start's work is done (screens/warm_up.py, a few seconds after today's day
   is shown, when nobody waits): one full collection, then freeze what is left.
 - `freeze` when an agreement is loaded, so typing never waits for a walk over the screen just
   loaded. Cheap: lists are joined, nothing is walked.
@@ -36,6 +36,16 @@ def tidy() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
+
+
+def settle() -> None:
+    """Freeze what the start made, after one full collection; only a freeze if something is
+    frozen already (an agreement opened before the start's work was done: its typing must not
+    wait for a collection)."""
+    if gc.get_freeze_count():
+        freeze()
+    else:
+        tidy()
 
 
 def release() -> None:

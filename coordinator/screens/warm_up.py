@@ -67,7 +67,7 @@ def warm_up_lists(app: App) -> None:
         app.call_from_thread(_read_css, app)
         _compile_queries(app)
         if app.is_running:  # (an app ending meanwhile has released the heap: leave it so)
-            heap.tidy()
+            heap.settle()
 
     def start() -> None:
         app.run_worker(

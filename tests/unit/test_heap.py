@@ -32,3 +32,16 @@ def test_what_dies_while_frozen_waits_for_tidy_and_tidy_freezes_what_lives() -> 
         heap.release()
     assert gc.get_freeze_count() == 0
     assert any(held is kept for held in gc.get_objects())
+
+
+def test_settle_collects_only_when_nothing_is_frozen(monkeypatch) -> None:
+    """The warm-up's settle must not collect under an agreement opened early (it is frozen)."""
+    collections = []
+    monkeypatch.setattr(gc, "collect", lambda *args: collections.append(args) or 0)
+    try:
+        heap.settle()
+        assert len(collections) == 1 and gc.get_freeze_count() > 0
+        heap.settle()
+        assert len(collections) == 1, "frozen already: a freeze, no collection"
+    finally:
+        heap.release()
