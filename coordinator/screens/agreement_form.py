@@ -32,7 +32,7 @@ from coordinator.i18n import N_, _
 from coordinator.screens.agreement_items import ItemActions
 from coordinator.store.agreement_views import AgreementView, ItemView
 from coordinator.store.autosave import Key
-from coordinator.widgets.form_inputs import DateInput, NameInput
+from coordinator.widgets.form_inputs import DateInput, NameInput, date_text
 from coordinator.widgets.form_scroll import FormScroll
 from coordinator.widgets.item_editor import ItemEditor, due_feedback
 from coordinator.widgets.plain import plain
@@ -116,11 +116,12 @@ class AgreementForm(ItemActions, FormScroll):
         yield Static(_("Goal date: at a workplace by"), classes="field-label")
         with Horizontal(classes="date-row"):
             yield self._input(
-                _date_text(view.goal_date),
+                date_text(view.goal_date),
                 "goal-date",
                 "date-input",
                 "15/3, +3m, uge 10",
                 DateInput,
+                today=self.today,
             )
             yield Static(id="goal-date-shown", classes="date-shown")
         yield self._input(
@@ -146,11 +147,12 @@ class AgreementForm(ItemActions, FormScroll):
         yield Static(_("Follow-up"), classes="field-label section-title")
         with Horizontal(classes="date-row"):
             yield self._input(
-                _date_text(view.follow_up_date),
+                date_text(view.follow_up_date),
                 "follow-up-date",
                 "date-input",
                 _("Next follow-up"),
                 DateInput,
+                today=self.today,
             )
             yield Static(id="follow-up-date-shown", classes="date-shown")
             yield self._input(
@@ -357,7 +359,3 @@ class AgreementForm(ItemActions, FormScroll):
         if isinstance(node, ItemEditor | SectionHeading) and node.kind != self.current_kind:
             self.current_kind = node.kind
             self.refresh_sections()
-
-
-def _date_text(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""

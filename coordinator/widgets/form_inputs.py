@@ -1,7 +1,9 @@
 """Two inputs whose keys do what a form's user expects: a date field and a name field.
 
 - `DateInput`: entering it (by Tab, Shift+Tab or a "go there") selects what it holds, so the
-  date typed replaces the old one instead of being appended to it ("01.03.202715/3").
+  date typed replaces the old one instead of being appended to it ("01.03.202715/3"). Leaving
+  it writes a quick date ("+2w", "fredag", "15/3") out as the date it means ("17.12.2026"):
+  what stays in the field is what was stored, not words that would mean another day tomorrow.
 - `NameInput`: completes a name from a list; the completion is taken by Right (Textual's own)
   and by Tab, which takes it and moves on. The completion is looked up at once from the list,
   not from Textual's suggestion worker, so a fast "Sø" + Tab takes "Søren" even before the
@@ -13,19 +15,38 @@ Both are plain Textual `Input`s otherwise; their values are never read as markup
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
+from textual import events
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input
 
+from coordinator.domain.quickdates import QuickDateError, parse_due
+
+
+def date_text(value: date | None) -> str:
+    """A date as a date field shows it (and reads it back): 17.12.2026."""
+    return value.strftime("%d.%m.%Y") if value else ""
+
 
 class DateInput(Input):
-    """A date field: focusing it selects its text, so typing replaces the date."""
+    """A date field: focusing it selects its text, so typing replaces the date; leaving it
+    writes a quick date out (`today` is what "+2w" counts from)."""
 
-    def __init__(self, value: str | None = None, **kwargs: object) -> None:
+    def __init__(self, value: str | None = None, *, today: date, **kwargs: object) -> None:
         kwargs["select_on_focus"] = True
         super().__init__(value, **kwargs)  # type: ignore[arg-type]
+        self.today = today
+
+    def on_blur(self, _event: events.Blur) -> None:
+        try:
+            written_out = date_text(parse_due(self.value, self.today))
+        except QuickDateError:
+            return  # empty, or not a date: the line beside it says so, the text stays to mend
+        if written_out != self.value:
+            self.value = written_out  # the same date: nothing new is stored
 
 
 class NameInput(Input):

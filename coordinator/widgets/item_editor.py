@@ -20,7 +20,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from coordinator.domain.quickdates import EmptyDueError, QuickDateError, format_due, parse_due
 from coordinator.domain.vocab import ITEM_STATUS_LABELS, ItemKind, ItemStatus
 from coordinator.i18n import _
-from coordinator.widgets.form_inputs import DateInput, NameInput
+from coordinator.widgets.form_inputs import DateInput, NameInput, date_text
 from coordinator.widgets.plain import plain
 from coordinator.widgets.text_area import StepUpTextArea
 
@@ -99,7 +99,8 @@ class ItemEditor(Vertical, can_focus=False):
         with Horizontal(classes="item-row"):
             yield Static(_("When:"), classes="item-label")
             yield DateInput(
-                due.strftime("%d.%m.%Y") if due else "",
+                date_text(due),
+                today=self.today,
                 placeholder=_("By when"),
                 classes="item-due",
                 disabled=self.read_only,

@@ -151,3 +151,29 @@ async def test_ctrl_n_right_after_typing_neither_crashes_nor_loses_a_key(store, 
     assert agreement.citizen_words == "lave mad"
     stored = agreements.items(store, agreement.id)
     assert [(i.kind, i.text) for i in stored] == [("support", "Ring op")]
+
+
+async def test_leaving_a_date_field_writes_a_quick_date_out(store, make_app) -> None:
+    """"+3m" and "+2w" stay words only while typed: leaving the field shows the date stored
+    (tomorrow "+2w" would mean another day); a text that is no date is left to mend."""
+    case_id = new_case(store)
+    app = make_app(language="da")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_agreement(app, pilot, case_id)
+        goal = screen.query_one("#goal-date", DateInput)
+        await pilot.press("tab", *"+3m", "tab")
+        await saved(pilot, screen)
+        assert goal.value == "03.03.2027"
+        await pilot.press("tab", "tab", "tab", "ctrl+n")  # the Støtte heading, a new item
+        await pilot.pause()
+        await pilot.press(*"Ring", "tab", *"Bo", "tab", *"+2w", "shift+tab")
+        await saved(pilot, screen)
+        due = screen.query_one(ItemEditor).query_one(".item-due", DateInput)
+        assert due.value == "17.12.2026"
+        screen.set_focus(goal)
+        await pilot.press(*"snart", "tab")
+        await saved(pilot, screen)
+        assert goal.value == "snart", "not a date: the text stays (the line beside says so)"
+    agreement = agreements.latest(store, case_id)
+    assert agreement.goal_date == date(2027, 3, 3)
+    assert [i.due for i in agreements.items(store, agreement.id)] == [date(2026, 12, 17)]
