@@ -154,7 +154,7 @@ async def test_ctrl_n_right_after_typing_neither_crashes_nor_loses_a_key(store, 
 
 
 async def test_leaving_a_date_field_writes_a_quick_date_out(store, make_app) -> None:
-    """"+3m" and "+2w" stay words only while typed: leaving the field shows the date stored
+    """ "+3m" and "+2w" stay words only while typed: leaving the field shows the date stored
     (tomorrow "+2w" would mean another day); a text that is no date is left to mend."""
     case_id = new_case(store)
     app = make_app(language="da")
