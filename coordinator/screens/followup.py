@@ -100,6 +100,7 @@ class FollowupScreen(LiveScreen, AppScreen):
         #: The folded text of every item of a full list (`haystacks`).
         self._haystacks: Haystacks = {}
         self._jobs = StoreJobs(self, "followup-write", self.load)
+        self._resumed = False
 
     @property
     def settled(self) -> bool:
@@ -126,6 +127,7 @@ class FollowupScreen(LiveScreen, AppScreen):
         self.sub_title = _("Follow-up")
         self.query_one("#followup", DataTable).focus()
         self.follow_changes(self.store)
+        self.load()  # at once, not after the first frame: that is what the user waits for
 
     @property
     def busy_with_store(self) -> bool:
@@ -141,8 +143,11 @@ class FollowupScreen(LiveScreen, AppScreen):
             self.show()
 
     def on_screen_resume(self) -> None:
-        """Read the list when the screen is shown (first time, and back from the agreement)."""
-        self.load()
+        """Read the list again when shown again (back from the agreement); the first read
+        started with the mount."""
+        if self._resumed:
+            self.load()
+        self._resumed = True
 
     #: The columns, the item's text last: it is the long one, and what must fit is before it.
     COLUMNS = (
