@@ -35,20 +35,18 @@ from coordinator.store.statistics_sql import HELD, WITH_REASON, in_period, minut
 
 
 def _case_counts(session: Session, start: date, end: date) -> CaseCounts:
+    """The period's cases by status and reason in one grouping: the totals by status are its
+    sums, the reasons its rows of the statuses that take one (in the order shown)."""
     rows = session.exec(  # type: ignore[call-overload]
-        select(Case.status, func.count())
-        .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
-        .where(in_period(start, end))
-        .group_by(Case.status)
-    ).all()
-    by_status = {status: n for status, n in rows}
-    reasons = session.exec(  # type: ignore[call-overload]
         select(Case.status, Case.status_reason, func.count())
         .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
-        .where(in_period(start, end), col(Case.status).in_(WITH_REASON))
+        .where(in_period(start, end))
         .group_by(Case.status, Case.status_reason)
         .order_by(Case.status, func.count().desc(), Case.status_reason)
     ).all()
+    by_status: dict[str, int] = {}
+    for status, _reason, n in rows:
+        by_status[status] = by_status.get(status, 0) + n
     held = sum(by_status.get(s, 0) for s in HELD)
     absent = by_status.get(CaseStatus.ABSENT.value, 0)
     cancelled = by_status.get(CaseStatus.CANCELLED.value, 0)
@@ -60,20 +58,37 @@ def _case_counts(session: Session, start: date, end: date) -> CaseCounts:
         absent_held=by_status.get(CaseStatus.ABSENT_HELD.value, 0),
         cancelled=cancelled,
         not_yet=planned - held - absent - cancelled,
-        reasons=tuple(Reason(status, reason or "", n) for status, reason, n in reasons),
+        reasons=tuple(
+            Reason(status, reason or "", n) for status, reason, n in rows if status in WITH_REASON
+        ),
     )
 
 
-def _days(session: Session, start: date, end: date) -> tuple[int, int]:
-    planned = session.exec(  # type: ignore[call-overload]
-        select(func.count(StepUpDay.id)).where(in_period(start, end))
-    ).one()[0]
-    held = session.exec(  # type: ignore[call-overload]
-        select(func.count(distinct(StepUpDay.id)))
-        .join(Case, col(Case.day_id) == StepUpDay.id)
-        .where(in_period(start, end), col(Case.status).in_(HELD))
-    ).one()[0]
-    return planned, held
+def _days_by_month(
+    session: Session, start: date, end: date
+) -> tuple[int, int, tuple[tuple[str, int], ...]]:
+    """(days planned, days held, held meetings by month) in one grouping by month: a day lies
+    in one month, so the period's days are the sums of the months' days."""
+    month = month_of(session, col(StepUpDay.date))
+    held = col(Case.status).in_(HELD)
+    rows = session.exec(  # type: ignore[call-overload]
+        select(
+            month,
+            func.count(distinct(StepUpDay.id)),
+            func.count(distinct(case((held, StepUpDay.id)))),
+            func.count(case((held, Case.id))),
+        )
+        .select_from(StepUpDay)
+        .outerjoin(Case, col(Case.day_id) == StepUpDay.id)
+        .where(in_period(start, end))
+        .group_by(month)
+        .order_by(month)
+    ).all()
+    return (
+        sum(days for _m, days, _held_days, _held in rows),
+        sum(held_days for _m, _days, held_days, _held in rows),
+        tuple((m, held) for m, _days, _held_days, held in rows if held),
+    )
 
 
 def _overrun(session: Session, start: date, end: date) -> Overrun:
@@ -104,23 +119,20 @@ def _overrun(session: Session, start: date, end: date) -> Overrun:
         .group_by(timed.c.position)
         .order_by(timed.c.position)
     ).all()
-    totals = session.exec(  # type: ignore[call-overload]
-        select(func.count(), func.sum(case((timed.c.over > 0, 1), else_=0)), func.max(late))
-    ).one()
-    # The one narrow read: see the module docstring.
+    # The one narrow read: see the module docstring. Its last is the worst; the totals are
+    # the sums of the positions' rows.
     overruns = [
         round(float(v), 1)
         for (v,) in session.exec(  # type: ignore[call-overload]
             select(timed.c.over).where(timed.c.over > 0).order_by(timed.c.over)
         ).all()
     ]
-    count, ran_over, worst = totals
     return Overrun(
-        timed=count or 0,
-        ran_over=ran_over or 0,
+        timed=sum(n for _position, n, _late_n, _mean in by_position),
+        ran_over=sum(late_n or 0 for _position, _n, late_n, _mean in by_position),
         median=percentile(overruns, 0.5),
         p90=percentile(overruns, 0.9),
-        max=round(float(worst), 1) if ran_over else None,
+        max=overruns[-1] if overruns else None,
         by_position=tuple(
             PositionOverrun(position, n, late_n or 0, round(float(mean), 1))
             for position, n, late_n, mean in by_position
@@ -150,19 +162,6 @@ def _attendance(session: Session, start: date, end: date) -> tuple[tuple[str, in
     return tuple((profession, n) for profession, n in rows)
 
 
-def _held_by_month(session: Session, start: date, end: date) -> tuple[tuple[str, int], ...]:
-    month = month_of(session, col(StepUpDay.date))
-    rows = session.exec(  # type: ignore[call-overload]
-        select(month, func.count())
-        .select_from(Case)
-        .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
-        .where(in_period(start, end), col(Case.status).in_(HELD))
-        .group_by(month)
-        .order_by(month)
-    ).all()
-    return tuple((m, n) for m, n in rows)
-
-
 def statistics(store: Store, start: date, end: date) -> Statistics:
     """Every figure of the period `start`..`end` (meeting days, both included)."""
     if end < start:
@@ -175,7 +174,7 @@ def statistics(store: Store, start: date, end: date) -> Statistics:
         )
     today = store.now().date()
     with store.session() as session:
-        days_planned, days_held = _days(session, start, end)
+        days_planned, days_held, held_by_month = _days_by_month(session, start, end)
         cases = _case_counts(session, start, end)
         goal, by_kind = goal_counts(session, start, end, today)
         return Statistics(
@@ -190,7 +189,7 @@ def statistics(store: Store, start: date, end: date) -> Statistics:
             goal_by_kind=by_kind,
             items=item_counts(session, start, end, today),
             ratings=rating_figures(session, start, end),
-            held_by_month=_held_by_month(session, start, end),
+            held_by_month=held_by_month,
         )
 
 

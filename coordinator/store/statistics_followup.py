@@ -15,7 +15,21 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from sqlalchemy import CTE, and_, case, exists, func, literal, or_, over, select
+from sqlalchemy import (
+    CTE,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    null,
+    or_,
+    over,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col
@@ -147,14 +161,17 @@ def goal_counts(
             ),
         ]
 
-    total = _goal_row(session.exec(select(*figures())).one())  # type: ignore[call-overload]
-    rows = session.exec(  # type: ignore[call-overload]
-        select(CaseChallenge.kind, *figures())
+    # The totals (part 0) and the rows by kind (part 1) in one statement, one reading of `due`.
+    both = union_all(
+        select(literal_column("0").label("part"), null().label("kind"), *figures()),
+        select(literal_column("1"), CaseChallenge.kind, *figures())
         .join(due, due.c.case_id == CaseChallenge.case_id)
-        .group_by(CaseChallenge.kind)
-        .order_by(CaseChallenge.kind)
+        .group_by(CaseChallenge.kind),
+    )
+    rows = session.exec(  # type: ignore[call-overload]
+        both.order_by(both.selected_columns.part, both.selected_columns.kind)
     ).all()
-    return total, tuple((row[0], _goal_row(row[1:])) for row in rows)
+    return _goal_row(rows[0][2:]), tuple((row[1], _goal_row(row[2:])) for row in rows[1:])
 
 
 def item_counts(session: Session, start: date, end: date, today: date) -> ItemCounts:
@@ -257,11 +274,11 @@ def rating_figures(session: Session, start: date, end: date) -> RatingFigures:
         .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
         .where(in_period(start, end))
     )
-    session_count, session_mean = session.exec(  # type: ignore[call-overload]
-        of_period.with_only_columns(func.count(), func.avg(total)).where(
-            Rating.kind == RatingKind.SESSION.value
-        )
-    ).one()
+    sessions = (
+        of_period.with_only_columns(func.count().label("count"), func.avg(total).label("mean"))
+        .where(Rating.kind == RatingKind.SESSION.value)
+        .subquery()
+    )
     ranked = (
         of_period.with_only_columns(
             col(Rating.case_id).label("case_id"),
@@ -290,13 +307,22 @@ def rating_figures(session: Session, start: date, end: date) -> RatingFigures:
         .group_by(ranked.c.case_id)
         .subquery()
     )
-    cases, first, last, change = session.exec(  # type: ignore[call-overload]
+    outcomes = select(
+        func.count().label("cases"),
+        func.avg(per_case.c.first).label("first"),
+        func.avg(per_case.c.last).label("last"),
+        func.avg(per_case.c.last - per_case.c.first).label("change"),
+    ).subquery()
+    # The two one-row figures side by side: one statement.
+    session_count, session_mean, cases, first, last, change = session.exec(  # type: ignore[call-overload]
         select(
-            func.count(),
-            func.avg(per_case.c.first),
-            func.avg(per_case.c.last),
-            func.avg(per_case.c.last - per_case.c.first),
-        )
+            sessions.c.count,
+            sessions.c.mean,
+            outcomes.c.cases,
+            outcomes.c.first,
+            outcomes.c.last,
+            outcomes.c.change,
+        ).select_from(sessions.join(outcomes, true()))
     ).one()
     return RatingFigures(
         session_count=session_count or 0,
