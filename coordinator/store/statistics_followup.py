@@ -227,12 +227,9 @@ def item_counts(session: Session, start: date, end: date, today: date) -> ItemCo
         select(
             dropped_note.label("dropped_note"),
             func.count(),
-            counted(
-                and_(
-                    c.started_on.is_not(None),
-                    days_between(session, c.started_on, c.meeting) <= PROMPT_START_DAYS,
-                )
-            ),
+            # (No start is NULL days, counted as not prompt: `started_on` is a subquery, and
+            # SQLite ran it once more for each time it is named.)
+            counted(days_between(session, c.started_on, c.meeting) <= PROMPT_START_DAYS),
             counted(c.status == ProgressStatus.DONE.value),
             counted(
                 and_(
@@ -279,21 +276,16 @@ def rating_figures(session: Session, start: date, end: date) -> RatingFigures:
         .where(Rating.kind == RatingKind.SESSION.value)
         .subquery()
     )
+    in_order = (col(Rating.rated_on), col(Rating.id))
     ranked = (
         of_period.with_only_columns(
             col(Rating.case_id).label("case_id"),
             total.label("total"),
+            over(func.row_number(), partition_by=Rating.case_id, order_by=in_order).label("up"),
+            # The same window (one sort) over the whole case: its last rating is up == n.
             over(
-                func.row_number(),
-                partition_by=Rating.case_id,
-                order_by=(col(Rating.rated_on), col(Rating.id)),
-            ).label("up"),
-            over(
-                func.row_number(),
-                partition_by=Rating.case_id,
-                order_by=(col(Rating.rated_on).desc(), col(Rating.id).desc()),
-            ).label("down"),
-            over(func.count(), partition_by=Rating.case_id).label("n"),
+                func.count(), partition_by=Rating.case_id, order_by=in_order, rows=(None, None)
+            ).label("n"),
         )
         .where(Rating.kind == RatingKind.OUTCOME.value)
         .subquery()
@@ -301,7 +293,7 @@ def rating_figures(session: Session, start: date, end: date) -> RatingFigures:
     per_case = (
         select(
             func.sum(case((ranked.c.up == 1, ranked.c.total), else_=0)).label("first"),
-            func.sum(case((ranked.c.down == 1, ranked.c.total), else_=0)).label("last"),
+            func.sum(case((ranked.c.up == ranked.c.n, ranked.c.total), else_=0)).label("last"),
         )
         .where(ranked.c.n >= 2)
         .group_by(ranked.c.case_id)
