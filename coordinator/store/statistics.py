@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Float, case, cast, distinct, func, literal, select
+from sqlalchemy import Float, Select, case, cast, distinct, func, literal, select
 from sqlmodel import Session, col
 
 from coordinator.domain.statistics import (
@@ -31,19 +31,35 @@ from coordinator.store.database import Store
 from coordinator.store.errors import Invalid
 from coordinator.store.models import Case, Person, RosterEntry, StepUpDay
 from coordinator.store.statistics_followup import goal_counts, item_counts, rating_figures
-from coordinator.store.statistics_sql import HELD, WITH_REASON, in_period, minutes_between, month_of
+from coordinator.store.statistics_sql import (
+    HELD,
+    WITH_REASON,
+    in_period,
+    minutes_between,
+    month_of,
+    per_engine,
+    period,
+)
+
+#: The parameters of the statements below: `statistics_sql.period`.
+Period = dict[str, date]
 
 
-def _case_counts(session: Session, start: date, end: date) -> CaseCounts:
-    """The period's cases by status and reason in one grouping: the totals by status are its
-    sums, the reasons its rows of the statuses that take one (in the order shown)."""
-    rows = session.exec(  # type: ignore[call-overload]
+@per_engine
+def _case_counts_query(session: Session) -> Select:
+    return (
         select(Case.status, Case.status_reason, func.count())
         .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
-        .where(in_period(start, end))
+        .where(in_period())
         .group_by(Case.status, Case.status_reason)
         .order_by(Case.status, func.count().desc(), Case.status_reason)
-    ).all()
+    )
+
+
+def _case_counts(session: Session, bounds: Period) -> CaseCounts:
+    """The period's cases by status and reason in one grouping: the totals by status are its
+    sums, the reasons its rows of the statuses that take one (in the order shown)."""
+    rows = session.exec(_case_counts_query(session), params=bounds).all()  # type: ignore[call-overload]
     by_status: dict[str, int] = {}
     for status, _reason, n in rows:
         by_status[status] = by_status.get(status, 0) + n
@@ -64,14 +80,11 @@ def _case_counts(session: Session, start: date, end: date) -> CaseCounts:
     )
 
 
-def _days_by_month(
-    session: Session, start: date, end: date
-) -> tuple[int, int, tuple[tuple[str, int], ...]]:
-    """(days planned, days held, held meetings by month) in one grouping by month: a day lies
-    in one month, so the period's days are the sums of the months' days."""
+@per_engine
+def _days_by_month_query(session: Session) -> Select:
     month = month_of(session, col(StepUpDay.date))
     held = col(Case.status).in_(HELD)
-    rows = session.exec(  # type: ignore[call-overload]
+    return (
         select(
             month,
             func.count(distinct(StepUpDay.id)),
@@ -80,10 +93,18 @@ def _days_by_month(
         )
         .select_from(StepUpDay)
         .outerjoin(Case, col(Case.day_id) == StepUpDay.id)
-        .where(in_period(start, end))
+        .where(in_period())
         .group_by(month)
         .order_by(month)
-    ).all()
+    )
+
+
+def _days_by_month(
+    session: Session, bounds: Period
+) -> tuple[int, int, tuple[tuple[str, int], ...]]:
+    """(days planned, days held, held meetings by month) in one grouping by month: a day lies
+    in one month, so the period's days are the sums of the months' days."""
+    rows = session.exec(_days_by_month_query(session), params=bounds).all()  # type: ignore[call-overload]
     return (
         sum(days for _m, days, _held_days, _held in rows),
         sum(held_days for _m, _days, held_days, _held in rows),
@@ -91,7 +112,9 @@ def _days_by_month(
     )
 
 
-def _overrun(session: Session, start: date, end: date) -> Overrun:
+@per_engine
+def _overrun_queries(session: Session) -> tuple[Select, Select]:
+    """(the timed meetings by position, the overruns sorted)."""
     planned = func.coalesce(Case.meeting_minutes, StepUpDay.meeting_minutes)
     over = cast(
         minutes_between(session, col(Case.ended_at), col(Case.meeting_started_at)) - planned,
@@ -101,7 +124,7 @@ def _overrun(session: Session, start: date, end: date) -> Overrun:
         select(Case.position.label("position"), over.label("over"))  # type: ignore[attr-defined]
         .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
         .where(
-            in_period(start, end),
+            in_period(),
             col(Case.status).in_(HELD),
             col(Case.meeting_started_at).is_not(None),
             col(Case.ended_at).is_not(None),
@@ -109,7 +132,7 @@ def _overrun(session: Session, start: date, end: date) -> Overrun:
         .subquery()
     )
     late = case((timed.c.over > 0, timed.c.over), else_=literal(0.0))
-    by_position = session.exec(  # type: ignore[call-overload]
+    by_position = (
         select(
             timed.c.position,
             func.count(),
@@ -118,14 +141,18 @@ def _overrun(session: Session, start: date, end: date) -> Overrun:
         )
         .group_by(timed.c.position)
         .order_by(timed.c.position)
-    ).all()
-    # The one narrow read: see the module docstring. Its last is the worst; the totals are
-    # the sums of the positions' rows.
+    )
+    # The one narrow read: see the module docstring.
+    return by_position, select(timed.c.over).where(timed.c.over > 0).order_by(timed.c.over)
+
+
+def _overrun(session: Session, bounds: Period) -> Overrun:
+    by_position_query, overruns_query = _overrun_queries(session)
+    by_position = session.exec(by_position_query, params=bounds).all()  # type: ignore[call-overload]
+    # The overruns' last is the worst; the totals are the sums of the positions' rows.
     overruns = [
         round(float(v), 1)
-        for (v,) in session.exec(  # type: ignore[call-overload]
-            select(timed.c.over).where(timed.c.over > 0).order_by(timed.c.over)
-        ).all()
+        for (v,) in session.exec(overruns_query, params=bounds).all()  # type: ignore[call-overload]
     ]
     return Overrun(
         timed=sum(n for _position, n, _late_n, _mean in by_position),
@@ -140,15 +167,16 @@ def _overrun(session: Session, start: date, end: date) -> Overrun:
     )
 
 
-def _attendance(session: Session, start: date, end: date) -> tuple[tuple[str, int], ...]:
-    rows = session.exec(  # type: ignore[call-overload]
+@per_engine
+def _attendance_query(session: Session) -> Select:
+    return (
         select(Person.profession, func.count(distinct(Case.id)))
         .select_from(Case)
         .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
         .join(RosterEntry, col(RosterEntry.case_id) == Case.id)
         .join(Person, col(Person.id) == RosterEntry.person_id)
         .where(
-            in_period(start, end),
+            in_period(),
             col(Case.status).in_(HELD),
             RosterEntry.role == RosterRole.PROFESSIONAL.value,
             col(RosterEntry.part).in_((Part.MEETING.value, Part.BOTH.value)),
@@ -158,7 +186,11 @@ def _attendance(session: Session, start: date, end: date) -> tuple[tuple[str, in
         )
         .group_by(Person.profession)
         .order_by(func.count(distinct(Case.id)).desc(), Person.profession)
-    ).all()
+    )
+
+
+def _attendance(session: Session, bounds: Period) -> tuple[tuple[str, int], ...]:
+    rows = session.exec(_attendance_query(session), params=bounds).all()  # type: ignore[call-overload]
     return tuple((profession, n) for profession, n in rows)
 
 
@@ -172,23 +204,23 @@ def statistics(store: Store, start: date, end: date) -> Statistics:
                 end=end.isoformat(), start=start.isoformat()
             )
         )
-    today = store.now().date()
+    bounds = period(start, end, store.now().date())
     with store.session() as session:
-        days_planned, days_held, held_by_month = _days_by_month(session, start, end)
-        cases = _case_counts(session, start, end)
-        goal, by_kind = goal_counts(session, start, end, today)
+        days_planned, days_held, held_by_month = _days_by_month(session, bounds)
+        cases = _case_counts(session, bounds)
+        goal, by_kind = goal_counts(session, bounds)
         return Statistics(
             start=start,
             end=end,
             days_planned=days_planned,
             days_held=days_held,
             cases=cases,
-            overrun=_overrun(session, start, end),
-            attendance=_attendance(session, start, end),
+            overrun=_overrun(session, bounds),
+            attendance=_attendance(session, bounds),
             goal=goal,
             goal_by_kind=by_kind,
-            items=item_counts(session, start, end, today),
-            ratings=rating_figures(session, start, end),
+            items=item_counts(session, bounds),
+            ratings=rating_figures(session, bounds),
             held_by_month=held_by_month,
         )
 

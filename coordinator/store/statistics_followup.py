@@ -17,6 +17,8 @@ from datetime import date
 
 from sqlalchemy import (
     CTE,
+    CompoundSelect,
+    Select,
     and_,
     case,
     exists,
@@ -47,7 +49,7 @@ from coordinator.store.models import (
     Rating,
     StepUpDay,
 )
-from coordinator.store.statistics_sql import HELD, days_between, in_period
+from coordinator.store.statistics_sql import HELD, TODAY, days_between, in_period, per_engine
 
 
 def materialized(session: Session, cte: CTE) -> CTE:
@@ -123,10 +125,8 @@ def _goal_row(row: tuple) -> GoalCounts:
     )
 
 
-def goal_counts(
-    session: Session, start: date, end: date, today: date
-) -> tuple[GoalCounts, tuple[tuple[str, GoalCounts], ...]]:
-    """The three-month goal of the period's held cases, in all and by challenge kind."""
+@per_engine
+def _goal_query(session: Session) -> CompoundSelect:
     force = aliased(Agreement)
     due = (
         select(
@@ -140,9 +140,9 @@ def goal_counts(
         .outerjoin(force, and_(force.case_id == Case.id, in_force_row(force)))
         .outerjoin(Outcome, col(Outcome.case_id) == Case.id)
         .where(
-            in_period(start, end),
+            in_period(),
             col(Case.status).in_(HELD),
-            or_(force.goal_date <= today, col(Outcome.id).is_not(None)),
+            or_(force.goal_date <= TODAY, col(Outcome.id).is_not(None)),
         )
         # Materialised once: the totals and the by-kind rows both read it (inlined, SQLite
         # would run it again for every challenge row).
@@ -168,16 +168,19 @@ def goal_counts(
         .join(due, due.c.case_id == CaseChallenge.case_id)
         .group_by(CaseChallenge.kind),
     )
-    rows = session.exec(  # type: ignore[call-overload]
-        both.order_by(both.selected_columns.part, both.selected_columns.kind)
-    ).all()
+    return both.order_by(both.selected_columns.part, both.selected_columns.kind)
+
+
+def goal_counts(
+    session: Session, bounds: dict[str, date]
+) -> tuple[GoalCounts, tuple[tuple[str, GoalCounts], ...]]:
+    """The three-month goal of the period's held cases, in all and by challenge kind."""
+    rows = session.exec(_goal_query(session), params=bounds).all()  # type: ignore[call-overload]
     return _goal_row(rows[0][2:]), tuple((row[1], _goal_row(row[2:])) for row in rows[1:])
 
 
-def item_counts(session: Session, start: date, end: date, today: date) -> ItemCounts:
-    """The items of the period's agreements in force: one query over that period's items
-    (the newest event and the first start looked up per item through the lineage index), its
-    rows grouped by the note of a drop, so the drop reasons come with the totals."""
+@per_engine
+def _items_query(session: Session) -> Select:
     lineage = func.coalesce(AgreementItem.lineage_id, AgreementItem.id)
     newest_id = (
         select(func.max(ItemProgress.id))
@@ -214,7 +217,7 @@ def item_counts(session: Session, start: date, end: date, today: date) -> ItemCo
         .join(Agreement, col(Agreement.case_id) == Case.id)
         .join(AgreementItem, col(AgreementItem.agreement_id) == Agreement.id)
         .outerjoin(last, col(last.id) == newest_id)
-        .where(in_period(start, end), in_force_row(Agreement))
+        .where(in_period(), in_force_row(Agreement))
         .subquery()
     )
     c = items.c
@@ -223,25 +226,30 @@ def item_counts(session: Session, start: date, end: date, today: date) -> ItemCo
         return func.sum(case((condition, 1), else_=0))
 
     dropped_note = case((c.status == ProgressStatus.DROPPED.value, c.note), else_=None)
-    rows = session.exec(  # type: ignore[call-overload]
-        select(
-            dropped_note.label("dropped_note"),
-            func.count(),
-            # (No start is NULL days, counted as not prompt: `started_on` is a subquery, and
-            # SQLite ran it once more for each time it is named.)
-            counted(days_between(session, c.started_on, c.meeting) <= PROMPT_START_DAYS),
-            counted(c.status == ProgressStatus.DONE.value),
-            counted(
-                and_(
-                    c.status == ProgressStatus.DONE.value,
-                    c.last_on.is_not(None),
-                    or_(c.due.is_(None), c.last_on <= c.due),
-                )
-            ),
-            counted(and_(c.status == ProgressStatus.OPEN.value, c.due < today)),
-            counted(c.status == ProgressStatus.DROPPED.value),
-        ).group_by(dropped_note)
-    ).all()
+    return select(
+        dropped_note.label("dropped_note"),
+        func.count(),
+        # (No start is NULL days, counted as not prompt: `started_on` is a subquery, and
+        # SQLite ran it once more for each time it is named.)
+        counted(days_between(session, c.started_on, c.meeting) <= PROMPT_START_DAYS),
+        counted(c.status == ProgressStatus.DONE.value),
+        counted(
+            and_(
+                c.status == ProgressStatus.DONE.value,
+                c.last_on.is_not(None),
+                or_(c.due.is_(None), c.last_on <= c.due),
+            )
+        ),
+        counted(and_(c.status == ProgressStatus.OPEN.value, c.due < TODAY)),
+        counted(c.status == ProgressStatus.DROPPED.value),
+    ).group_by(dropped_note)
+
+
+def item_counts(session: Session, bounds: dict[str, date]) -> ItemCounts:
+    """The items of the period's agreements in force: one query over that period's items
+    (the newest event and the first start looked up per item through the lineage index), its
+    rows grouped by the note of a drop, so the drop reasons come with the totals."""
+    rows = session.exec(_items_query(session), params=bounds).all()  # type: ignore[call-overload]
     sums = [sum(row[i] or 0 for row in rows) for i in range(1, 7)]
     total, prompt, done, on_time, overdue, dropped = sums
     reasons = sorted(
@@ -263,13 +271,16 @@ def _rounded(value: object) -> float | None:
     return None if value is None else round(float(value), 1)  # type: ignore[arg-type]
 
 
-def rating_figures(session: Session, start: date, end: date) -> RatingFigures:
+@per_engine
+def _ratings_query(session: Session) -> Select:
+    """The session ratings' count and mean and the outcome ratings' first and last per case,
+    side by side: two one-row figures, one statement."""
     total = Rating.score_1 + Rating.score_2 + Rating.score_3 + Rating.score_4
     of_period = (
         select(Rating)
         .join(Case, col(Case.id) == Rating.case_id)
         .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
-        .where(in_period(start, end))
+        .where(in_period())
     )
     sessions = (
         of_period.with_only_columns(func.count().label("count"), func.avg(total).label("mean"))
@@ -305,16 +316,19 @@ def rating_figures(session: Session, start: date, end: date) -> RatingFigures:
         func.avg(per_case.c.last).label("last"),
         func.avg(per_case.c.last - per_case.c.first).label("change"),
     ).subquery()
-    # The two one-row figures side by side: one statement.
+    return select(
+        sessions.c.count,
+        sessions.c.mean,
+        outcomes.c.cases,
+        outcomes.c.first,
+        outcomes.c.last,
+        outcomes.c.change,
+    ).select_from(sessions.join(outcomes, true()))
+
+
+def rating_figures(session: Session, bounds: dict[str, date]) -> RatingFigures:
     session_count, session_mean, cases, first, last, change = session.exec(  # type: ignore[call-overload]
-        select(
-            sessions.c.count,
-            sessions.c.mean,
-            outcomes.c.cases,
-            outcomes.c.first,
-            outcomes.c.last,
-            outcomes.c.change,
-        ).select_from(sessions.join(outcomes, true()))
+        _ratings_query(session), params=bounds
     ).one()
     return RatingFigures(
         session_count=session_count or 0,
