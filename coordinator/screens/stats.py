@@ -95,13 +95,11 @@ class StatsScreen(AppScreen):
             yield Static(_("Reading…"), id="stats-period-note")
         with VerticalScroll(id="stats-body"):
             for section in SECTIONS:
-                with Horizontal(classes="stats-section"):
+                # The plot joins its numbers once it has something to show (`_plot`): an
+                # empty plot costs a full one's drawing, and each widget more is laid out
+                # again in every layout on the event loop before the numbers come.
+                with Horizontal(id=f"section-{section.key}", classes="stats-section"):
                     yield Static(id=f"stats-{section.key}", classes="stats-numbers")
-                    # Hidden until there is something to draw: an empty plot costs as much
-                    # to draw as a full one, on the event loop the first figures wait for.
-                    plot = StatsPlot(id=f"plot-{section.key}")
-                    plot.visible = False
-                    yield plot
         yield StepUpFooter()
 
     def on_mount(self) -> None:
@@ -154,11 +152,17 @@ class StatsScreen(AppScreen):
         self._drawn = stats
 
     def _plot(self, section: Section, stats: Statistics) -> None:
-        plot = self.query_one(f"#plot-{section.key}", StatsPlot)
+        plots = self.query(f"#plot-{section.key}").results(StatsPlot)
+        plot = next(plots, None)
+        new = plot is None
+        if plot is None:
+            plot = StatsPlot(id=f"plot-{section.key}")
         section.draw(plot, stats)
         plot.plt.title(section.title())
-        plot.visible = True
-        plot.refresh()
+        if new:
+            self.query_one(f"#section-{section.key}", Horizontal).mount(plot)
+        else:
+            plot.refresh()
 
     # --- the period --------------------------------------------------------------------------
 

@@ -206,6 +206,10 @@ def statistics(store: Store, start: date, end: date) -> Statistics:
         )
     bounds = period(start, end, store.now().date())
     with store.session() as session:
+        # The two longest in SQLite first: they run outside the GIL while the screen that
+        # asked is still being drawn, the short ones after, when it is idle.
+        items = item_counts(session, bounds)
+        ratings = rating_figures(session, bounds)
         days_planned, days_held, held_by_month = _days_by_month(session, bounds)
         cases = _case_counts(session, bounds)
         goal, by_kind = goal_counts(session, bounds)
@@ -219,8 +223,8 @@ def statistics(store: Store, start: date, end: date) -> Statistics:
             attendance=_attendance(session, bounds),
             goal=goal,
             goal_by_kind=by_kind,
-            items=item_counts(session, bounds),
-            ratings=rating_figures(session, bounds),
+            items=items,
+            ratings=ratings,
             held_by_month=held_by_month,
         )
 
