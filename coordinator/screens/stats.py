@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -33,11 +34,19 @@ from coordinator.widgets.header import StepUpHeader
 from coordinator.widgets.plain import plain
 from coordinator.widgets.stats_plot import StatsPlot
 
+#: Seconds between the numbers and their plots: time for the numbers' frame (laid out and
+#: painted in some 10 ms) to go out on its own, before the plots are drawn.
+PLOTS_AFTER = 0.05
+
 
 class StatsScreen(AppScreen):
     """Figures for the steering group, with small terminal plots."""
 
     CSS_PATH = "stats.tcss"
+    #: Focused as the screen is composed, before its first frame: focusing it in `on_mount`
+    #: moved the focus from the first Input after that frame, restyling the whole body and
+    #: laying the screen out again while the figures were being read.
+    AUTO_FOCUS = "#stats-body"
     BINDINGS = [
         Binding("escape", "back", N_("Back"), id="stats.back"),
         Binding("k", "quarter", N_("This quarter"), id="stats.quarter"),
@@ -59,7 +68,7 @@ class StatsScreen(AppScreen):
         self.start, self.end = last_twelve_months(date.today())
         self.stats: Statistics | None = None
         self._loading = True
-        #: The figures the plots show (drawn a frame after their numbers).
+        #: The figures the plots show (drawn `PLOTS_AFTER` after their numbers).
         self._drawn: Statistics | None = None
 
     @property
@@ -72,30 +81,29 @@ class StatsScreen(AppScreen):
         return self.clock.now().date()
 
     def compose(self) -> ComposeResult:
+        # The period, the title and the note are given as the widgets are made, not set in
+        # `on_mount`: each change after mounting is one more layout of the screen on the event
+        # loop while the worker reads, and the worker waits for the event loop (the GIL).
+        self.sub_title = _("Statistics")
+        self.start, self.end = last_twelve_months(self.today)
         yield StepUpHeader()
         with Horizontal(id="stats-period"):
             yield Label(_("From"))
-            yield Input(id="stats-from", compact=True)
+            yield Input(self.start.isoformat(), id="stats-from", compact=True)
             yield Label(_("To"))
-            yield Input(id="stats-to", compact=True)
-            yield Static(id="stats-period-note")
+            yield Input(self.end.isoformat(), id="stats-to", compact=True)
+            yield Static(_("Reading…"), id="stats-period-note")
         with VerticalScroll(id="stats-body"):
             for section in SECTIONS:
-                with Horizontal(classes="stats-section"):
+                # The plot joins its numbers once it has something to show (`_plot`): an
+                # empty plot costs a full one's drawing, and each widget more is laid out
+                # again in every layout on the event loop before the numbers come.
+                with Horizontal(id=f"section-{section.key}", classes="stats-section"):
                     yield Static(id=f"stats-{section.key}", classes="stats-numbers")
-                    # Hidden until there is something to draw: an empty plot costs as much
-                    # to draw as a full one, on the event loop the first figures wait for.
-                    plot = StatsPlot(id=f"plot-{section.key}")
-                    plot.visible = False
-                    yield plot
         yield StepUpFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = _("Statistics")
-        self.start, self.end = last_twelve_months(self.today)
-        self._show_period()
-        self.query_one("#stats-body", VerticalScroll).focus()
-        self.load()
+        self._read(self.store, self.start, self.end)
 
     def _show_period(self) -> None:
         self.query_one("#stats-from", Input).value = self.start.isoformat()
@@ -121,8 +129,8 @@ class StatsScreen(AppScreen):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        """The numbers now, the plots once the numbers are on the screen: building a plot
-        (plotext) takes some 10 ms each, and the figures need not wait for the pictures."""
+        """The numbers now, the plots once the numbers are on the screen: painting the seven
+        plots takes some 25 ms, and the figures need not wait for the pictures."""
         self.stats = message.stats
         note = _("Small numbers are shown here; exports for others hide them.")
         self.query_one("#stats-period-note", Static).update(plain(note))
@@ -131,7 +139,10 @@ class StatsScreen(AppScreen):
                 plain(section.text(message.stats))
             )
         self._loading = False
-        self.call_after_refresh(self._draw, message.stats)
+        # A timer, not `call_after_refresh`: that ran before the numbers' frame (the screen is
+        # idle before the updated widgets ask it for a layout), so the numbers waited for the
+        # plots' painting after all.
+        self.set_timer(PLOTS_AFTER, partial(self._draw, message.stats))
 
     def _draw(self, stats: Statistics) -> None:
         if stats is not self.stats:
@@ -141,11 +152,17 @@ class StatsScreen(AppScreen):
         self._drawn = stats
 
     def _plot(self, section: Section, stats: Statistics) -> None:
-        plot = self.query_one(f"#plot-{section.key}", StatsPlot)
+        plots = self.query(f"#plot-{section.key}").results(StatsPlot)
+        plot = next(plots, None)
+        new = plot is None
+        if plot is None:
+            plot = StatsPlot(id=f"plot-{section.key}")
         section.draw(plot, stats)
         plot.plt.title(section.title())
-        plot.visible = True
-        plot.refresh()
+        if new:
+            self.query_one(f"#section-{section.key}", Horizontal).mount(plot)
+        else:
+            plot.refresh()
 
     # --- the period --------------------------------------------------------------------------
 

@@ -15,7 +15,23 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from sqlalchemy import CTE, and_, case, exists, func, literal, or_, over, select
+from sqlalchemy import (
+    CTE,
+    CompoundSelect,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    literal_column,
+    null,
+    or_,
+    over,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session, col
@@ -33,7 +49,7 @@ from coordinator.store.models import (
     Rating,
     StepUpDay,
 )
-from coordinator.store.statistics_sql import HELD, days_between, in_period
+from coordinator.store.statistics_sql import HELD, TODAY, days_between, in_period, per_engine
 
 
 def materialized(session: Session, cte: CTE) -> CTE:
@@ -109,10 +125,8 @@ def _goal_row(row: tuple) -> GoalCounts:
     )
 
 
-def goal_counts(
-    session: Session, start: date, end: date, today: date
-) -> tuple[GoalCounts, tuple[tuple[str, GoalCounts], ...]]:
-    """The three-month goal of the period's held cases, in all and by challenge kind."""
+@per_engine
+def _goal_query(session: Session) -> CompoundSelect:
     force = aliased(Agreement)
     due = (
         select(
@@ -126,9 +140,9 @@ def goal_counts(
         .outerjoin(force, and_(force.case_id == Case.id, in_force_row(force)))
         .outerjoin(Outcome, col(Outcome.case_id) == Case.id)
         .where(
-            in_period(start, end),
+            in_period(),
             col(Case.status).in_(HELD),
-            or_(force.goal_date <= today, col(Outcome.id).is_not(None)),
+            or_(force.goal_date <= TODAY, col(Outcome.id).is_not(None)),
         )
         # Materialised once: the totals and the by-kind rows both read it (inlined, SQLite
         # would run it again for every challenge row).
@@ -147,20 +161,26 @@ def goal_counts(
             ),
         ]
 
-    total = _goal_row(session.exec(select(*figures())).one())  # type: ignore[call-overload]
-    rows = session.exec(  # type: ignore[call-overload]
-        select(CaseChallenge.kind, *figures())
+    # The totals (part 0) and the rows by kind (part 1) in one statement, one reading of `due`.
+    both = union_all(
+        select(literal_column("0").label("part"), null().label("kind"), *figures()),
+        select(literal_column("1"), CaseChallenge.kind, *figures())
         .join(due, due.c.case_id == CaseChallenge.case_id)
-        .group_by(CaseChallenge.kind)
-        .order_by(CaseChallenge.kind)
-    ).all()
-    return total, tuple((row[0], _goal_row(row[1:])) for row in rows)
+        .group_by(CaseChallenge.kind),
+    )
+    return both.order_by(both.selected_columns.part, both.selected_columns.kind)
 
 
-def item_counts(session: Session, start: date, end: date, today: date) -> ItemCounts:
-    """The items of the period's agreements in force: one query over that period's items
-    (the newest event and the first start looked up per item through the lineage index), its
-    rows grouped by the note of a drop, so the drop reasons come with the totals."""
+def goal_counts(
+    session: Session, bounds: dict[str, date]
+) -> tuple[GoalCounts, tuple[tuple[str, GoalCounts], ...]]:
+    """The three-month goal of the period's held cases, in all and by challenge kind."""
+    rows = session.exec(_goal_query(session), params=bounds).all()  # type: ignore[call-overload]
+    return _goal_row(rows[0][2:]), tuple((row[1], _goal_row(row[2:])) for row in rows[1:])
+
+
+@per_engine
+def _items_query(session: Session) -> Select:
     lineage = func.coalesce(AgreementItem.lineage_id, AgreementItem.id)
     newest_id = (
         select(func.max(ItemProgress.id))
@@ -197,7 +217,7 @@ def item_counts(session: Session, start: date, end: date, today: date) -> ItemCo
         .join(Agreement, col(Agreement.case_id) == Case.id)
         .join(AgreementItem, col(AgreementItem.agreement_id) == Agreement.id)
         .outerjoin(last, col(last.id) == newest_id)
-        .where(in_period(start, end), in_force_row(Agreement))
+        .where(in_period(), in_force_row(Agreement))
         .subquery()
     )
     c = items.c
@@ -206,28 +226,30 @@ def item_counts(session: Session, start: date, end: date, today: date) -> ItemCo
         return func.sum(case((condition, 1), else_=0))
 
     dropped_note = case((c.status == ProgressStatus.DROPPED.value, c.note), else_=None)
-    rows = session.exec(  # type: ignore[call-overload]
-        select(
-            dropped_note.label("dropped_note"),
-            func.count(),
-            counted(
-                and_(
-                    c.started_on.is_not(None),
-                    days_between(session, c.started_on, c.meeting) <= PROMPT_START_DAYS,
-                )
-            ),
-            counted(c.status == ProgressStatus.DONE.value),
-            counted(
-                and_(
-                    c.status == ProgressStatus.DONE.value,
-                    c.last_on.is_not(None),
-                    or_(c.due.is_(None), c.last_on <= c.due),
-                )
-            ),
-            counted(and_(c.status == ProgressStatus.OPEN.value, c.due < today)),
-            counted(c.status == ProgressStatus.DROPPED.value),
-        ).group_by(dropped_note)
-    ).all()
+    return select(
+        dropped_note.label("dropped_note"),
+        func.count(),
+        # (No start is NULL days, counted as not prompt: `started_on` is a subquery, and
+        # SQLite ran it once more for each time it is named.)
+        counted(days_between(session, c.started_on, c.meeting) <= PROMPT_START_DAYS),
+        counted(c.status == ProgressStatus.DONE.value),
+        counted(
+            and_(
+                c.status == ProgressStatus.DONE.value,
+                c.last_on.is_not(None),
+                or_(c.due.is_(None), c.last_on <= c.due),
+            )
+        ),
+        counted(and_(c.status == ProgressStatus.OPEN.value, c.due < TODAY)),
+        counted(c.status == ProgressStatus.DROPPED.value),
+    ).group_by(dropped_note)
+
+
+def item_counts(session: Session, bounds: dict[str, date]) -> ItemCounts:
+    """The items of the period's agreements in force: one query over that period's items
+    (the newest event and the first start looked up per item through the lineage index), its
+    rows grouped by the note of a drop, so the drop reasons come with the totals."""
+    rows = session.exec(_items_query(session), params=bounds).all()  # type: ignore[call-overload]
     sums = [sum(row[i] or 0 for row in rows) for i in range(1, 7)]
     total, prompt, done, on_time, overdue, dropped = sums
     reasons = sorted(
@@ -249,34 +271,32 @@ def _rounded(value: object) -> float | None:
     return None if value is None else round(float(value), 1)  # type: ignore[arg-type]
 
 
-def rating_figures(session: Session, start: date, end: date) -> RatingFigures:
+@per_engine
+def _ratings_query(session: Session) -> Select:
+    """The session ratings' count and mean and the outcome ratings' first and last per case,
+    side by side: two one-row figures, one statement."""
     total = Rating.score_1 + Rating.score_2 + Rating.score_3 + Rating.score_4
     of_period = (
         select(Rating)
         .join(Case, col(Case.id) == Rating.case_id)
         .join(StepUpDay, col(StepUpDay.id) == Case.day_id)
-        .where(in_period(start, end))
+        .where(in_period())
     )
-    session_count, session_mean = session.exec(  # type: ignore[call-overload]
-        of_period.with_only_columns(func.count(), func.avg(total)).where(
-            Rating.kind == RatingKind.SESSION.value
-        )
-    ).one()
+    sessions = (
+        of_period.with_only_columns(func.count().label("count"), func.avg(total).label("mean"))
+        .where(Rating.kind == RatingKind.SESSION.value)
+        .subquery()
+    )
+    in_order = (col(Rating.rated_on), col(Rating.id))
     ranked = (
         of_period.with_only_columns(
             col(Rating.case_id).label("case_id"),
             total.label("total"),
+            over(func.row_number(), partition_by=Rating.case_id, order_by=in_order).label("up"),
+            # The same window (one sort) over the whole case: its last rating is up == n.
             over(
-                func.row_number(),
-                partition_by=Rating.case_id,
-                order_by=(col(Rating.rated_on), col(Rating.id)),
-            ).label("up"),
-            over(
-                func.row_number(),
-                partition_by=Rating.case_id,
-                order_by=(col(Rating.rated_on).desc(), col(Rating.id).desc()),
-            ).label("down"),
-            over(func.count(), partition_by=Rating.case_id).label("n"),
+                func.count(), partition_by=Rating.case_id, order_by=in_order, rows=(None, None)
+            ).label("n"),
         )
         .where(Rating.kind == RatingKind.OUTCOME.value)
         .subquery()
@@ -284,19 +304,31 @@ def rating_figures(session: Session, start: date, end: date) -> RatingFigures:
     per_case = (
         select(
             func.sum(case((ranked.c.up == 1, ranked.c.total), else_=0)).label("first"),
-            func.sum(case((ranked.c.down == 1, ranked.c.total), else_=0)).label("last"),
+            func.sum(case((ranked.c.up == ranked.c.n, ranked.c.total), else_=0)).label("last"),
         )
         .where(ranked.c.n >= 2)
         .group_by(ranked.c.case_id)
         .subquery()
     )
-    cases, first, last, change = session.exec(  # type: ignore[call-overload]
-        select(
-            func.count(),
-            func.avg(per_case.c.first),
-            func.avg(per_case.c.last),
-            func.avg(per_case.c.last - per_case.c.first),
-        )
+    outcomes = select(
+        func.count().label("cases"),
+        func.avg(per_case.c.first).label("first"),
+        func.avg(per_case.c.last).label("last"),
+        func.avg(per_case.c.last - per_case.c.first).label("change"),
+    ).subquery()
+    return select(
+        sessions.c.count,
+        sessions.c.mean,
+        outcomes.c.cases,
+        outcomes.c.first,
+        outcomes.c.last,
+        outcomes.c.change,
+    ).select_from(sessions.join(outcomes, true()))
+
+
+def rating_figures(session: Session, bounds: dict[str, date]) -> RatingFigures:
+    session_count, session_mean, cases, first, last, change = session.exec(  # type: ignore[call-overload]
+        _ratings_query(session), params=bounds
     ).one()
     return RatingFigures(
         session_count=session_count or 0,
