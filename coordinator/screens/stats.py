@@ -63,9 +63,13 @@ class StatsScreen(AppScreen):
     class LoadFailed(Message):
         message: str
 
+    #: The period shown: the last twelve months by the app's clock, set as the screen is
+    #: composed (the clock is the app's), then chosen with k, y or typed.
+    start: date
+    end: date
+
     def __init__(self) -> None:
         super().__init__()
-        self.start, self.end = last_twelve_months(date.today())
         self.stats: Statistics | None = None
         self._loading = True
         #: The figures the plots show (drawn `PLOTS_AFTER` after their numbers).

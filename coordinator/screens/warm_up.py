@@ -16,9 +16,10 @@ Read here once, the push finds it and only styles the new screen's widgets.
 
 Last, the worker asks the lists' queries once for (almost) nothing: the statistics of one day
 in 1900 and the first item of the follow-up list. SQLAlchemy compiles a statement the first
-time it runs and keeps the compiled form for the engine; compiling the statistics' fourteen
-statements took about 60 ms of Python on the key, beside the screen's drawing (the rows read
-here are none or one: what the lists show is read when they open).
+time it runs and keeps the compiled form for the engine; compiling the statistics' statements
+(fourteen then, eight now, each built once: store/statistics_sql.py `per_engine`) took about
+60 ms of Python on the key, beside the screen's drawing (the rows read here are none or one:
+what the lists show is read when they open).
 
 Then what the start made is there to stay: one full garbage collection, and the rest is frozen
 out of later ones (screens/heap.py), so no list or keystroke waits for a walk over the heap.
