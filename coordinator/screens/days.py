@@ -127,10 +127,12 @@ class DaysScreen(AppScreen):
 
     def load(self, select: int | None = None) -> None:
         """Read the days in a worker; the cursor then goes to `select`, else to the selected
-        day, else to today's or the next day. The window is the page around that day."""
+        day, else to today's or the next day. The window is the page around that day. When the
+        list is shown, what `f` and `s` open is then read ahead (store/lists_ahead.py)."""
         from coordinator.store.day_pages import day_date, days_around
 
         self._asked = True
+        shown = self.app.screen is self
         store, today = self.store, self.clock.now().date()
         selected = self._selected_day()
         if select is None and selected is not None:
@@ -147,6 +149,10 @@ class DaysScreen(AppScreen):
             self._read_reminder(store, today)
             try:  # the retention reminder (store/retention.py): the app never purges by itself
                 self.post_message(PurgeDue(retention.due_count(store)))
+                if shown:  # (hidden under the day at start: the warm-up reads them later)
+                    from coordinator.store.lists_ahead import read_lists_ahead
+
+                    read_lists_ahead(store, today)
             except StoreError:
                 pass
 

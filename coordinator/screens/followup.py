@@ -37,7 +37,7 @@ from coordinator.screens.store_jobs import StoreJobs
 from coordinator.store.database import Store
 from coordinator.store.errors import StoreError
 from coordinator.store.followup import FollowupItem
-from coordinator.store.followup_page import PAGED_VIEWS, followup_page
+from coordinator.store.followup_page import PAGE_ROWS, PAGED_VIEWS, followup_page_remembered
 from coordinator.store.followup_views import FollowupList, followup_list, remember_me
 from coordinator.store.progress import record_progress
 from coordinator.widgets.fixed_table import FixedWidthTable
@@ -55,7 +55,7 @@ VIEWS = (
 
 
 #: At most this many items are in the table at once (sorted by due date, the oldest first).
-MAX_ROWS = 300
+MAX_ROWS = PAGE_ROWS
 
 
 class FollowupScreen(LiveScreen, AppScreen):
@@ -191,7 +191,7 @@ class FollowupScreen(LiveScreen, AppScreen):
             if view is None:
                 found = followup_list(store, today)
             else:
-                found = followup_page(store, today, view, MAX_ROWS)
+                found = followup_page_remembered(store, today, view, MAX_ROWS)
             self.post_message(self.Loaded(found, haystacks(found)))
         except StoreError as exc:
             self.post_message(self.LoadFailed(exc.message))

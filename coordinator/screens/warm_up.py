@@ -14,12 +14,12 @@ whose CSS file Textual has not read yet parses the whole stylesheet again and re
 widget of the app (20-30 ms on the key press, while the list's read competes for the CPU).
 Read here once, the push finds it and only styles the new screen's widgets.
 
-Last, the worker asks the lists' queries once for (almost) nothing: the statistics of one day
-in 1900 and the first item of the follow-up list. SQLAlchemy compiles a statement the first
-time it runs and keeps the compiled form for the engine; compiling the statistics' statements
-(fourteen then, eight now, each built once: store/statistics_sql.py `per_engine`) took about
-60 ms of Python on the key, beside the screen's drawing (the rows read here are none or one:
-what the lists show is read when they open).
+Last, the worker reads what the lists open, ahead (store/lists_ahead.py: the follow-up's
+first page and the year's statistics, remembered until the database changes; the days list
+reads them ahead again each time it is shown). That also compiles their queries: SQLAlchemy
+compiles a statement the first time it runs and keeps the compiled form for the engine, and
+compiling the statistics' statements took about 60 ms of Python on the key, beside the
+screen's drawing.
 
 Then what the start made is there to stay: one full garbage collection, and the rest is frozen
 out of later ones (screens/heap.py), so no list or keystroke waits for a walk over the heap.
@@ -42,6 +42,7 @@ MODULES = (
     "coordinator.screens.stats",
     "coordinator.store.followup_page",
     "coordinator.store.statistics",
+    "coordinator.store.lists_ahead",
 )
 
 
@@ -96,19 +97,15 @@ def _read_css(app: App) -> None:
 
 
 def _compile_queries(app: App) -> None:
-    """In the worker: run the lists' queries once on (almost) no rows (see above)."""
-    from datetime import date
-
+    """In the worker: read what the lists open ahead (store/lists_ahead.py), which also
+    compiles their queries (see above)."""
     from coordinator.store.errors import StoreError
-    from coordinator.store.followup_page import followup_page
-    from coordinator.store.statistics import statistics
+    from coordinator.store.lists_ahead import read_lists_ahead
 
     store = getattr(app, "store", None)
     if store is None:
         return
-    long_ago = date(1900, 1, 1)
     try:
-        statistics(store, long_ago, long_ago)
-        followup_page(store, store.now().date(), "all", 1)
+        read_lists_ahead(store, store.now().date())
     except StoreError:
         pass  # the list's own read will say what is wrong

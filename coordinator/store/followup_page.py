@@ -31,6 +31,9 @@ from coordinator.store.settings import get_setting
 #: The views read a page at a time ("mine" matches names by their fold, in Python).
 PAGED_VIEWS = ("all", "overdue", "week")
 
+#: The items of a page the follow-up list shows at once (sorted by due date, the oldest first).
+PAGE_ROWS = 300
+
 
 def followup_page(store: Store, today: date, view: str, limit: int) -> FollowupList:
     """The first `limit` items of `view` (one of PAGED_VIEWS), with the counts of all."""
@@ -70,4 +73,17 @@ def followup_page(store: Store, today: date, view: str, limit: int) -> FollowupL
         total=counts.total,
         overdue_count=counts.overdue,
         outcomes_count=counts.outcomes,
+    )
+
+
+def followup_page_remembered(store: Store, today: date, view: str, limit: int) -> FollowupList:
+    """`followup_page`, remembered until the database changes (`store/memo.py`): the days list
+    reads the first page ahead (`store/lists_ahead.py`), so `f` finds it read."""
+    from coordinator.store.memo import remembered
+
+    return remembered(
+        store,
+        "followup-page",
+        (today, view, limit),
+        lambda: followup_page(store, today, view, limit),
     )

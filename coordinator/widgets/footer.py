@@ -71,13 +71,6 @@ class StepUpFooter(Footer):
         """Textual's keys, their descriptions translated: the app's own bindings are translated
         already (`_` of a Danish text is itself), Textual's widgets' are English msgids that the
         danish catalog translates."""
-        if not self._bindings_ready:
-            # The keys with the screen's first frame, not after it: Textual's footer is empty
-            # until the screen has been drawn, then mounts its keys and lays the screen out
-            # twice more, on the event loop a worker's first read waits for (issue 19: ~8 ms
-            # of the statistics' numbers). The width is the terminal's until `on_resize`.
-            self.set_reactive(Footer._bindings_ready, True)
-            self.compact = self.app.size.width < COMPACT_BELOW
         if self._bindings_ready:
             self._built_from = self._keys_wanted()
         for widget in super().compose():  # a group's keys come through here one by one too

@@ -58,3 +58,47 @@ async def test_after_the_warm_up_the_heap_is_frozen_until_the_app_ends(
         assert gc.get_freeze_count() > 0
         assert not any(held is app for held in gc.get_objects()), "no collection walks the app"
     assert gc.get_freeze_count() == 0
+
+
+async def test_the_days_list_shown_reads_what_f_and_s_open_ahead(
+    store, clock, make_app, monkeypatch
+) -> None:
+    """store/lists_ahead.py: once the days list has been shown, `s` and `f` find their
+    first read done (nothing written since) and show it."""
+    import asyncio
+
+    from coordinator.store import followup_page as page_module
+    from coordinator.store import statistics as statistics_module
+
+    reads: list[str] = []
+    real_page, real_statistics = page_module.followup_page, statistics_module.statistics
+
+    def page(*args):  # noqa: ANN002, ANN202
+        reads.append("page")
+        return real_page(*args)
+
+    def figures(*args):  # noqa: ANN002, ANN202
+        reads.append("stats")
+        return real_statistics(*args)
+
+    monkeypatch.setattr(page_module, "followup_page", page)
+    monkeypatch.setattr(statistics_module, "statistics", figures)
+    hold_meeting(store, clock)
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DaysScreen)
+        for _ in range(200):  # the days list's worker reads them after its own page
+            if {"page", "stats"} <= set(reads) and not any(w.is_running for w in app.workers):
+                break
+            await asyncio.sleep(0.02)
+        assert sorted(reads) == ["page", "stats"]
+        reads.clear()
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen) and app.screen.stats is not None
+        await pilot.press("escape", "f")
+        await settle(pilot)
+        assert isinstance(app.screen, FollowupScreen)
+        assert app.screen.query_one("#followup").row_count == 3
+        assert reads == [], "both were read ahead"
