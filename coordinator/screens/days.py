@@ -149,12 +149,15 @@ class DaysScreen(AppScreen):
             self._read_reminder(store, today)
             try:  # the retention reminder (store/retention.py): the app never purges by itself
                 self.post_message(PurgeDue(retention.due_count(store)))
-                if shown:  # (hidden under the day at start: the warm-up reads them later)
-                    from coordinator.store.lists_ahead import read_lists_ahead
-
-                    read_lists_ahead(store, today)
             except StoreError:
                 pass
+            if shown:  # (hidden under the day at start: the warm-up reads them later)
+                from coordinator.store.lists_ahead import read_lists_ahead
+
+                try:
+                    read_lists_ahead(store, today)
+                except StoreError:
+                    pass  # `f` or `s` reads for itself and says what is wrong
 
         self.run_worker(read, thread=True, exclusive=True, group="days-read", name="read days")
 

@@ -54,10 +54,6 @@ VIEWS = (
 )
 
 
-#: At most this many items are in the table at once (sorted by due date, the oldest first).
-MAX_ROWS = PAGE_ROWS
-
-
 class FollowupScreen(LiveScreen, AppScreen):
     """Follow up the agreements' items across cases."""
 
@@ -94,7 +90,7 @@ class FollowupScreen(LiveScreen, AppScreen):
         self.shown: list[FollowupItem] = []
         #: The width the columns were last fitted to.
         self._fitted_width = 0
-        #: Items of the view and filter not in the table (beyond MAX_ROWS).
+        #: Items of the view and filter not in the table (beyond PAGE_ROWS).
         self._beyond = 0
         self._loading = True
         #: The folded text of every item of a full list (`haystacks`).
@@ -191,7 +187,7 @@ class FollowupScreen(LiveScreen, AppScreen):
             if view is None:
                 found = followup_list(store, today)
             else:
-                found = followup_page_remembered(store, today, view, MAX_ROWS)
+                found = followup_page_remembered(store, today, view, PAGE_ROWS)
             self.post_message(self.Loaded(found, haystacks(found)))
         except StoreError as exc:
             self.post_message(self.LoadFailed(exc.message))
@@ -242,7 +238,7 @@ class FollowupScreen(LiveScreen, AppScreen):
         ]
         # The most urgent first, and no more than a table fills fast: ten years can leave
         # thousands open; the filter narrows to the rest.
-        self.shown = matched[:MAX_ROWS]
+        self.shown = matched[:PAGE_ROWS]
         self._beyond = (len(matched) if found.matched is None else found.matched) - len(self.shown)
         rows = [
             (

@@ -67,7 +67,7 @@ def warm_up_lists(app: App) -> None:
             except Exception:  # noqa: BLE001 - the screen's own import will say what is wrong
                 return
         app.call_from_thread(_read_css, app)
-        _compile_queries(app)
+        _read_lists_ahead(app)
         if app.is_running:  # (an app ending meanwhile has released the heap: leave it so)
             heap.settle()
 
@@ -96,8 +96,8 @@ def _read_css(app: App) -> None:
         stylesheet.update(app)
 
 
-def _compile_queries(app: App) -> None:
-    """In the worker: read what the lists open ahead (store/lists_ahead.py), which also
+def _read_lists_ahead(app: App) -> None:
+    """In the worker: what the lists open, read ahead (store/lists_ahead.py); that also
     compiles their queries (see above)."""
     from coordinator.store.errors import StoreError
     from coordinator.store.lists_ahead import read_lists_ahead

@@ -1,13 +1,13 @@
 """The lists' warm-up (screens/warm_up.py, issue 19): once the first day is shown, their CSS is
-in the app's stylesheet (their first push then restyles only the new screen) and their queries
-have run once on (almost) no rows, which changes nothing the lists then show."""
+in the app's stylesheet (their first push then restyles only the new screen) and what they open
+is read ahead, which changes nothing the lists then show; the heap is frozen after it."""
 
 from __future__ import annotations
 
 from coordinator.screens.days import DaysScreen
 from coordinator.screens.followup import FollowupScreen
 from coordinator.screens.stats import StatsScreen
-from coordinator.screens.warm_up import _compile_queries, _read_css
+from coordinator.screens.warm_up import _read_css, _read_lists_ahead
 from tests.followup_data import hold_meeting
 from tests.ui.test_day_screen import settle
 
@@ -23,7 +23,7 @@ async def test_the_lists_css_is_read_once_and_their_queries_run(store, clock, ma
         rules = len(app.stylesheet.rules)
         _read_css(app)  # read once: a second call adds nothing
         assert len(app.stylesheet.rules) == rules
-        _compile_queries(app)
+        _read_lists_ahead(app)
         assert isinstance(app.screen, DaysScreen)
         await pilot.press("f")
         await settle(pilot)
